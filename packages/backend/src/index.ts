@@ -69,4 +69,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@availability-backstage/plugin-availability-backend'));
+backend.add(import('@availability-backstage/plugin-scaffolder-backend-module-availability'));
 backend.start();

@@ -1,0 +1,125 @@
+import type { AvailabilityReport, CheckInfo, Level } from './types';
+
+/**
+ * How one cluster answered the last refresh of an entity.
+ *
+ * @public
+ */
+export interface ClusterStatus {
+  cluster: string;
+  status: 'ok' | 'error';
+  /** What went wrong, e.g. "403 Forbidden" or "timed out after 10s". */
+  message?: string;
+}
+
+/**
+ * One point of an entity's history, kept per refresh for trends.
+ *
+ * @public
+ */
+export interface HistoryPoint {
+  /** ISO timestamp. */
+  refreshedAt: string;
+  score: number;
+  level: Level;
+  failingChecks: string[];
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name`
+ *
+ * @public
+ */
+export interface EntityReportResponse {
+  entityRef: string;
+  /** The last good report; null when no refresh has succeeded yet. */
+  report: AvailabilityReport | null;
+  clusters: ClusterStatus[];
+  /** ISO timestamp of the last good report. */
+  refreshedAt: string | null;
+  /** True when the last refresh failed and `report` is older than it. */
+  stale: boolean;
+  lastError: { message: string; at: string } | null;
+  history: HistoryPoint[];
+}
+
+/**
+ * One row of `GET /reports`.
+ *
+ * @public
+ */
+export interface EntityReportSummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  score: number;
+  level: Level;
+  failingChecks: string[];
+  refreshedAt: string;
+  stale: boolean;
+}
+
+/**
+ * `GET /reports`
+ *
+ * @public
+ */
+export interface ReportsPage {
+  items: EntityReportSummary[];
+  totalItems: number;
+  /** Pass as `cursor` to get the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Query of `GET /reports`.
+ *
+ * @public
+ */
+export interface ReportsQuery {
+  owner?: string[];
+  system?: string[];
+  kind?: string[];
+  lifecycle?: string[];
+  level?: Level[];
+  failingCheck?: string[];
+  text?: string;
+  orderBy?: 'score' | 'name';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * `GET /summary`
+ *
+ * @public
+ */
+export interface AvailabilitySummary {
+  totalEntities: number;
+  averageScore: number;
+  byLevel: Record<Level, number>;
+  byOwner: Array<{
+    owner: string;
+    entities: number;
+    averageScore: number;
+    byLevel: Record<Level, number>;
+  }>;
+  byCheck: Array<{ id: string; failing: number }>;
+  /** Level distribution per day, oldest first. */
+  trend: Array<{ date: string; averageScore: number; byLevel: Record<Level, number> }>;
+}
+
+/**
+ * `GET /checks`
+ *
+ * @public
+ */
+export interface ChecksResponse {
+  items: CheckInfo[];
+}

@@ -1,0 +1,10 @@
+/**
+ * The availability rules engine, its types and the plugin's permissions,
+ * shared by the backend, the frontend, the CLI and the scaffolder action.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './api';
+export * from './permissions';

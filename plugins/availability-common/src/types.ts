@@ -1,0 +1,163 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+
+/**
+ * The outcome of one check on one workload or Service.
+ *
+ * @public
+ */
+export type CheckStatus =
+  | 'pass'
+  | 'fail'
+  | 'exempt'
+  | 'not-applicable'
+  | 'unknown';
+
+/** @public */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/** @public */
+export type Level = 'gold' | 'silver' | 'bronze' | 'none';
+
+/**
+ * Where a check applies: on any live or manifest object, only on live
+ * objects (runtime), or on Dockerfiles.
+ *
+ * @public
+ */
+export type CheckCategory = 'static' | 'runtime' | 'dockerfile';
+
+/**
+ * One entry of the check catalog, as served by `GET /checks` and shown in the UI.
+ *
+ * @public
+ */
+export interface CheckInfo {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  category: CheckCategory;
+}
+
+/** @public */
+export interface CheckResult {
+  id: string;
+  status: CheckStatus;
+  severity: Severity;
+  message: string;
+  /** How to fix a failure, with a YAML snippet where one fits; null otherwise. */
+  remediation: string | null;
+  /** The exemption's reason when `status` is `exempt`; null otherwise. */
+  reason: string | null;
+  /** The exemption's expiry (ISO date) when it has one. */
+  until?: string | null;
+}
+
+/**
+ * Where an object was read from (CLI, scaffolder); used for SARIF locations.
+ *
+ * @public
+ */
+export interface SourceLocation {
+  path: string;
+  /** 1-based line of the document's start. */
+  line?: number;
+}
+
+/** @public */
+export interface WorkloadReport {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Absent for manifests. */
+  cluster?: string;
+  score: number;
+  level: Level;
+  checks: CheckResult[];
+  source?: SourceLocation;
+}
+
+/** @public */
+export interface ReportError {
+  source: string;
+  message: string;
+  line?: number;
+}
+
+/**
+ * The report of one evaluation (one CLI run, one API call, one entity).
+ *
+ * @public
+ */
+export interface AvailabilityReport {
+  score: number;
+  level: Level;
+  workloads: WorkloadReport[];
+  errors: ReportError[];
+}
+
+/**
+ * An object given to the engine, with where it came from.
+ *
+ * @public
+ */
+export interface EvaluationObject {
+  object: KubernetesObject;
+  /** The cluster a live object was read from; absent for manifests. */
+  cluster?: string;
+  source?: SourceLocation;
+}
+
+/** @public */
+export interface DockerfileInput {
+  path: string;
+  content: string;
+  /** Whether a `.dockerignore` sits beside the Dockerfile. */
+  hasDockerignore: boolean;
+}
+
+/** @public */
+export interface CheckOverride {
+  enabled?: boolean;
+  severity?: Severity;
+}
+
+/**
+ * A platform-wide waiver from config (`availability.exemptions`).
+ * Absent `namespaces`, `names` or `checks` match everything.
+ *
+ * @public
+ */
+export interface ConfigExemption {
+  namespaces?: string[];
+  /** Globs on the object's name. */
+  names?: string[];
+  checks?: string[];
+  reason: string;
+  /** ISO date, inclusive. */
+  until?: string;
+}
+
+/**
+ * The `availability:` block of app-config, also read by the CLI's `--config`.
+ *
+ * @public
+ */
+export interface AvailabilityConfig {
+  checks?: Record<string, CheckOverride>;
+  thresholds?: {
+    minReplicas?: number;
+    maxRestarts?: number;
+  };
+  exemptions?: ConfigExemption[];
+}
+
+/** @public */
+export interface EvaluateOptions {
+  config?: AvailabilityConfig;
+  /** The catalog entity's `metadata.annotations`; exemptions there cover all its workloads. */
+  entityAnnotations?: Record<string, string>;
+  dockerfiles?: DockerfileInput[];
+  /** Today, for exemption expiry; defaults to the current time. */
+  now?: Date;
+}

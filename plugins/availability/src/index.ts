@@ -1,0 +1,1 @@
+export { availabilityPlugin as default } from './plugin';
