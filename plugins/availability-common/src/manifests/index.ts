@@ -1,0 +1,3 @@
+export { parseManifests } from './parseManifests';
+export type { ParsedManifests } from './parseManifests';
+export { isDockerfileName } from './isDockerfileName';
