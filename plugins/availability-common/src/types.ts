@@ -75,6 +75,39 @@ export interface WorkloadReport {
   level: Level;
   checks: CheckResult[];
   source?: SourceLocation;
+  /** What was observed on a live cluster; absent for manifests. */
+  evidence?: WorkloadEvidence;
+}
+
+/**
+ * One pod of a workload as seen on a live cluster.
+ *
+ * @public
+ */
+export interface PodEvidence {
+  name: string;
+  /** The node the pod is scheduled on; absent while it is pending. */
+  node?: string;
+  /** The node's `topology.kubernetes.io/zone` label, when known. */
+  zone?: string;
+  ready: boolean;
+  /** Total container restarts of the pod. */
+  restarts: number;
+}
+
+/**
+ * Runtime evidence behind a workload's runtime checks, so that a UI can show
+ * where the pods run without parsing check messages.
+ *
+ * @public
+ */
+export interface WorkloadEvidence {
+  replicas?: {
+    /** Effective desired replicas (HPA `minReplicas` or `spec.replicas`). */
+    desired?: number;
+    ready?: number;
+  };
+  pods?: PodEvidence[];
 }
 
 /** @public */
