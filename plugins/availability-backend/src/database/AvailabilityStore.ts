@@ -1,0 +1,91 @@
+import type {
+  AvailabilityReport,
+  AvailabilitySummary,
+  ClusterStatus,
+  EntityReportResponse,
+  ReportsPage,
+  ReportsQuery,
+} from '@availability-backstage/plugin-availability-common';
+
+/**
+ * What the store keeps about a catalog entity besides its report; denormalised
+ * so that the org-wide list filters in SQL.
+ *
+ * @public
+ */
+export interface StoredEntityInfo {
+  /** The entity ref; the store lower-cases it. */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** Owner entity ref, e.g. `group:default/team-a`. */
+  owner?: string;
+  /** System entity ref, e.g. `system:default/shop`. */
+  system?: string;
+  lifecycle?: string;
+}
+
+/**
+ * The outcome of a successful refresh.
+ *
+ * @public
+ */
+export interface SaveReportOptions {
+  entity: StoredEntityInfo;
+  report: AvailabilityReport;
+  clusters: ClusterStatus[];
+  refreshedAt: Date;
+}
+
+/**
+ * The outcome of a failed refresh: the last good report stays and is marked
+ * stale.
+ *
+ * @public
+ */
+export interface SaveFailureOptions {
+  entity: StoredEntityInfo;
+  clusters: ClusterStatus[];
+  message: string;
+  failedAt: Date;
+}
+
+/**
+ * Filters shared by the report list and the summary.
+ *
+ * @public
+ */
+export type ReportsFilter = Pick<
+  ReportsQuery,
+  'owner' | 'system' | 'kind' | 'lifecycle' | 'level' | 'failingCheck' | 'text'
+>;
+
+/**
+ * Storage of availability reports.
+ *
+ * @public
+ */
+export interface AvailabilityStore {
+  /** Replaces the entity's latest report and appends a history point, in one transaction. */
+  saveReport(options: SaveReportOptions): Promise<void>;
+  /** Records a failed refresh; keeps (and marks stale) the last good report. */
+  saveFailure(options: SaveFailureOptions): Promise<void>;
+  /** The entity's report with its history; undefined when nothing is stored. */
+  getEntityReport(
+    entityRef: string,
+    options?: { historyLimit?: number },
+  ): Promise<EntityReportResponse | undefined>;
+  /** Pages through the latest reports; entities without a good report are left out. */
+  listReports(query: ReportsQuery): Promise<ReportsPage>;
+  /** Aggregates over the latest reports, computed by the database. */
+  getSummary(
+    filter: ReportsFilter,
+    options?: { trendDays?: number; now?: Date },
+  ): Promise<AvailabilitySummary>;
+  /** Every stored entity ref (lower-cased). */
+  listEntityRefs(): Promise<string[]>;
+  /** Removes everything stored about these entities. */
+  deleteEntities(entityRefs: string[]): Promise<void>;
+}

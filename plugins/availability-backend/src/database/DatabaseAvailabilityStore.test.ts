@@ -1,0 +1,434 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import type {
+  AvailabilityReport,
+  Level,
+} from '@availability-backstage/plugin-availability-common';
+import { DatabaseAvailabilityStore } from './DatabaseAvailabilityStore';
+import { StoredEntityInfo } from './AvailabilityStore';
+
+jest.setTimeout(60_000);
+
+// PostgreSQL runs where its connection string is given (the project's test
+// script starts a local server); elsewhere only SQLite runs, and says so.
+const hasPostgres = Boolean(
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
+);
+const databaseIds: TestDatabaseId[] = hasPostgres
+  ? ['SQLITE_3', 'POSTGRES_15']
+  : ['SQLITE_3'];
+if (!hasPostgres) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    'DatabaseAvailabilityStore: skipping PostgreSQL 15, set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING to run it',
+  );
+}
+
+const databases = TestDatabases.create({ ids: databaseIds });
+
+function entity(
+  name: string,
+  extra: Partial<StoredEntityInfo> = {},
+): StoredEntityInfo {
+  return {
+    entityRef: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    owner: 'group:default/team-a',
+    system: 'system:default/shop',
+    lifecycle: 'production',
+    ...extra,
+  };
+}
+
+function report(score: number, level: Level, failing: string[] = []) {
+  const value: AvailabilityReport = {
+    score,
+    level,
+    errors: [],
+    workloads: [
+      {
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'api',
+        cluster: 'prod-eu',
+        score,
+        level,
+        checks: [
+          {
+            id: 'probe-readiness',
+            status: 'pass',
+            severity: 'high',
+            message: 'ok',
+            remediation: null,
+            reason: null,
+          },
+          ...failing.map(id => ({
+            id,
+            status: 'fail' as const,
+            severity: 'high' as const,
+            message: 'not ok',
+            remediation: null,
+            reason: null,
+          })),
+        ],
+      },
+    ],
+  };
+  return value;
+}
+
+const clusters = [{ cluster: 'prod-eu', status: 'ok' as const }];
+
+describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
+  async function createStore(historyLimit?: number) {
+    const knex = await databases.init(databaseId);
+    return DatabaseAvailabilityStore.create({
+      database: { getClient: async () => knex, migrations: { skip: false } },
+      historyLimit,
+    });
+  }
+
+  it('saves a report and reads it back with history', async () => {
+    const store = await createStore();
+    await store.saveReport({
+      entity: entity('API', { title: 'The API' }),
+      report: report(80, 'silver', ['pdb-present']),
+      clusters,
+      refreshedAt: new Date('2025-06-01T10:00:00Z'),
+    });
+
+    const stored = await store.getEntityReport('Component:default/api');
+    expect(stored).toEqual({
+      entityRef: 'component:default/api',
+      report: report(80, 'silver', ['pdb-present']),
+      clusters,
+      refreshedAt: '2025-06-01T10:00:00.000Z',
+      stale: false,
+      lastError: null,
+      history: [
+        {
+          refreshedAt: '2025-06-01T10:00:00.000Z',
+          score: 80,
+          level: 'silver',
+          failingChecks: ['pdb-present'],
+        },
+      ],
+    });
+    await expect(
+      store.getEntityReport('component:default/other'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('keeps the last good report on failure and marks it stale', async () => {
+    const store = await createStore();
+    await store.saveReport({
+      entity: entity('api'),
+      report: report(90, 'gold'),
+      clusters,
+      refreshedAt: new Date('2025-06-01T10:00:00Z'),
+    });
+    const failedClusters = [
+      { cluster: 'prod-eu', status: 'error' as const, message: '500' },
+    ];
+    await store.saveFailure({
+      entity: entity('api'),
+      clusters: failedClusters,
+      message: 'every cluster failed',
+      failedAt: new Date('2025-06-01T10:30:00Z'),
+    });
+
+    const stored = await store.getEntityReport('component:default/api');
+    expect(stored?.report?.score).toBe(90);
+    expect(stored?.stale).toBe(true);
+    expect(stored?.refreshedAt).toBe('2025-06-01T10:00:00.000Z');
+    expect(stored?.clusters).toEqual(failedClusters);
+    expect(stored?.lastError).toEqual({
+      message: 'every cluster failed',
+      at: '2025-06-01T10:30:00.000Z',
+    });
+    // Still listed, flagged stale.
+    const page = await store.listReports({});
+    expect(page.items.map(i => [i.entityRef, i.stale])).toEqual([
+      ['component:default/api', true],
+    ]);
+
+    // A later success clears the failure.
+    await store.saveReport({
+      entity: entity('api'),
+      report: report(70, 'bronze'),
+      clusters,
+      refreshedAt: new Date('2025-06-01T11:00:00Z'),
+    });
+    const after = await store.getEntityReport('component:default/api');
+    expect(after?.stale).toBe(false);
+    expect(after?.lastError).toBeNull();
+    expect(after?.history.map(h => h.score)).toEqual([90, 70]);
+  });
+
+  it('records a failure of an entity that never had a report', async () => {
+    const store = await createStore();
+    await store.saveFailure({
+      entity: entity('new'),
+      clusters: [],
+      message: 'kubernetes backend answered 503',
+      failedAt: new Date('2025-06-01T10:30:00Z'),
+    });
+    const stored = await store.getEntityReport('component:default/new');
+    expect(stored).toMatchObject({
+      report: null,
+      refreshedAt: null,
+      stale: false,
+      lastError: { message: 'kubernetes backend answered 503' },
+    });
+    await expect(store.listReports({})).resolves.toEqual({
+      items: [],
+      totalItems: 0,
+    });
+  });
+
+  it('compacts unchanged results of one day and caps the history', async () => {
+    const store = await createStore(3);
+    const save = (score: number, at: string) =>
+      store.saveReport({
+        entity: entity('api'),
+        report: report(score, score >= 90 ? 'gold' : 'bronze'),
+        clusters,
+        refreshedAt: new Date(at),
+      });
+    await save(90, '2025-06-01T10:00:00Z');
+    await save(90, '2025-06-01T10:30:00Z');
+    await save(90, '2025-06-02T10:00:00Z');
+    await save(60, '2025-06-02T10:30:00Z');
+    await save(90, '2025-06-02T11:00:00Z');
+
+    const stored = await store.getEntityReport('component:default/api');
+    expect(stored?.history.map(h => [h.refreshedAt, h.score])).toEqual([
+      ['2025-06-02T10:00:00.000Z', 90],
+      ['2025-06-02T10:30:00.000Z', 60],
+      ['2025-06-02T11:00:00.000Z', 90],
+    ]);
+  });
+
+  it('pages with a keyset cursor in both orders and both keys', async () => {
+    const store = await createStore();
+    const scores = [50, 80, 80, 80, 95, 20, 80];
+    for (const [i, score] of scores.entries()) {
+      await store.saveReport({
+        entity: entity(`svc-${i}`),
+        report: report(score, 'bronze'),
+        clusters,
+        refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      });
+    }
+
+    async function all(query: {
+      orderBy: 'score' | 'name';
+      order: 'asc' | 'desc';
+    }) {
+      const names: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.listReports({ ...query, limit: 2, cursor });
+        expect(page.totalItems).toBe(scores.length);
+        names.push(...page.items.map(i => i.name));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(4);
+      return names;
+    }
+
+    expect(await all({ orderBy: 'score', order: 'asc' })).toEqual([
+      'svc-5',
+      'svc-0',
+      'svc-1',
+      'svc-2',
+      'svc-3',
+      'svc-6',
+      'svc-4',
+    ]);
+    expect(await all({ orderBy: 'score', order: 'desc' })).toEqual([
+      'svc-4',
+      'svc-6',
+      'svc-3',
+      'svc-2',
+      'svc-1',
+      'svc-0',
+      'svc-5',
+    ]);
+    expect(await all({ orderBy: 'name', order: 'desc' })).toEqual(
+      scores.map((_, i) => `svc-${i}`).reverse(),
+    );
+    await expect(store.listReports({ cursor: 'garbage' })).rejects.toThrow(
+      'Invalid cursor',
+    );
+  });
+
+  it('filters in SQL by every field, failing checks and text', async () => {
+    const store = await createStore();
+    const save = (
+      name: string,
+      extra: Partial<StoredEntityInfo>,
+      score: number,
+      level: Level,
+      failing: string[],
+    ) =>
+      store.saveReport({
+        entity: entity(name, extra),
+        report: report(score, level, failing),
+        clusters,
+        refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      });
+    await save('cart', { title: 'Shopping Cart 100%' }, 95, 'gold', []);
+    await save(
+      'pay',
+      { owner: 'group:default/team-b', lifecycle: 'experimental' },
+      60,
+      'bronze',
+      ['pdb-present', 'replicas-min'],
+    );
+    await save('web', { kind: 'Website', system: 'system:default/web' }, 78, 'silver', [
+      'pdb-present',
+    ]);
+
+    const names = async (query: object) =>
+      (await store.listReports({ orderBy: 'name', ...query })).items.map(
+        i => i.name,
+      );
+    expect(await names({ owner: ['Group:default/team-b'] })).toEqual(['pay']);
+    expect(await names({ system: ['system:default/shop'] })).toEqual([
+      'cart',
+      'pay',
+    ]);
+    expect(await names({ kind: ['website'] })).toEqual(['web']);
+    expect(await names({ lifecycle: ['experimental'] })).toEqual(['pay']);
+    expect(await names({ level: ['gold', 'silver'] })).toEqual([
+      'cart',
+      'web',
+    ]);
+    expect(await names({ failingCheck: ['pdb-present'] })).toEqual([
+      'pay',
+      'web',
+    ]);
+    expect(
+      await names({ failingCheck: ['replicas-min', 'probe-liveness'] }),
+    ).toEqual(['pay']);
+    expect(await names({ text: 'shopping' })).toEqual(['cart']);
+    expect(await names({ text: '100%' })).toEqual(['cart']);
+    expect(await names({ text: '_' })).toEqual([]);
+    expect(
+      await names({ failingCheck: ['pdb-present'], owner: ['group:default/team-a'] }),
+    ).toEqual(['web']);
+
+    const page = await store.listReports({ failingCheck: ['pdb-present'] });
+    expect(page.totalItems).toBe(2);
+    expect(page.items[0]).toEqual({
+      entityRef: 'component:default/pay',
+      kind: 'component',
+      namespace: 'default',
+      name: 'pay',
+      owner: 'group:default/team-b',
+      system: 'system:default/shop',
+      lifecycle: 'experimental',
+      score: 60,
+      level: 'bronze',
+      failingChecks: ['pdb-present', 'replicas-min'],
+      refreshedAt: '2025-06-01T10:00:00.000Z',
+      stale: false,
+    });
+  });
+
+  it('summarises with aggregates, per owner, per check and per day', async () => {
+    const store = await createStore();
+    const save = (
+      name: string,
+      owner: string,
+      score: number,
+      level: Level,
+      failing: string[],
+      at: string,
+    ) =>
+      store.saveReport({
+        entity: entity(name, { owner }),
+        report: report(score, level, failing),
+        clusters,
+        refreshedAt: new Date(at),
+      });
+    await save('a', 'group:default/x', 50, 'bronze', ['pdb-present'], '2025-06-01T10:00:00Z');
+    await save('a', 'group:default/x', 60, 'bronze', ['pdb-present'], '2025-06-01T12:00:00Z');
+    await save('a', 'group:default/x', 100, 'gold', [], '2025-06-02T10:00:00Z');
+    await save('b', 'group:default/x', 80, 'silver', ['spread-zones'], '2025-06-02T10:00:00Z');
+    await save('c', 'group:default/y', 30, 'none', ['pdb-present', 'replicas-min'], '2025-06-02T10:00:00Z');
+
+    const summary = await store.getSummary(
+      {},
+      { now: new Date('2025-06-02T12:00:00Z') },
+    );
+    expect(summary).toEqual({
+      totalEntities: 3,
+      averageScore: 70,
+      byLevel: { gold: 1, silver: 1, bronze: 0, none: 1 },
+      byOwner: [
+        {
+          owner: 'group:default/y',
+          entities: 1,
+          averageScore: 30,
+          byLevel: { gold: 0, silver: 0, bronze: 0, none: 1 },
+        },
+        {
+          owner: 'group:default/x',
+          entities: 2,
+          averageScore: 90,
+          byLevel: { gold: 1, silver: 1, bronze: 0, none: 0 },
+        },
+      ],
+      byCheck: [
+        { id: 'pdb-present', failing: 1 },
+        { id: 'replicas-min', failing: 1 },
+        { id: 'spread-zones', failing: 1 },
+      ],
+      trend: [
+        {
+          date: '2025-06-01',
+          averageScore: 60,
+          byLevel: { gold: 0, silver: 0, bronze: 1, none: 0 },
+        },
+        {
+          date: '2025-06-02',
+          averageScore: 70,
+          byLevel: { gold: 1, silver: 1, bronze: 0, none: 1 },
+        },
+      ],
+    });
+
+    const filtered = await store.getSummary(
+      { owner: ['group:default/y'] },
+      { now: new Date('2025-06-02T12:00:00Z'), trendDays: 1 },
+    );
+    expect(filtered.totalEntities).toBe(1);
+    expect(filtered.byCheck.map(c => c.id)).toEqual([
+      'pdb-present',
+      'replicas-min',
+    ]);
+    expect(filtered.trend.map(t => t.date)).toEqual(['2025-06-02']);
+  });
+
+  it('lists and deletes entities with their history', async () => {
+    const store = await createStore();
+    for (const name of ['a', 'b', 'c']) {
+      await store.saveReport({
+        entity: entity(name),
+        report: report(50, 'bronze', ['pdb-present']),
+        clusters,
+        refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      });
+    }
+    await store.deleteEntities(['component:default/a', 'Component:default/B']);
+    expect(await store.listEntityRefs()).toEqual(['component:default/c']);
+    expect(await store.getEntityReport('component:default/a')).toBeUndefined();
+    const summary = await store.getSummary({});
+    expect(summary.byCheck).toEqual([{ id: 'pdb-present', failing: 1 }]);
+  });
+});
