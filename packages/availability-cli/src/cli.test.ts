@@ -1,0 +1,432 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkCatalog } from '@availability-backstage/plugin-availability-common';
+import type {
+  AvailabilityReport,
+  WorkloadReport,
+} from '@availability-backstage/plugin-availability-common';
+import type { SarifLog } from './format/formatSarif';
+
+const BIN = path.resolve(__dirname, '../bin/availability');
+const FIXTURES = path.resolve(__dirname, '__fixtures__');
+
+jest.setTimeout(60_000);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the real CLI, as CI would, from the fixtures directory. */
+function run(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Run {
+  const env = { ...process.env, ...options.env };
+  if (!options.env?.FORCE_COLOR) {
+    delete env.FORCE_COLOR;
+  }
+  delete env.NO_COLOR;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? FIXTURES,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}
+
+function json(args: string[], options?: Parameters<typeof run>[1]) {
+  const result = run(['check', '--format', 'json', ...args], options);
+  return { ...result, report: JSON.parse(result.stdout) as AvailabilityReport };
+}
+
+function entry(
+  report: AvailabilityReport,
+  kind: string,
+  name: string,
+): WorkloadReport {
+  const found = report.workloads.find(w => w.kind === kind && w.name === name);
+  if (!found) {
+    throw new Error(
+      `no ${kind} ${name} in ${report.workloads
+        .map(w => `${w.kind}/${w.name}`)
+        .join(', ')}`,
+    );
+  }
+  return found;
+}
+
+function statusOf(workload: WorkloadReport, id: string) {
+  return workload.checks.find(c => c.id === id)?.status;
+}
+
+/** The 1-based line of the first line of `file` equal to `text`. */
+function lineOf(file: string, text: string, occurrence = 1): number {
+  const lines = fs.readFileSync(path.join(FIXTURES, file), 'utf8').split('\n');
+  let seen = 0;
+  const index = lines.findIndex(line => line === text && ++seen === occurrence);
+  return index + 1;
+}
+
+describe('availability check', () => {
+  it('reports the good set as gold and exits 0, with exactly the report shape', () => {
+    const { status, report, stderr } = json(['good']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(Object.keys(report).sort()).toEqual([
+      'errors',
+      'level',
+      'score',
+      'workloads',
+    ]);
+    expect(report.errors).toEqual([]);
+    const api = entry(report, 'Deployment', 'api');
+    expect(api).toMatchObject({
+      namespace: 'shop',
+      level: 'gold',
+      source: { path: 'good/deployment.yaml', line: 2 },
+    });
+    expect(api.cluster).toBeUndefined();
+    expect(api.checks.filter(c => c.status === 'fail')).toEqual([]);
+    for (const check of api.checks) {
+      expect(Object.keys(check)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'status',
+          'severity',
+          'message',
+          'remediation',
+          'reason',
+        ]),
+      );
+    }
+    expect(
+      statusOf(entry(report, 'Service', 'api'), 'service-selects-pods'),
+    ).toBe('pass');
+    const dockerfile = entry(report, 'Dockerfile', 'good/Dockerfile');
+    expect(statusOf(dockerfile, 'dockerfile-dockerignore')).toBe('pass');
+    expect(dockerfile.checks.filter(c => c.status === 'fail')).toEqual([]);
+    expect(report.level).toBe('gold');
+  });
+
+  it('skips files a directory walk does not read, but reads them when named', () => {
+    const walked = json(['good']);
+    expect(
+      walked.report.workloads.some(w => w.source?.path.endsWith('.txt')),
+    ).toBe(false);
+
+    const named = json(['explicit/manifest.txt']);
+    expect(named.status).toBe(0);
+    expect(entry(named.report, 'Pod', 'from-txt')).toMatchObject({
+      namespace: 'default',
+      source: { path: 'explicit/manifest.txt', line: 1 },
+    });
+  });
+
+  it('reports the poor set with failures and fails thresholds with exit 1', () => {
+    const { status, report } = json(['poor']);
+    expect(status).toBe(0);
+    const web = entry(report, 'Deployment', 'web');
+    expect(web.source).toEqual({ path: 'poor/app.yaml', line: 1 });
+    for (const id of [
+      'replicas-min',
+      'probe-readiness',
+      'image-tag-pinned',
+      'secrets-by-reference',
+      'rollout-strategy',
+    ]) {
+      expect([id, statusOf(web, id)]).toEqual([id, 'fail']);
+    }
+    const pod = entry(report, 'Pod', 'debug');
+    expect(statusOf(pod, 'pod-controller')).toBe('fail');
+    expect(pod.source?.line).toBe(lineOf('poor/app.yaml', 'kind: Pod') - 1);
+    expect(
+      statusOf(entry(report, 'Service', 'orphan'), 'service-selects-pods'),
+    ).toBe('fail');
+    const dockerfile = entry(report, 'Dockerfile', 'poor/worker.Dockerfile');
+    expect(statusOf(dockerfile, 'dockerfile-dockerignore')).toBe('fail');
+    expect(statusOf(dockerfile, 'dockerfile-pinned-base')).toBe('fail');
+    expect(statusOf(dockerfile, 'dockerfile-non-root')).toBe('fail');
+    expect(report.level).not.toBe('gold');
+
+    const level = run(['check', '--min-level', 'silver', 'poor']);
+    expect(level.status).toBe(1);
+    expect(level.stderr).toContain('threshold not met: level');
+
+    const score = run([
+      'check',
+      '--min-score',
+      String(report.score + 1),
+      'poor',
+    ]);
+    expect(score.status).toBe(1);
+    expect(score.stderr).toContain(`score ${report.score} is below`);
+
+    const met = run([
+      'check',
+      '--min-score',
+      String(report.score),
+      '--min-level',
+      'bronze',
+      'good',
+    ]);
+    expect(met.status).toBe(0);
+  });
+
+  it('reports a broken document with its line, still evaluates the rest and exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.copyFileSync(
+        path.join(FIXTURES, 'broken/manifests.txt'),
+        path.join(dir, 'manifests.yaml'),
+      );
+      fs.copyFileSync(
+        path.join(FIXTURES, 'good/deployment.yaml'),
+        path.join(dir, 'deployment.yaml'),
+      );
+      const { status, report, stderr } = json(['.'], { cwd: dir });
+      expect(status).toBe(2);
+      expect(stderr).toContain('1 input could not be read');
+      expect(report.errors).toEqual([
+        {
+          source: 'manifests.yaml',
+          line: 13,
+          message: expect.stringMatching(/^line 13, column \d+: /),
+        },
+      ]);
+      expect(report.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual([
+        'Deployment/api',
+        'Service/after',
+        'Service/before',
+      ]);
+      expect(entry(report, 'Service', 'after').source?.line).toBe(16);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists missing inputs as errors, evaluates the others and exits 2', () => {
+    const { status, report } = json(['good', 'does-not-exist.yaml']);
+    expect(status).toBe(2);
+    expect(report.errors).toEqual([
+      { source: 'does-not-exist.yaml', message: 'no such file or directory' },
+    ]);
+    expect(entry(report, 'Deployment', 'api')).toBeDefined();
+  });
+
+  it('skips documents that are not Kubernetes objects', () => {
+    const { status, report } = json(['mixed']);
+    expect(status).toBe(0);
+    expect(report.errors).toEqual([]);
+    expect(report.workloads.map(w => `${w.kind}/${w.name}`)).toEqual([
+      'DaemonSet/agent',
+    ]);
+    expect(report.workloads[0].source).toEqual({
+      path: 'mixed/values.yaml',
+      line: 7,
+    });
+    expect(statusOf(report.workloads[0], 'hpa-present')).toBe('not-applicable');
+  });
+
+  it('expands a List with the line of each item', () => {
+    const { status, report } = json(['list']);
+    expect(status).toBe(0);
+    const db = entry(report, 'StatefulSet', 'db');
+    expect(db.source).toEqual({ path: 'list/list.yaml', line: 4 });
+    expect(entry(report, 'Service', 'db').source).toEqual({
+      path: 'list/list.yaml',
+      line: lineOf('list/list.yaml', '  - apiVersion: v1'),
+    });
+    expect(statusOf(db, 'statefulset-headless-service')).toBe('pass');
+  });
+
+  it('reads JSON manifests', () => {
+    const { status, report } = json(['json']);
+    expect(status).toBe(0);
+    expect(entry(report, 'Deployment', 'json-api')).toMatchObject({
+      namespace: 'json',
+      source: { path: 'json/deployment.json', line: 1 },
+    });
+  });
+
+  it('reads standard input for -', () => {
+    const input = fs.readFileSync(path.join(FIXTURES, 'poor/app.yaml'), 'utf8');
+    const { status, report } = json(['-'], { input });
+    expect(status).toBe(0);
+    expect(entry(report, 'Deployment', 'web').source).toEqual({
+      path: '<stdin>',
+      line: 1,
+    });
+    expect(report.workloads).toHaveLength(3);
+  });
+
+  it('waives kube-system by default', () => {
+    const { status, report } = json(['kube-system.yaml']);
+    expect(status).toBe(0);
+    const coredns = entry(report, 'Deployment', 'coredns');
+    expect(statusOf(coredns, 'replicas-min')).toBe('exempt');
+    expect(coredns.checks.find(c => c.id === 'replicas-min')?.reason).toMatch(
+      /kube-system/,
+    );
+    expect(coredns.checks.some(c => c.status === 'fail')).toBe(false);
+  });
+
+  it('applies --config with a top-level availability key', () => {
+    const { status, report } = json([
+      '--config',
+      'config/app-config.yaml',
+      'poor',
+    ]);
+    expect(status).toBe(0);
+    const web = entry(report, 'Deployment', 'web');
+    const pinned = web.checks.find(c => c.id === 'image-tag-pinned');
+    expect(pinned).toMatchObject({
+      status: 'exempt',
+      reason: 'Vendor image, tracked in SHOP-42',
+    });
+    expect(statusOf(web, 'replicas-recommended')).not.toBe('fail');
+  });
+
+  it('applies --config holding only the availability block', () => {
+    const { report } = json(['--config', 'config/block.yaml', 'poor']);
+    const check = entry(report, 'Pod', 'debug').checks.find(
+      c => c.id === 'pod-controller',
+    );
+    expect(check).toMatchObject({ status: 'fail', severity: 'low' });
+  });
+
+  it('rejects an invalid config with exit 2 and nothing on stdout', () => {
+    const result = run(['check', '--config', 'config/invalid.yaml', 'good']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/config\/invalid\.yaml.*severity/s);
+
+    const missing = run(['check', '--config', 'config/nope.yaml', 'good']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Cannot read config file');
+  });
+
+  it('writes SARIF 2.1.0 with one rule per check and located failures', () => {
+    const result = run(['check', '--format', 'sarif', 'poor', 'good']);
+    expect(result.status).toBe(0);
+    const sarif = JSON.parse(result.stdout) as SarifLog;
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.runs).toHaveLength(1);
+    const [sarifRun] = sarif.runs;
+    const rules = sarifRun.tool.driver.rules;
+    expect(rules.map(r => r.id)).toEqual(checkCatalog.map(c => c.id));
+    for (const rule of rules) {
+      expect(rule.shortDescription.text).not.toBe('');
+      expect(['error', 'warning', 'note']).toContain(
+        rule.defaultConfiguration.level,
+      );
+    }
+    expect(sarifRun.results.length).toBeGreaterThan(0);
+    for (const sarifResult of sarifRun.results) {
+      expect(rules[sarifResult.ruleIndex!].id).toBe(sarifResult.ruleId);
+      expect(sarifResult.locations).toHaveLength(1);
+    }
+    const replicas = sarifRun.results.find(
+      r => r.ruleId === 'replicas-min' && r.properties.name === 'web',
+    );
+    expect(replicas).toMatchObject({
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'poor/app.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 1 },
+          },
+        },
+      ],
+    });
+    const pod = sarifRun.results.find(r => r.ruleId === 'pod-controller');
+    expect(pod?.locations[0].physicalLocation.region?.startLine).toBe(
+      lineOf('poor/app.yaml', 'kind: Pod') - 1,
+    );
+    const dockerignore = sarifRun.results.find(
+      r => r.ruleId === 'dockerfile-dockerignore',
+    );
+    expect(
+      dockerignore?.locations[0].physicalLocation.artifactLocation.uri,
+    ).toBe('poor/worker.Dockerfile');
+    // Only failures become results: the good set contributes none.
+    expect(
+      sarifRun.results.filter(r =>
+        r.locations[0].physicalLocation.artifactLocation.uri.startsWith(
+          'good/',
+        ),
+      ),
+    ).toEqual([]);
+    expect(sarifRun.invocations[0].executionSuccessful).toBe(true);
+  });
+
+  it('writes a readable text report, failing checks first by severity', () => {
+    const result = run(['check', 'poor']);
+    expect(result.status).toBe(0);
+    const text = result.stdout;
+    expect(text).not.toContain('\u001b[');
+    expect(text).toContain('Deployment shop/web  poor/app.yaml:1');
+    const webBlock = text
+      .split('\n\n')
+      .find(b => b.startsWith('Deployment shop/web'))!;
+    const order = ['critical', 'high', 'medium', 'low'];
+    const severities = [...webBlock.matchAll(/✗ \S+ \((\w+)\)/g)].map(m =>
+      order.indexOf(m[1]),
+    );
+    expect(severities.length).toBeGreaterThan(3);
+    expect([...severities].sort((a, b) => a - b)).toEqual(severities);
+    expect(webBlock).toContain('✗ replicas-min (critical)');
+    expect(text).toMatch(/Availability score \d+\/100 \w+: 4 entries/);
+
+    const colored = run(['check', 'poor'], { env: { FORCE_COLOR: '1' } });
+    expect(colored.stdout).toContain('\u001b[');
+  });
+
+  it('shows unreadable inputs in the text report', () => {
+    const result = run(['check', 'good', 'missing-dir']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain(
+      'Could not read:\n  missing-dir: no such file or directory',
+    );
+  });
+
+  it.each([
+    [['check'], /missing required argument/],
+    [
+      ['check', '--format', 'xml', 'good'],
+      /Allowed choices are text, json, sarif/,
+    ],
+    [['check', '--min-score', '150', 'good'], /integer from 0 to 100/],
+    [
+      ['check', '--min-level', 'platinum', 'good'],
+      /Allowed choices are bronze, silver, gold/,
+    ],
+    [['frobnicate'], /unknown command/],
+    [[], /Usage: availability/],
+  ])('exits 2 on the usage error %j', (args, message) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('prints help for the program and for check', () => {
+    const program = run(['--help']);
+    expect(program.status).toBe(0);
+    expect(program.stdout).toContain('check [options] <inputs...>');
+    const check = run(['check', '--help']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('--min-level <level>');
+    expect(check.stdout).toContain('Exit codes:');
+  });
+});

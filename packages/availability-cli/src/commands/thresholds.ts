@@ -1,0 +1,36 @@
+import type {
+  AvailabilityReport,
+  Level,
+} from '@availability-backstage/plugin-availability-common';
+
+/** Levels a `--min-level` may ask for, lowest first. */
+export const THRESHOLD_LEVELS = ['bronze', 'silver', 'gold'] as const;
+
+const RANK: Record<Level, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
+
+export interface Thresholds {
+  minScore?: number;
+  minLevel?: Level;
+}
+
+/** Why the report misses the thresholds; empty when it meets them. */
+export function unmetThresholds(
+  report: AvailabilityReport,
+  thresholds: Thresholds,
+): string[] {
+  const unmet: string[] = [];
+  if (thresholds.minScore !== undefined && report.score < thresholds.minScore) {
+    unmet.push(
+      `score ${report.score} is below the minimum of ${thresholds.minScore}`,
+    );
+  }
+  if (
+    thresholds.minLevel !== undefined &&
+    RANK[report.level] < RANK[thresholds.minLevel]
+  ) {
+    unmet.push(
+      `level ${report.level} is below the minimum of ${thresholds.minLevel}`,
+    );
+  }
+  return unmet;
+}

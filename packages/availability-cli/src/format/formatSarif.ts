@@ -1,0 +1,179 @@
+import type {
+  AvailabilityReport,
+  CheckInfo,
+  Severity,
+  WorkloadReport,
+} from '@availability-backstage/plugin-availability-common';
+
+/** The SARIF 2.1.0 subset the CLI writes. */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: SarifRun[];
+}
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region?: { startLine: number };
+  };
+}
+
+interface SarifRun {
+  tool: {
+    driver: {
+      name: string;
+      version: string;
+      informationUri: string;
+      rules: Array<{
+        id: string;
+        name: string;
+        shortDescription: { text: string };
+        fullDescription: { text: string };
+        help: { text: string };
+        defaultConfiguration: { level: SarifLevel };
+        properties: { tags: string[]; severity: Severity };
+      }>;
+    };
+  };
+  results: Array<{
+    ruleId: string;
+    ruleIndex?: number;
+    level: SarifLevel;
+    message: { text: string };
+    locations: SarifLocation[];
+    properties: { kind: string; namespace: string; name: string };
+  }>;
+  invocations: Array<{
+    executionSuccessful: boolean;
+    toolExecutionNotifications: Array<{
+      level: 'error';
+      message: { text: string };
+      locations?: SarifLocation[];
+    }>;
+  }>;
+}
+
+const INFORMATION_URI =
+  'https://github.com/availability-backstage/availability-backstage/tree/main/packages/availability-cli';
+
+/** Critical and high failures block a merge; medium warn; low inform. */
+function sarifLevel(severity: Severity): SarifLevel {
+  if (severity === 'critical' || severity === 'high') {
+    return 'error';
+  }
+  return severity === 'medium' ? 'warning' : 'note';
+}
+
+function toUri(path: string): string {
+  // SARIF wants URI references: relative paths with forward slashes,
+  // percent-encoded where needed; absolute paths become file URLs.
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function location(path: string, line?: number): SarifLocation {
+  return {
+    physicalLocation: {
+      artifactLocation: path.startsWith('/')
+        ? { uri: toUri(path) }
+        : { uri: toUri(path), uriBaseId: '%SRCROOT%' },
+      ...(line ? { region: { startLine: line } } : {}),
+    },
+  };
+}
+
+function workloadLocation(workload: WorkloadReport): SarifLocation {
+  if (workload.source) {
+    return location(workload.source.path, workload.source.line);
+  }
+  // Dockerfile entries are named by their path.
+  return location(workload.name, 1);
+}
+
+function subject(workload: WorkloadReport): string {
+  return workload.kind === 'Dockerfile'
+    ? `Dockerfile ${workload.name}`
+    : `${workload.kind} ${workload.namespace}/${workload.name}`;
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule
+ * per check of the catalog, one result per failing check, located at the
+ * document the object was read from.
+ */
+export function formatSarif(options: {
+  report: AvailabilityReport;
+  catalog: CheckInfo[];
+  version: string;
+}): SarifLog {
+  const { report, catalog, version } = options;
+  const ruleIndex = new Map(catalog.map((check, index) => [check.id, index]));
+  const results: SarifRun['results'] = [];
+  for (const workload of report.workloads) {
+    for (const check of workload.checks) {
+      if (check.status !== 'fail') {
+        continue;
+      }
+      const index = ruleIndex.get(check.id);
+      results.push({
+        ruleId: check.id,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: sarifLevel(check.severity),
+        message: {
+          text: `${subject(workload)}: ${check.message}${
+            check.remediation ? `\n\n${check.remediation}` : ''
+          }`,
+        },
+        locations: [workloadLocation(workload)],
+        properties: {
+          kind: workload.kind,
+          namespace: workload.namespace,
+          name: workload.name,
+        },
+      });
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'availability',
+            version,
+            informationUri: INFORMATION_URI,
+            rules: catalog.map(check => ({
+              id: check.id,
+              name: check.id,
+              shortDescription: { text: check.title },
+              fullDescription: { text: check.description },
+              help: { text: check.description },
+              defaultConfiguration: { level: sarifLevel(check.severity) },
+              properties: {
+                tags: ['availability', check.category],
+                severity: check.severity,
+              },
+            })),
+          },
+        },
+        results,
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            toolExecutionNotifications: report.errors.map(error => ({
+              level: 'error' as const,
+              message: { text: `${error.source}: ${error.message}` },
+              ...(error.source.startsWith('<')
+                ? {}
+                : { locations: [location(error.source, error.line)] }),
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
