@@ -205,6 +205,7 @@ describe('availability check', () => {
       expect(report.workloads.map(w => `${w.kind}/${w.name}`).sort()).toEqual([
         'Deployment/api',
         'Service/after',
+        'Service/api',
         'Service/before',
       ]);
       expect(entry(report, 'Service', 'after').source?.line).toBe(16);

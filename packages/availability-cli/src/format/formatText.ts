@@ -19,7 +19,23 @@ function location(workload: WorkloadReport): string {
   if (!source) {
     return '';
   }
-  return source.line ? `${source.path}:${source.line}` : source.path;
+  if (source.line) {
+    return `${source.path}:${source.line}`;
+  }
+  // A Dockerfile entry is already named by its path.
+  return workload.kind === 'Dockerfile' && source.path === workload.name
+    ? ''
+    : source.path;
+}
+
+/** Remediations are Markdown; on a terminal the code fences are only noise. */
+function plainRemediation(text: string): string {
+  return text
+    .split('\n')
+    .filter(line => !/^\s*```\w*\s*$/.test(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
 }
 
 function title(workload: WorkloadReport): string {
@@ -61,10 +77,11 @@ function countStatuses(checks: CheckResult[]): string {
     ['not-applicable', 'not applicable'],
     ['unknown', 'unknown'],
   ];
-  return order
+  const summary = order
     .filter(([status]) => counts.has(status))
     .map(([status, label]) => `${counts.get(status)} ${label}`)
     .join(', ');
+  return summary || 'no checks apply';
 }
 
 function formatWorkload(workload: WorkloadReport, colors: Colors): string {
@@ -87,7 +104,9 @@ function formatWorkload(workload: WorkloadReport, colors: Colors): string {
       `  ${colors.red('✗')} ${check.id} (${severity}): ${check.message}`,
     );
     if (check.remediation) {
-      lines.push(colors.dim(indent(check.remediation, '      ')));
+      lines.push(
+        colors.dim(indent(plainRemediation(check.remediation), '      ')),
+      );
     }
   }
   for (const check of workload.checks.filter(c => c.status === 'exempt')) {
