@@ -2,11 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { availabilityPermissions } from '@availability-backstage/plugin-availability-common';
+import { readAvailabilityBackendConfig } from './config';
+import { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
+import { AvailabilityService } from './service/AvailabilityService';
+import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
+import { scheduleRefreshTask } from './service/refreshTask';
+import { createRouter } from './service/router';
 
 /**
- * availabilityPlugin backend plugin
+ * The availability backend plugin: refreshes, stores and serves availability
+ * reports of catalog entities that run on Kubernetes.
  *
  * @public
  */
@@ -15,17 +22,59 @@ export const availabilityPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
+      async init(deps) {
+        const config = readAvailabilityBackendConfig(deps.config);
+        const store = await DatabaseAvailabilityStore.create({
+          database: deps.database,
+          historyLimit: config.historyLimit,
+        });
+        const source = KubernetesBackendObjectsSource.create({
+          discovery: deps.discovery,
+          auth: deps.auth,
+          timeoutMs: config.requestTimeoutMs,
+        });
+        const service = AvailabilityService.create({
+          logger: deps.logger,
+          store,
+          source,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          evaluation: config.evaluation,
+          concurrency: config.concurrency,
+        });
+
+        deps.permissionsRegistry.addPermissions(availabilityPermissions);
+        await scheduleRefreshTask({
+          scheduler: deps.scheduler,
+          schedule: config.schedule,
+          service,
+          logger: deps.logger,
+        });
+
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
-            todoList,
+            service,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            evaluateMaxBodySize: config.evaluateMaxBodySize,
           }),
         );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,0 +1,52 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the availability plugin. */
+  availability?: {
+    /**
+     * Per-check overrides, keyed by check id.
+     */
+    checks?: {
+      [checkId: string]: {
+        /** Set false to turn the check off. */
+        enabled?: boolean;
+        /** Overrides the check's default severity. */
+        severity?: 'critical' | 'high' | 'medium' | 'low';
+      };
+    };
+    /** Tunable thresholds of the checks. */
+    thresholds?: {
+      /** Replicas `replicas-min` requires; default 2. */
+      minReplicas?: number;
+      /** Restarts at which `runtime-restarts` fails; default 5. */
+      maxRestarts?: number;
+    };
+    /** Platform-wide waivers. A fresh install waives only `kube-system`. */
+    exemptions?: Array<{
+      namespaces?: string[];
+      /** Globs on the object's name. */
+      names?: string[];
+      checks?: string[];
+      reason: string;
+      /** ISO date, inclusive. */
+      until?: string;
+    }>;
+    /** When the refresh of every entity runs; default every 30 minutes. */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    refresh?: {
+      /** Entities refreshed at once; default 4. */
+      concurrency?: number;
+      /** Timeout of one request to the kubernetes backend; default 30 seconds. */
+      requestTimeout?: HumanDuration | string;
+    };
+    history?: {
+      /** History points kept per entity; default 365. */
+      maxPoints?: number;
+    };
+    evaluate?: {
+      /** Largest body `POST /evaluate` accepts; default 4mb. */
+      maxBodySize?: string | number;
+    };
+  };
+}

@@ -1,0 +1,123 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import {
+  AvailabilityConfig,
+  validateAvailabilityConfig,
+} from '@availability-backstage/plugin-availability-common';
+
+/**
+ * The backend's typed view of the `availability:` config block.
+ *
+ * @public
+ */
+export interface AvailabilityBackendConfig {
+  /** Check overrides, thresholds and exemptions, as validated by `-common`. */
+  evaluation: AvailabilityConfig;
+  /** When the refresh of every entity runs. */
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How many entities refresh at once. */
+  concurrency: number;
+  /** How long one request to the kubernetes backend may take. */
+  requestTimeoutMs: number;
+  /** Most history points kept per entity. */
+  historyLimit: number;
+  /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
+  evaluateMaxBodySize: string | number;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 15 },
+};
+
+function positiveInteger(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid config at availability.${key}: must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function durationMs(config: Config, key: string, fallback: HumanDuration) {
+  if (!config.has(key)) {
+    return durationToMilliseconds(fallback);
+  }
+  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  if (ms <= 0) {
+    throw new Error(`Invalid config at availability.${key}: must be positive`);
+  }
+  return ms;
+}
+
+/**
+ * Reads and validates the `availability:` block; throws with the offending
+ * path on invalid values so that a misconfigured backend fails at startup.
+ *
+ * @public
+ */
+export function readAvailabilityBackendConfig(
+  rootConfig: Config,
+): AvailabilityBackendConfig {
+  const config = rootConfig.getOptionalConfig('availability');
+  if (!config) {
+    return {
+      evaluation: {},
+      schedule: DEFAULT_SCHEDULE,
+      concurrency: 4,
+      requestTimeoutMs: 30_000,
+      historyLimit: 365,
+      evaluateMaxBodySize: '4mb',
+    };
+  }
+
+  // Only the engine's keys go to its validator, which rejects unknown keys.
+  const evaluation = validateAvailabilityConfig({
+    checks: config.getOptional('checks'),
+    thresholds: config.getOptional('thresholds'),
+    exemptions: config.getOptional('exemptions'),
+  });
+
+  const schedule = config.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+
+  const maxBodySize =
+    config.getOptional<string | number>('evaluate.maxBodySize') ?? '4mb';
+  if (
+    !(typeof maxBodySize === 'number' && maxBodySize > 0) &&
+    !(typeof maxBodySize === 'string' && /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(maxBodySize))
+  ) {
+    throw new Error(
+      `Invalid config at availability.evaluate.maxBodySize: expected a size like 4mb, got ${maxBodySize}`,
+    );
+  }
+
+  return {
+    evaluation: stripUndefined(evaluation),
+    schedule,
+    concurrency: positiveInteger(config, 'refresh.concurrency', 4),
+    requestTimeoutMs: durationMs(config, 'refresh.requestTimeout', {
+      seconds: 30,
+    }),
+    historyLimit: positiveInteger(config, 'history.maxPoints', 365),
+    evaluateMaxBodySize: maxBodySize,
+  };
+}
+
+function stripUndefined(config: AvailabilityConfig): AvailabilityConfig {
+  return Object.fromEntries(
+    Object.entries(config).filter(([, v]) => v !== undefined),
+  ) as AvailabilityConfig;
+}

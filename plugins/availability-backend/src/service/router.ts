@@ -1,0 +1,226 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  BasicPermission,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import {
+  availabilityReadPermission,
+  availabilityRefreshPermission,
+} from '@availability-backstage/plugin-availability-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { AvailabilityService } from './AvailabilityService';
+
+const YAML_TYPES = [
+  'text/yaml',
+  'application/yaml',
+  'application/x-yaml',
+  'text/x-yaml',
+  'text/plain',
+];
+
+/** A query parameter given once, repeated, or comma-separated. */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform(value =>
+    [value]
+      .flat()
+      .flatMap(v => v.split(','))
+      .map(v => v.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+const levelList = list.pipe(
+  z.array(z.enum(['gold', 'silver', 'bronze', 'none'])).optional(),
+);
+
+const filterSchema = z
+  .object({
+    owner: list,
+    system: list,
+    kind: list,
+    lifecycle: list,
+    level: levelList,
+    failingCheck: list,
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+
+const reportsQuerySchema = filterSchema
+  .extend({
+    orderBy: z.enum(['score', 'name']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().min(1).max(2000).optional(),
+  })
+  .strict();
+
+const entityParamsSchema = z.object({
+  kind: z.string().min(1).max(255),
+  namespace: z.string().min(1).max(255),
+  name: z.string().min(1).max(255),
+});
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map(i => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${issues}`);
+  }
+  return result.data;
+}
+
+/**
+ * Options of {@link createRouter}.
+ *
+ * @public
+ */
+export interface RouterOptions {
+  service: AvailabilityService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
+  evaluateMaxBodySize: string | number;
+}
+
+/**
+ * The plugin's REST API (see `src/schema/openapi.yaml`).
+ *
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, permissions } = options;
+  const router = Router();
+
+  async function requirePermission(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${permission.name}`,
+      );
+    }
+    return credentials;
+  }
+
+  const entityRef = (req: Request) =>
+    stringifyEntityRef(parse(entityParamsSchema, req.params, 'entity ref'));
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await requirePermission(req, availabilityReadPermission);
+    res.json(await service.getEntityReport(entityRef(req), { credentials }));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await requirePermission(
+      req,
+      availabilityRefreshPermission,
+    );
+    res.json(await service.refreshEntity(entityRef(req), { credentials }));
+  });
+
+  router.get('/reports', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const query = parse(reportsQuerySchema, req.query, 'query');
+    res.json(await service.listReports(query));
+  });
+
+  router.get('/summary', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const filter = parse(filterSchema, req.query, 'query');
+    res.json(await service.getSummary(filter));
+  });
+
+  router.get('/checks', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    res.json(service.getChecks());
+  });
+
+  router.post(
+    '/evaluate',
+    async (req, _res, next) => {
+      // Authenticate before reading a possibly large body.
+      await requirePermission(req, availabilityReadPermission);
+      next();
+    },
+    express.text({ type: YAML_TYPES, limit: options.evaluateMaxBodySize }),
+    express.json({
+      type: ['application/json', 'application/*+json'],
+      limit: options.evaluateMaxBodySize,
+    }),
+    async (req, res) => {
+      res.json(service.evaluateManifests(manifestsText(req), 'request'));
+    },
+  );
+
+  // Body parser failures carry their own 4xx status (413, 415); malformed
+  // JSON becomes an InputError like every other bad input.
+  router.use(
+    (
+      error: any,
+      _req: Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error?.type === 'entity.parse.failed') {
+        next(new InputError(`Malformed JSON body: ${error.message}`));
+        return;
+      }
+      next(error);
+    },
+  );
+
+  return router;
+}
+
+function manifestsText(req: Request): string {
+  const body: unknown = req.body;
+  let text: string | undefined;
+  if (typeof body === 'string') {
+    text = body;
+  } else if (Array.isArray(body)) {
+    text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: body });
+  } else if (body && typeof body === 'object' && Object.keys(body).length) {
+    if ('manifests' in body) {
+      const manifests = (body as { manifests: unknown }).manifests;
+      if (typeof manifests !== 'string') {
+        throw new InputError('"manifests" must be a string of YAML or JSON');
+      }
+      text = manifests;
+    } else {
+      text = JSON.stringify(body);
+    }
+  }
+  if (text === undefined) {
+    throw new InputError(
+      `Send manifests as ${YAML_TYPES.join(
+        ', ',
+      )} or application/json ({"manifests": "..."} or Kubernetes objects)`,
+    );
+  }
+  if (!text.trim()) {
+    throw new InputError('The request holds no manifests');
+  }
+  return text;
+}
