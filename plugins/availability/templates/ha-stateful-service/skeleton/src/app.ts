@@ -1,0 +1,106 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Health } from './health';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import { isValidKey, type FileStore } from './store';
+
+// Probe and scrape requests are frequent and not worth a log line each.
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+
+export function createApp(options: {
+  serviceName: string;
+  logger: Logger;
+  metrics: Metrics;
+  health: Health;
+  store: FileStore;
+}): Express {
+  const { serviceName, logger, metrics, health, store } = options;
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use((req, res, next) => {
+    const stopTimer = metrics.httpRequestDuration.startTimer();
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // The route pattern, not the raw path, keeps label cardinality bounded.
+      const route: string = req.route?.path ?? 'unmatched';
+      stopTimer({ method: req.method, route, status: String(res.statusCode) });
+      if (!QUIET_PATHS.has(req.path)) {
+        logger.info('request', {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        });
+      }
+    });
+    next();
+  });
+
+  // Liveness: the event loop answers. Never depends on downstream services.
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness: fails while starting and as soon as shutdown begins.
+  app.get('/ready', (_req, res) => {
+    if (health.ready) {
+      res.json({ status: 'ready' });
+    } else {
+      res
+        .status(503)
+        .json({ status: health.draining ? 'draining' : 'starting' });
+    }
+  });
+
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      const body = await metrics.registry.metrics();
+      res.set('Content-Type', metrics.registry.contentType).send(body);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.get('/', (_req, res) => {
+    res.json({ service: serviceName, message: 'Hello from a highly available stateful service' });
+  });
+
+  app.get('/kv/:key', async (req, res, next) => {
+    try {
+      if (!isValidKey(req.params.key)) {
+        res.status(400).json({ error: 'invalid key' });
+        return;
+      }
+      const value = await store.get(req.params.key);
+      if (value === undefined) {
+        res.status(404).json({ error: 'not found' });
+      } else {
+        res.type('text/plain').send(value);
+      }
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.put('/kv/:key', express.text({ type: '*/*', limit: '1mb' }), async (req, res, next) => {
+    try {
+      if (!isValidKey(req.params.key)) {
+        res.status(400).json({ error: 'invalid key' });
+        return;
+      }
+      await store.put(req.params.key, typeof req.body === 'string' ? req.body : '');
+      res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const handleError: ErrorRequestHandler = (error, req, res, _next) => {
+    logger.error('request failed', { method: req.method, path: req.path, error });
+    res.status(500).json({ error: 'internal error' });
+  };
+  app.use(handleError);
+
+  return app;
+}

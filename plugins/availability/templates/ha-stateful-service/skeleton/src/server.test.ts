@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+const quietLogger = createLogger({ service: 'test', level: 'error' });
+
+function dataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-'));
+}
+
+test('liveness and readiness answer separately, and readiness fails first on shutdown', async () => {
+  const server = await startServer({
+    serviceName: 'test',
+    port: 0,
+    dataDir: dataDir(),
+    logger: quietLogger,
+    shutdownDelayMs: 200,
+    drainTimeoutMs: 1000,
+  });
+  const base = `http://127.0.0.1:${server.port}`;
+
+  assert.equal((await fetch(`${base}/health`)).status, 200);
+  assert.equal((await fetch(`${base}/ready`)).status, 200);
+
+  const stopped = server.shutdown('test');
+  const ready = await fetch(`${base}/ready`);
+  assert.equal(ready.status, 503);
+  assert.deepEqual(await ready.json(), { status: 'draining' });
+  // Still alive while draining: a liveness failure here would restart the pod.
+  assert.equal((await fetch(`${base}/health`)).status, 200);
+
+  await stopped;
+  await assert.rejects(fetch(`${base}/health`));
+});
+
+test('exposes Prometheus metrics including request durations', async () => {
+  const server = await startServer({
+    serviceName: 'test',
+    port: 0,
+    dataDir: dataDir(),
+    logger: quietLogger,
+    shutdownDelayMs: 0,
+    drainTimeoutMs: 1000,
+  });
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    await fetch(`${base}/`);
+    const metrics = await fetch(`${base}/metrics`);
+    assert.equal(metrics.status, 200);
+    const body = await metrics.text();
+    assert.match(body, /http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} 1/);
+    assert.match(body, /process_cpu_seconds_total/);
+  } finally {
+    await server.shutdown('test');
+  }
+});
+
+test('writes one JSON object per log line', () => {
+  const lines: string[] = [];
+  const logger = createLogger({ service: 'svc', level: 'info', write: line => lines.push(line) });
+  logger.debug('hidden');
+  logger.info('shown', { port: 1 });
+  assert.equal(lines.length, 1);
+  const entry = JSON.parse(lines[0]);
+  assert.equal(entry.level, 'info');
+  assert.equal(entry.service, 'svc');
+  assert.equal(entry.message, 'shown');
+  assert.equal(entry.port, 1);
+});
+
+test('stores values on the volume and reads them back after a restart', async () => {
+  const dir = dataDir();
+  const first = await startServer({
+    serviceName: 'test',
+    port: 0,
+    dataDir: dir,
+    logger: quietLogger,
+    shutdownDelayMs: 0,
+    drainTimeoutMs: 1000,
+  });
+  const put = await fetch(`http://127.0.0.1:${first.port}/kv/greeting`, {
+    method: 'PUT',
+    body: 'hello',
+  });
+  assert.equal(put.status, 204);
+  assert.equal(
+    (await fetch(`http://127.0.0.1:${first.port}/kv/..%2Fescape`, { method: 'PUT', body: 'x' })).status,
+    400,
+  );
+  await first.shutdown('test');
+
+  const second = await startServer({
+    serviceName: 'test',
+    port: 0,
+    dataDir: dir,
+    logger: quietLogger,
+    shutdownDelayMs: 0,
+    drainTimeoutMs: 1000,
+  });
+  try {
+    const got = await fetch(`http://127.0.0.1:${second.port}/kv/greeting`);
+    assert.equal(got.status, 200);
+    assert.equal(await got.text(), 'hello');
+    assert.equal((await fetch(`http://127.0.0.1:${second.port}/kv/missing`)).status, 404);
+  } finally {
+    await second.shutdown('test');
+  }
+});
