@@ -6,6 +6,8 @@
  */
 
 export * from './types';
+export * from './engine';
+export { checkCatalog, getCheck } from './checks';
 export * from './api';
 export * from './permissions';
 export * from './manifests';

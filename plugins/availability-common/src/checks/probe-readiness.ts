@@ -1,0 +1,33 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { failingContainers } from '../engine/containers';
+import { fail, listNames, pass } from '../engine/outcomes';
+import { isRecord } from '../engine/read';
+
+/** @internal */
+export const probeReadiness: WorkloadCheck = {
+  id: 'probe-readiness',
+  title: 'Readiness probes',
+  description:
+    'Without a readiness probe, a pod receives traffic as soon as it starts and keeps receiving it when it cannot serve. Every app container needs one.',
+  severity: 'high',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    if (workload.containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const missing = failingContainers(
+      workload.containers,
+      container => !isRecord(container.readinessProbe),
+    );
+    if (missing.length === 0) {
+      return pass('Every app container has a readiness probe.');
+    }
+    return fail(
+      `Container ${listNames(missing)} has no readiness probe, so it gets traffic before it is ready and while it is failing.`,
+      'Add a readiness probe that checks the container can serve requests:\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: 8080\n  periodSeconds: 5\n  failureThreshold: 3\n```',
+    );
+  },
+};

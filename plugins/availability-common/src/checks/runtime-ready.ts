@@ -1,0 +1,53 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { fail, pass, unknown } from '../engine/outcomes';
+import { isPodReady } from '../engine/pods';
+import { asInt, describeValue } from '../engine/read';
+
+/** @internal */
+export const runtimeReady: WorkloadCheck = {
+  id: 'runtime-ready',
+  title: 'Pods are ready',
+  description:
+    'On the cluster, at least as many pods are ready as the workload wants, and at least one.',
+  severity: 'critical',
+  category: 'runtime',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    if (workload.kind === 'Pod') {
+      return isPodReady(workload.object)
+        ? pass('The Pod is ready.')
+        : fail('The Pod is not ready.', 'Check its events and logs: `kubectl describe pod` and `kubectl logs`.');
+    }
+    const status = workload.status;
+    if (!status) {
+      return unknown('The cluster reported no status for this workload.');
+    }
+    let desired: number | undefined;
+    let ready: number | undefined;
+    if (workload.kind === 'DaemonSet') {
+      desired = asInt(status.desiredNumberScheduled ?? 0);
+      ready = asInt(status.numberReady ?? 0);
+    } else {
+      desired = asInt(workload.spec.replicas ?? 1);
+      // The API omits zero counts.
+      ready = asInt(status.readyReplicas ?? 0);
+    }
+    if (desired === undefined || ready === undefined) {
+      return unknown(
+        `The replica counts could not be read (desired ${describeValue(desired)}, ready ${describeValue(ready)}).`,
+      );
+    }
+    if (ready >= desired && ready >= 1) {
+      return pass(`${ready} of ${desired} ready.`);
+    }
+    if (desired === 0) {
+      return fail('The workload is scaled to zero: nothing is serving.', 'Scale it up, or remove it if it is no longer needed.');
+    }
+    return fail(
+      `Only ${ready} of ${desired} pods are ready.`,
+      'Find why pods are not ready: `kubectl get pods`, `kubectl describe pod <name>` (scheduling, image pulls, failing readiness probes) and `kubectl logs`.',
+    );
+  },
+};

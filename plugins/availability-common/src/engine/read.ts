@@ -1,0 +1,93 @@
+/*
+ * Defensive readers for untrusted input. Objects reach the engine from YAML
+ * files and cluster APIs, so any field may be missing, null or of the wrong
+ * type; these helpers turn such values into `undefined` instead of throwing.
+ */
+
+/** @internal */
+export type Dict = Record<string, unknown>;
+
+/** @internal */
+export function isRecord(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @internal */
+export function asRecord(value: unknown): Dict | undefined {
+  return isRecord(value) ? value : undefined;
+}
+
+/**
+ * The record elements of an array; anything else reads as empty.
+ *
+ * @internal
+ */
+export function records<T = Dict>(value: unknown): T[] {
+  return Array.isArray(value) ? (value.filter(isRecord) as T[]) : [];
+}
+
+/** @internal */
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A non-empty string, or undefined.
+ *
+ * @internal
+ */
+export function asNonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * A whole number from a number or a numeric string (`3` or `"3"`), as the
+ * contract treats numeric strings as integers. Anything else is undefined.
+ *
+ * @internal
+ */
+export function asInt(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) ? value : undefined;
+  }
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim())) {
+    return Number(value.trim());
+  }
+  return undefined;
+}
+
+/**
+ * Labels or annotations: only string values survive.
+ *
+ * @internal
+ */
+export function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!isRecord(value)) {
+    return result;
+  }
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') {
+      result[key] = entry;
+    }
+  }
+  return result;
+}
+
+/**
+ * Short, printable form of an untrusted value for messages.
+ *
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
