@@ -1,0 +1,422 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import request from 'supertest';
+import { availabilityPlugin } from '../plugin';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop-api',
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': 'shop-api' },
+    },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'docs', namespace: 'default' },
+    spec: { type: 'website', owner: 'team-a', lifecycle: 'production' },
+  },
+];
+
+function deployment(name: string, replicas: number) {
+  return {
+    metadata: { name, namespace: 'shop', labels: { app: name } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          containers: [
+            {
+              name,
+              image: `${name}:1.0.0`,
+              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+type KubeAnswer = { status: number; body: unknown };
+let workloadsAnswer: KubeAnswer;
+let customAnswer: KubeAnswer;
+
+// Stands in for the kubernetes backend, answering as it does.
+const fakeKubernetesPlugin = createBackendPlugin({
+  pluginId: 'kubernetes',
+  register(env) {
+    env.registerInit({
+      deps: { httpRouter: coreServices.httpRouter },
+      async init({ httpRouter }) {
+        const router = express.Router();
+        router.use(express.json());
+        router.post('/resources/workloads/query', (_req, res) => {
+          res.status(workloadsAnswer.status).json(workloadsAnswer.body);
+        });
+        router.post('/resources/custom/query', (_req, res) => {
+          res.status(customAnswer.status).json(customAnswer.body);
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+function healthyAnswers() {
+  workloadsAnswer = {
+    status: 200,
+    body: {
+      items: [
+        {
+          cluster: { name: 'prod-eu' },
+          resources: [
+            { type: 'deployments', resources: [deployment('api', 3)] },
+            { type: 'pods', resources: [] },
+          ],
+          errors: [],
+          podMetrics: [],
+        },
+        {
+          cluster: { name: 'prod-us' },
+          resources: [
+            { type: 'deployments', resources: [deployment('api', 1)] },
+          ],
+          errors: [],
+          podMetrics: [],
+        },
+      ],
+    },
+  };
+  customAnswer = { status: 200, body: { items: [] } };
+}
+
+const baseConfig = {
+  availability: {
+    schedule: {
+      frequency: { hours: 24 },
+      timeout: { minutes: 5 },
+      initialDelay: { hours: 24 },
+    },
+    refresh: { requestTimeout: { seconds: 5 } },
+    evaluate: { maxBodySize: '2kb' },
+  },
+};
+
+async function start(options?: { deny?: boolean }) {
+  const { server } = await startTestBackend({
+    features: [
+      availabilityPlugin,
+      fakeKubernetesPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({ data: baseConfig }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      ...(options?.deny
+        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+        : []),
+    ],
+  });
+  return server;
+}
+
+const auth = { Authorization: mockCredentials.user.header() };
+
+const protectedRoutes: Array<[string, string]> = [
+  ['get', '/entities/component/default/shop-api'],
+  ['post', '/entities/component/default/shop-api/refresh'],
+  ['get', '/reports'],
+  ['get', '/summary'],
+  ['get', '/checks'],
+  ['post', '/evaluate'],
+];
+
+describe('availability router', () => {
+  beforeEach(healthyAnswers);
+
+  it('serves /health without credentials', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/availability/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it.each(protectedRoutes)(
+    'answers 401 without credentials on %s %s',
+    async (method, path) => {
+      const server = await start();
+      const res = await (request(server) as any)
+        [method](`/api/availability${path}`)
+        .send('kind: Pod');
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it.each(protectedRoutes)(
+    'answers 403 when the permission is denied on %s %s',
+    async (method, path) => {
+      const server = await start({ deny: true });
+      const res = await (request(server) as any)
+        [method](`/api/availability${path}`)
+        .set(auth)
+        .set('content-type', 'text/yaml')
+        .send('kind: Pod');
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+    },
+  );
+
+  it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/availability/entities/component/default/shop-api')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      entityRef: 'component:default/shop-api',
+      report: null,
+      clusters: [],
+      refreshedAt: null,
+      stale: false,
+      lastError: null,
+      history: [],
+    });
+    const missing = await request(server)
+      .get('/api/availability/entities/component/default/nope')
+      .set(auth);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.name).toBe('NotFoundError');
+  });
+
+  it('refreshes an entity on demand, then lists and summarises it', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-us', status: 'ok' },
+    ]);
+    expect(res.body.stale).toBe(false);
+    const workloads = res.body.report.workloads;
+    const replicasMin = (cluster: string) =>
+      workloads
+        .find((w: any) => w.cluster === cluster && w.name === 'api')
+        .checks.find((c: any) => c.id === 'replicas-min').status;
+    expect(replicasMin('prod-eu')).toBe('pass');
+    expect(replicasMin('prod-us')).toBe('fail');
+    expect(res.body.history).toHaveLength(1);
+
+    const list = await request(server)
+      .get('/api/availability/reports?owner=team-a&failingCheck=replicas-min')
+      .set(auth);
+    expect(list.status).toBe(200);
+    expect(list.body.totalItems).toBe(1);
+    expect(list.body.items[0]).toMatchObject({
+      entityRef: 'component:default/shop-api',
+      owner: 'group:default/team-a',
+      lifecycle: 'production',
+      failingChecks: expect.arrayContaining(['replicas-min']),
+    });
+
+    const summary = await request(server)
+      .get('/api/availability/summary')
+      .set(auth);
+    expect(summary.status).toBe(200);
+    expect(summary.body.totalEntities).toBe(1);
+    expect(summary.body.byCheck).toEqual(
+      expect.arrayContaining([{ id: 'replicas-min', failing: 1 }]),
+    );
+  });
+
+  it('reports a failing cluster as such and evaluates the others', async () => {
+    const server = await start();
+    (workloadsAnswer.body as any).items[1] = {
+      cluster: { name: 'prod-us' },
+      resources: [],
+      errors: [
+        {
+          errorType: 'UNKNOWN_ERROR',
+          statusCode: 403,
+          resourcePath: '/apis/apps/v1/deployments',
+        },
+      ],
+      podMetrics: [],
+    };
+    const res = await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      {
+        cluster: 'prod-us',
+        status: 'error',
+        message: '403 Forbidden on /apis/apps/v1/deployments',
+      },
+    ]);
+    expect(
+      res.body.report.workloads.map((w: any) => w.cluster),
+    ).not.toContain('prod-us');
+  });
+
+  it('keeps the last report, stale, when the kubernetes backend fails', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth)
+      .expect(200);
+    workloadsAnswer = {
+      status: 500,
+      body: {
+        error: { name: 'Error', message: 'boom' },
+        request: { method: 'POST', url: '/resources/workloads/query' },
+        response: { statusCode: 500 },
+      },
+    };
+    const res = await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.stale).toBe(true);
+    expect(res.body.report).not.toBeNull();
+    expect(res.body.lastError.message).toBe(
+      'the kubernetes backend answered 500: boom',
+    );
+    expect(res.body.clusters.map((c: any) => c.status)).toEqual([
+      'error',
+      'error',
+    ]);
+  });
+
+  it('refuses to refresh an entity without Kubernetes annotations', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/availability/entities/component/default/docs/refresh')
+      .set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/backstage.io\/kubernetes-id/);
+  });
+
+  it.each([
+    ['/reports?limit=0', /limit/],
+    ['/reports?limit=501', /limit/],
+    ['/reports?limit=ten', /limit/],
+    ['/reports?orderBy=owner', /orderBy/],
+    ['/reports?order=up', /order/],
+    ['/reports?level=platinum', /level/],
+    ['/reports?owner[a]=b', /owner/],
+    ['/reports?unknown=1', /unknown/],
+    ['/reports?cursor=not-a-cursor', /Invalid cursor/],
+    ['/reports?owner=group:default/', /owner/],
+    ['/summary?level=gold,shiny', /level/],
+    ['/summary?limit=5', /limit/],
+  ])('answers 400 with a message for GET %s', async (path, message) => {
+    const server = await start();
+    const res = await request(server)
+      .get(`/api/availability${path}`)
+      .set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it.each([
+    ['application/json', '{"manifests": ', /Malformed JSON/],
+    ['application/json', '{"manifests": 3}', /manifests/],
+    ['text/yaml', '   ', /no manifests/],
+    ['application/octet-stream', 'kind: Pod', /Send manifests/],
+  ])(
+    'answers 400 with a message for POST /evaluate as %s %j',
+    async (type, body, message) => {
+      const server = await start();
+      const res = await request(server)
+        .post('/api/availability/evaluate')
+        .set(auth)
+        .set('content-type', type)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    },
+  );
+
+  it('answers 413 on a body over the configured size', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/availability/evaluate')
+      .set(auth)
+      .set('content-type', 'text/yaml')
+      .send(`# ${'x'.repeat(4096)}\nkind: Pod\n`);
+    expect(res.status).toBe(413);
+  });
+
+  it('evaluates YAML with errors, reporting them beside the rest', async () => {
+    const server = await start();
+    const yaml = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: api, namespace: shop}',
+      'spec:',
+      '  replicas: 1',
+      '  selector: {matchLabels: {app: api}}',
+      '  template:',
+      '    metadata: {labels: {app: api}}',
+      '    spec: {containers: [{name: api, image: "api:1"}]}',
+      '---',
+      'kind: [unterminated',
+    ].join('\n');
+    const res = await request(server)
+      .post('/api/availability/evaluate')
+      .set(auth)
+      .set('content-type', 'text/yaml')
+      .send(yaml);
+    expect(res.status).toBe(200);
+    expect(res.body.workloads).toHaveLength(1);
+    expect(res.body.workloads[0]).toMatchObject({
+      kind: 'Deployment',
+      name: 'api',
+    });
+    expect(res.body.workloads[0].cluster).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].source).toBe('request');
+  });
+
+  it('evaluates Kubernetes objects sent as JSON', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/availability/evaluate')
+      .set(auth)
+      .send([{ apiVersion: 'apps/v1', kind: 'Deployment', ...deployment('api', 2) }]);
+    expect(res.status).toBe(200);
+    expect(res.body.workloads.map((w: any) => w.name)).toEqual(['api']);
+  });
+
+  it('serves the check catalog', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/availability/checks').set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), severity: expect.any(String) }),
+    );
+  });
+});
