@@ -1,3 +1,9 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/** The org-wide availability page of the legacy plugin. */
+export const rootRouteRef = createRouteRef({ id: 'availability' });
+
+/** The entity tab of the legacy plugin. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'availability:entity-content',
+});

@@ -1,0 +1,44 @@
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { FilterPredicate } from '@backstage/filter-predicates';
+
+// The same condition as isAvailabilityAvailable (see ../conditions.ts), as a
+// filter expression so that app config can read and override it.
+const hasKubernetesAnnotations: FilterPredicate = {
+  $any: [
+    { 'metadata.annotations.backstage.io/kubernetes-id': { $exists: true } },
+    {
+      'metadata.annotations.backstage.io/kubernetes-label-selector': {
+        $exists: true,
+      },
+    },
+  ],
+};
+
+/** @alpha */
+export const entityAvailabilityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'availability',
+    title: 'Availability',
+    group: 'deployment',
+    filter: hasKubernetesAnnotations,
+    loader: () =>
+      import('../components/EntityAvailabilityContent').then(m => (
+        <m.EntityAvailabilityContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const entityAvailabilityCard = EntityCardBlueprint.make({
+  params: {
+    type: 'content',
+    filter: hasKubernetesAnnotations,
+    loader: () =>
+      import('../components/EntityAvailabilityCard').then(m => (
+        <m.EntityAvailabilityCard />
+      )),
+  },
+});

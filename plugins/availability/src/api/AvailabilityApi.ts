@@ -1,0 +1,36 @@
+import {
+  AvailabilitySummary,
+  CheckInfo,
+  EntityReportResponse,
+  ReportsPage,
+  ReportsQuery,
+} from '@availability-backstage/plugin-availability-common';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
+
+/**
+ * Reads availability reports from the availability backend.
+ *
+ * @public
+ */
+export interface AvailabilityApi {
+  /** The stored report of one entity, with its cluster status and history. */
+  getEntityReport(entity: CompoundEntityRef): Promise<EntityReportResponse>;
+  /** Re-evaluates one entity now and returns the fresh report. */
+  refreshEntityReport(entity: CompoundEntityRef): Promise<EntityReportResponse>;
+  /** One page of the org-wide report list. */
+  listReports(query?: ReportsQuery): Promise<ReportsPage>;
+  /** Org-wide rollups: levels, owners, failing checks, trend. */
+  getSummary(): Promise<AvailabilitySummary>;
+  /** The check catalog as configured on the backend. */
+  getChecks(): Promise<CheckInfo[]>;
+}
+
+/**
+ * The reference to the {@link AvailabilityApi}.
+ *
+ * @public
+ */
+export const availabilityApiRef = createApiRef<AvailabilityApi>({
+  id: 'plugin.availability.service',
+});

@@ -1,0 +1,31 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import { AvailabilityOverview } from './AvailabilityOverview';
+
+/** @public */
+export interface AvailabilityPageProps {
+  title?: string;
+  subtitle?: string;
+}
+
+/**
+ * The org-wide availability page: how available every evaluated entity is,
+ * by team and over time.
+ *
+ * @public
+ */
+export function AvailabilityPage(props: AvailabilityPageProps) {
+  return (
+    <Page themeId="tool">
+      <Header
+        title={props.title ?? 'Availability'}
+        subtitle={
+          props.subtitle ??
+          'How highly available our Kubernetes services are, and what to fix first'
+        }
+      />
+      <Content>
+        <AvailabilityOverview />
+      </Content>
+    </Page>
+  );
+}

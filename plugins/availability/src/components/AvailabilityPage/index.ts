@@ -1,0 +1,2 @@
+export { AvailabilityPage } from './AvailabilityPage';
+export type { AvailabilityPageProps } from './AvailabilityPage';

@@ -1,0 +1,2 @@
+export { EntityAvailabilityCard } from './EntityAvailabilityCard';
+export type { EntityAvailabilityCardProps } from './EntityAvailabilityCard';

@@ -1,0 +1,1 @@
+export { EntityAvailabilityContent } from './EntityAvailabilityContent';

@@ -1,0 +1,2 @@
+export { LevelChip, levelColors, levelLabel } from './LevelChip';
+export type { LevelChipProps } from './LevelChip';
