@@ -1,0 +1,4 @@
+export {
+  createAvailabilityValidateAction,
+  type AvailabilityValidateActionOptions,
+} from './validate';

@@ -1,0 +1,116 @@
+import {
+  LEVELS,
+  type AvailabilityReport,
+  type Level,
+  type WorkloadReport,
+} from '@availability-backstage/plugin-availability-common';
+
+/**
+ * Whether `level` is at least `required`.
+ *
+ * @internal
+ */
+export function meetsLevel(level: Level, required: Level): boolean {
+  // LEVELS runs from best to worst.
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(required);
+}
+
+/**
+ * One check listed in `failOn` that fails, with the object it failed on.
+ *
+ * @internal
+ */
+export interface FailOnViolation {
+  id: string;
+  workload: WorkloadReport;
+  message: string;
+}
+
+/**
+ * The `failOn` checks that fail anywhere in the report.
+ *
+ * @internal
+ */
+export function findFailOnViolations(
+  report: AvailabilityReport,
+  failOn: readonly string[],
+): FailOnViolation[] {
+  const wanted = new Set(failOn);
+  const violations: FailOnViolation[] = [];
+  for (const workload of report.workloads) {
+    for (const check of workload.checks) {
+      if (check.status === 'fail' && wanted.has(check.id)) {
+        violations.push({ id: check.id, workload, message: check.message });
+      }
+    }
+  }
+  return violations;
+}
+
+function describe(workload: WorkloadReport): string {
+  const where = workload.source
+    ? ` (${workload.source.path}${
+        workload.source.line ? `:${workload.source.line}` : ''
+      })`
+    : '';
+  const name =
+    workload.kind === 'Dockerfile'
+      ? workload.name
+      : `${workload.namespace}/${workload.name}`;
+  return `${workload.kind} ${name}${where}`;
+}
+
+/**
+ * A readable summary of a report for the task log and the failure message:
+ * the overall result, then every object with failing checks and their
+ * messages, then the inputs that could not be read.
+ *
+ * @internal
+ */
+export function formatSummary(options: {
+  report: AvailabilityReport;
+  minLevel: Level;
+  violations?: FailOnViolation[];
+}): string {
+  const { report, minLevel, violations = [] } = options;
+  const lines = [
+    `Availability score ${report.score}, level ${report.level} (required: ${minLevel}) over ${report.workloads.length} object(s)`,
+  ];
+  for (const workload of report.workloads) {
+    const failing = workload.checks.filter(c => c.status === 'fail');
+    if (failing.length === 0) {
+      continue;
+    }
+    lines.push(
+      `${describe(workload)}: score ${workload.score}, level ${workload.level}`,
+    );
+    for (const check of failing) {
+      lines.push(`  - ${check.id} [${check.severity}]: ${check.message}`);
+    }
+  }
+  const exempt = report.workloads.flatMap(w =>
+    w.checks
+      .filter(c => c.status === 'exempt')
+      .map(c => `  - ${c.id} on ${describe(w)}: ${c.reason ?? 'no reason'}`),
+  );
+  if (exempt.length > 0) {
+    lines.push('Exempt checks:', ...exempt);
+  }
+  if (violations.length > 0) {
+    lines.push('Checks listed in failOn that fail:');
+    for (const v of violations) {
+      lines.push(`  - ${v.id} on ${describe(v.workload)}: ${v.message}`);
+    }
+  }
+  if (report.errors.length > 0) {
+    lines.push('Inputs that could not be read:');
+    for (const error of report.errors) {
+      lines.push(
+        `  - ${error.source}${error.line ? `:${error.line}` : ''}: ${
+          error.message
+        }`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

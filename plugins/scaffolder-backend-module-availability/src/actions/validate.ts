@@ -1,0 +1,156 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  checkCatalog,
+  evaluate,
+  type AvailabilityConfig,
+  type AvailabilityReport,
+  type Level,
+} from '@availability-backstage/plugin-availability-common';
+import { collectInputs } from './collectInputs';
+import { examples } from './validate.examples';
+import { findFailOnViolations, formatSummary, meetsLevel } from './summary';
+
+const LEVEL_VALUES = ['gold', 'silver', 'bronze', 'none'] as const;
+
+/**
+ * Options for {@link createAvailabilityValidateAction}.
+ *
+ * @public
+ */
+export interface AvailabilityValidateActionOptions {
+  /**
+   * The `availability` block of app-config: check overrides, thresholds and
+   * platform-wide exemptions apply to scaffolded manifests as they do in the
+   * portal.
+   */
+  config?: AvailabilityConfig;
+}
+
+/**
+ * Creates the `availability:validate` scaffolder action: it evaluates the
+ * Kubernetes manifests and Dockerfiles of the task workspace (or a path in it)
+ * with the availability rules and fails the task when they do not reach the
+ * required level, or when a check listed in `failOn` fails.
+ *
+ * @public
+ */
+export function createAvailabilityValidateAction(
+  options: AvailabilityValidateActionOptions = {},
+) {
+  return createTemplateAction({
+    id: 'availability:validate',
+    description:
+      'Checks the Kubernetes manifests (.yaml, .yml, .json) and Dockerfiles in the workspace against the availability rules, and fails when they do not reach the required level.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        path: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'A directory or file inside the workspace to check. Defaults to the whole workspace.',
+            ),
+        minLevel: z =>
+          z
+            .enum(LEVEL_VALUES)
+            .optional()
+            .describe('The lowest acceptable level. Defaults to gold.'),
+        failOn: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Check ids that must not fail on any object, whatever the level.',
+            ),
+      },
+      output: {
+        score: z => z.number().describe('The score, 0 to 100'),
+        level: z =>
+          z.enum(LEVEL_VALUES).describe('gold, silver, bronze or none'),
+        report: z =>
+          z
+            .record(z.string(), z.any())
+            .describe('The full report (the JSON the CLI prints)'),
+      },
+    },
+    async handler(ctx) {
+      const minLevel: Level = ctx.input.minLevel ?? 'gold';
+      const failOn = ctx.input.failOn ?? [];
+      // A misspelt id in failOn would otherwise never match and never fail.
+      const unknownIds = failOn.filter(
+        id => !checkCatalog.some(check => check.id === id),
+      );
+      if (unknownIds.length > 0) {
+        throw new InputError(
+          `failOn names unknown check id(s): ${unknownIds.join(
+            ', ',
+          )}. Known ids: ${checkCatalog.map(check => check.id).join(', ')}`,
+        );
+      }
+      // Throws NotAllowedError when the path escapes the workspace.
+      const target = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.path ?? '.',
+      );
+
+      const inputs = await collectInputs({
+        root: ctx.workspacePath,
+        target,
+      });
+      ctx.logger.info(
+        `Checking ${inputs.files.length} file(s): ${inputs.files.join(', ')}`,
+      );
+
+      const evaluated = evaluate(inputs.objects, {
+        config: options.config,
+        dockerfiles: inputs.dockerfiles,
+      });
+      const report: AvailabilityReport = {
+        ...evaluated,
+        errors: [...inputs.errors, ...evaluated.errors],
+      };
+      const violations = findFailOnViolations(report, failOn);
+      const summary = formatSummary({ report, minLevel, violations });
+      ctx.logger.info(summary);
+
+      ctx.output('score', report.score);
+      ctx.output('level', report.level);
+      ctx.output('report', report as unknown as JsonObject);
+
+      const problems: string[] = [];
+      if (report.workloads.length === 0) {
+        // A gate that checked nothing would pass silently on a wrong path.
+        problems.push(
+          `no Kubernetes workloads, Services or Dockerfiles found under ${
+            ctx.input.path ?? '.'
+          }`,
+        );
+      }
+      if (report.errors.length > 0) {
+        problems.push(`${report.errors.length} input(s) could not be read`);
+      }
+      if (!meetsLevel(report.level, minLevel)) {
+        problems.push(
+          `level ${report.level} (score ${report.score}) is below the required ${minLevel}`,
+        );
+      }
+      if (violations.length > 0) {
+        problems.push(
+          `${violations.length} check(s) listed in failOn fail (${[
+            ...new Set(violations.map(v => v.id)),
+          ].join(', ')})`,
+        );
+      }
+      if (problems.length > 0) {
+        throw new InputError(
+          `Availability validation failed: ${problems.join('; ')}.\n${summary}`,
+        );
+      }
+    },
+  });
+}
