@@ -1,0 +1,222 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
+import { AvailabilityService } from './AvailabilityService';
+import { EntityObjects, KubernetesObjectsSource } from './KubernetesObjectsSource';
+import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+function component(name: string, annotated = true): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: annotated
+        ? name.startsWith('sel-')
+          ? { 'backstage.io/kubernetes-label-selector': `app=${name}` }
+          : { 'backstage.io/kubernetes-id': name }
+        : {},
+    },
+    spec: { type: 'service', owner: 'team-a', system: 'shop' },
+  };
+}
+
+function deployment(name: string, replicas: number) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'shop' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: `${name}:1.0.0` }] },
+      },
+    },
+  };
+}
+
+/** Answers per entity name; tracks how many calls run at once. */
+class FakeSource implements KubernetesObjectsSource {
+  running = 0;
+  peak = 0;
+  failing = new Set<string>();
+
+  async getEntityObjects({ entity }: { entity: Entity }): Promise<EntityObjects> {
+    this.running += 1;
+    this.peak = Math.max(this.peak, this.running);
+    await new Promise(resolve => setTimeout(resolve, 5));
+    this.running -= 1;
+    const name = entity.metadata.name;
+    if (this.failing.has(name)) {
+      throw new KubernetesSourceError('the kubernetes backend answered 503', 2);
+    }
+    return {
+      requests: 2,
+      clusters: [
+        {
+          cluster: 'prod-eu',
+          status: 'ok',
+          objects: [deployment(name, 3)],
+          kubeRequests: 15,
+        },
+        name.endsWith('-split')
+          ? {
+              cluster: 'prod-us',
+              status: 'error',
+              message: '403 Forbidden',
+              kubeRequests: 15,
+            }
+          : {
+              cluster: 'prod-us',
+              status: 'ok',
+              objects: [deployment(name, 1)],
+              kubeRequests: 15,
+            },
+      ],
+    };
+  }
+}
+
+async function setup(entities: Entity[]) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseAvailabilityStore.create({
+    database: { getClient: async () => knex },
+  });
+  const source = new FakeSource();
+  const catalog = catalogServiceMock({ entities });
+  const logger = mockServices.logger.mock();
+  const service = AvailabilityService.create({
+    logger,
+    store,
+    source,
+    catalog,
+    auth: mockServices.auth(),
+    evaluation: {},
+    concurrency: 3,
+  });
+  return { service, store, source, logger, catalog };
+}
+
+describe('AvailabilityService.refreshAll', () => {
+  it('refreshes every annotated entity with bounded concurrency and logs a summary', async () => {
+    const entities = [
+      ...Array.from({ length: 12 }, (_, i) => component(`svc-${i}`)),
+      component('sel-web'),
+      component('no-kube', false),
+    ];
+    const { service, store, source, logger } = await setup(entities);
+
+    const summary = await service.refreshAll();
+
+    expect(summary).toMatchObject({
+      entities: 13,
+      ok: 13,
+      failed: 0,
+      removed: 0,
+      requests: 26,
+      kubeRequests: 13 * 30,
+      kubeRequestsByCluster: { 'prod-eu': 13 * 15, 'prod-us': 13 * 15 },
+    });
+    expect(source.peak).toBe(3);
+    const refs = await store.listEntityRefs();
+    expect(refs).toHaveLength(13);
+    expect(refs).not.toContain('component:default/no-kube');
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /13 entities, 13 ok, 0 failed, 0 removed, 26 kubernetes backend requests, 390 kube API requests \(prod-eu: 195, prod-us: 195\)/,
+      ),
+    );
+
+    const stored = await store.getEntityReport('component:default/svc-0');
+    expect(stored?.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-us', status: 'ok' },
+    ]);
+    expect(stored?.report?.workloads.map(w => w.cluster).sort()).toEqual([
+      'prod-eu',
+      'prod-us',
+    ]);
+    const page = await store.listReports({ owner: ['group:default/team-a'] });
+    expect(page.totalItems).toBe(13);
+    expect(page.items[0].system).toBe('system:default/shop');
+  });
+
+  it('keeps failed entities stale, evaluates split ones and removes vanished ones', async () => {
+    const entities = [
+      component('a'),
+      component('b'),
+      component('c-split'),
+      component('gone'),
+    ];
+    const { service, store, source } = await setup(entities);
+    await service.refreshAll();
+
+    // Next pass: "gone" left the catalog, "b" fails.
+    const { service: next } = await (async () => {
+      const catalog = catalogServiceMock({
+        entities: entities.filter(e => e.metadata.name !== 'gone'),
+      });
+      source.failing.add('b');
+      return {
+        service: AvailabilityService.create({
+          logger: mockServices.logger.mock(),
+          store,
+          source,
+          catalog,
+          auth: mockServices.auth(),
+          evaluation: {},
+          concurrency: 2,
+        }),
+      };
+    })();
+    const summary = await next.refreshAll();
+    expect(summary).toMatchObject({
+      entities: 3,
+      ok: 2,
+      failed: 1,
+      removed: 1,
+    });
+
+    expect(await store.getEntityReport('component:default/gone')).toBeUndefined();
+    const b = await store.getEntityReport('component:default/b');
+    expect(b).toMatchObject({
+      stale: true,
+      lastError: { message: 'the kubernetes backend answered 503' },
+      clusters: [
+        { cluster: 'prod-eu', status: 'error', message: 'the kubernetes backend answered 503' },
+        { cluster: 'prod-us', status: 'error', message: 'the kubernetes backend answered 503' },
+      ],
+    });
+    expect(b?.report).not.toBeNull();
+
+    const split = await store.getEntityReport('component:default/c-split');
+    expect(split?.stale).toBe(false);
+    expect(split?.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-us', status: 'error', message: '403 Forbidden' },
+    ]);
+    expect(split?.report?.workloads.map(w => w.cluster)).toEqual(['prod-eu']);
+  });
+
+  it('passes entity annotations to the engine as exemptions', async () => {
+    const entity = component('exempted');
+    entity.metadata.annotations!['availability.backstage.io/exempt'] =
+      'replicas-min';
+    entity.metadata.annotations!['availability.backstage.io/exempt-reason'] =
+      'singleton by design';
+    const { service, store } = await setup([entity]);
+    await service.refreshAll();
+    const stored = await store.getEntityReport(stringifyEntityRef(entity));
+    const us = stored?.report?.workloads.find(w => w.cluster === 'prod-us');
+    expect(us?.checks.find(c => c.id === 'replicas-min')).toMatchObject({
+      status: 'exempt',
+      reason: 'singleton by design',
+    });
+  });
+});
