@@ -1,0 +1,43 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  scaffolderActionsExtensionPoint,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleAvailability } from './module';
+
+describe('scaffolderModuleAvailability', () => {
+  it('registers availability:validate with the scaffolder', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...added: TemplateAction<any, any, any>[]) => actions.push(...added) },
+        ],
+      ],
+      features: [
+        scaffolderModuleAvailability,
+        mockServices.rootConfig.factory({
+          data: { availability: { thresholds: { minReplicas: 3 } } },
+        }),
+      ],
+    });
+    expect(actions.map(a => a.id)).toEqual(['availability:validate']);
+    expect(actions[0].examples?.length).toBeGreaterThan(0);
+    expect(actions[0].schema?.input).toBeDefined();
+  });
+
+  it('refuses to start with a malformed availability config', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [[scaffolderActionsExtensionPoint, { addActions: () => {} }]],
+        features: [
+          scaffolderModuleAvailability,
+          mockServices.rootConfig.factory({
+            data: { availability: { thresholds: { minReplicas: 'many' } } },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/availability\.thresholds\.minReplicas/);
+  });
+});
