@@ -6,13 +6,8 @@
  */
 
 import fs from 'node:fs';
-import path from 'node:path';
+import { version } from '../package.json';
 import { main } from './program';
-
-// One level up from both src/ and dist/.
-const { version } = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8'),
-) as { version: string };
 
 process.exitCode = main(process.argv, version, {
   cwd: process.cwd(),

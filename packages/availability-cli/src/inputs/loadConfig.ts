@@ -29,15 +29,13 @@ export function loadConfig(file: string, cwd: string): AvailabilityConfig {
       }`,
     );
   }
-  if (value === null || value === undefined) {
-    value = {};
-  }
   if (
     typeof value === 'object' &&
+    value !== null &&
     !Array.isArray(value) &&
     'availability' in value
   ) {
-    value = (value as { availability: unknown }).availability ?? {};
+    value = (value as { availability: unknown }).availability;
   }
   try {
     return validateAvailabilityConfig(value);
