@@ -1,5 +1,21 @@
 import type { CheckInfo } from '../types';
 import type { AvailabilityCheck } from '../engine/model';
+import { replicasRecommended } from './replicas-recommended';
+import { rolloutStrategy } from './rollout-strategy';
+import { rolloutZeroUnavailable } from './rollout-zero-unavailable';
+import { probeLiveness } from './probe-liveness';
+import { probeDistinct } from './probe-distinct';
+import { resourcesRequests } from './resources-requests';
+import { resourcesLimits } from './resources-limits';
+import { hpaPresent } from './hpa-present';
+import { hpaMinReplicas } from './hpa-min-replicas';
+import { hpaRange } from './hpa-range';
+import { hpaRequests } from './hpa-requests';
+import { pdbPresent } from './pdb-present';
+import { pdbAllowsEviction } from './pdb-allows-eviction';
+import { pdbKeepsMinimum } from './pdb-keeps-minimum';
+import { spreadNodes } from './spread-nodes';
+import { spreadZones } from './spread-zones';
 import { podController } from './pod-controller';
 import { probeReadiness } from './probe-readiness';
 import { replicasMin } from './replicas-min';
@@ -14,7 +30,23 @@ import { serviceSelectsPods } from './service-selects-pods';
  */
 export const availabilityChecks: readonly AvailabilityCheck[] = [
   replicasMin,
+  replicasRecommended,
+  rolloutStrategy,
+  rolloutZeroUnavailable,
   probeReadiness,
+  probeLiveness,
+  probeDistinct,
+  resourcesRequests,
+  resourcesLimits,
+  hpaPresent,
+  hpaMinReplicas,
+  hpaRange,
+  hpaRequests,
+  pdbPresent,
+  pdbAllowsEviction,
+  pdbKeepsMinimum,
+  spreadNodes,
+  spreadZones,
   serviceSelectsPods,
   podController,
   runtimeReady,

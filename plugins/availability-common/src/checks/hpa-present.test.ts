@@ -1,0 +1,34 @@
+import { daemonSet, deployment, hpa, pod, resultOf, statefulSet } from './__fixtures__/objects';
+
+describe('hpa-present', () => {
+  it('passes when an HPA targets the workload', () => {
+    expect(resultOf([deployment(), hpa()], 'hpa-present')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('"api"'),
+    });
+  });
+
+  it.each([
+    ['no HPA', []],
+    ['an HPA on another name', [hpa({ 'spec.scaleTargetRef.name': 'web' })]],
+    ['an HPA on another kind', [hpa({ 'spec.scaleTargetRef.kind': 'StatefulSet' })]],
+    ['an HPA in another namespace', [hpa({ 'metadata.namespace': 'other' })]],
+    ['an HPA with a malformed target', [hpa({ 'spec.scaleTargetRef': 'api' })]],
+  ])('fails with %s', (_, extra) => {
+    const result = resultOf([deployment(), ...extra], 'hpa-present');
+    expect(result.status).toBe('fail');
+    expect(result.remediation).toContain('kind: HorizontalPodAutoscaler');
+  });
+
+  it('finds an HPA targeting a StatefulSet', () => {
+    const objects = [statefulSet(), hpa({ 'spec.scaleTargetRef': { kind: 'StatefulSet', name: 'db' } })];
+    expect(resultOf(objects, 'hpa-present', { kind: 'StatefulSet' }).status).toBe('pass');
+  });
+
+  it.each([
+    ['DaemonSet', daemonSet()],
+    ['Pod', pod()],
+  ])('is not applicable to a %s', (kind, object) => {
+    expect(resultOf([object], 'hpa-present', { kind }).status).toBe('not-applicable');
+  });
+});

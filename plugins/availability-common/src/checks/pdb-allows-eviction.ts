@@ -1,0 +1,42 @@
+import type { WorkloadCheck } from '../engine/model';
+import { REPLICATED_KINDS } from '../engine/model';
+import { readBudget } from '../engine/disruption';
+import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+
+/** @internal */
+export const pdbAllowsEviction: WorkloadCheck = {
+  id: 'pdb-allows-eviction',
+  title: 'PDB allows evictions',
+  description:
+    'A PodDisruptionBudget that allows no eviction (maxUnavailable 0, or minAvailable at or above the replica count) blocks node drains and cluster upgrades until someone deletes it.',
+  severity: 'high',
+  category: 'static',
+  target: 'workload',
+  appliesTo: REPLICATED_KINDS,
+  run({ pdbs, replicas }) {
+    if (pdbs.length === 0) {
+      return notApplicable('No PodDisruptionBudget selects this workload.');
+    }
+    if (!replicas || replicas.problem !== undefined) {
+      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+    }
+    const budgets = pdbs.map(pdb => readBudget(pdb, replicas.value));
+    const broken = budgets.find(b => b.problem !== undefined);
+    if (broken) {
+      return fail(
+        `PodDisruptionBudget "${broken.name}" cannot be read: ${broken.problem}.`,
+        '```yaml\nspec:\n  maxUnavailable: 1\n```',
+      );
+    }
+    const blocking = budgets.find(b => b.blocks);
+    if (blocking) {
+      return fail(
+        `PodDisruptionBudget "${blocking.name}" (${blocking.describe}, ${replicas.value} replicas) allows no voluntary eviction: node drains and upgrades will hang on these pods.`,
+        'Allow at least one pod to be evicted at a time:\n\n```yaml\nspec:\n  maxUnavailable: 1\n```',
+      );
+    }
+    return pass(
+      `${budgets.map(b => `"${b.name}" (${b.describe})`).join(', ')} allows evictions with ${replicas.value} replicas.`,
+    );
+  },
+};

@@ -1,0 +1,33 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { failingContainers } from '../engine/containers';
+import { fail, listNames, pass } from '../engine/outcomes';
+import { isRecord } from '../engine/read';
+
+/** @internal */
+export const probeLiveness: WorkloadCheck = {
+  id: 'probe-liveness',
+  title: 'Liveness probes',
+  description:
+    'A liveness probe lets Kubernetes restart a container that is stuck (deadlocked, wedged) instead of leaving it running and useless.',
+  severity: 'high',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    if (workload.containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const missing = failingContainers(
+      workload.containers,
+      container => !isRecord(container.livenessProbe),
+    );
+    if (missing.length === 0) {
+      return pass('Every app container has a liveness probe.');
+    }
+    return fail(
+      `Container ${listNames(missing)} has no liveness probe, so a stuck process is never restarted.`,
+      'Add a liveness probe that fails only when the process is beyond recovery, more leniently than the readiness probe:\n\n```yaml\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 10\n  failureThreshold: 6\n```',
+    );
+  },
+};

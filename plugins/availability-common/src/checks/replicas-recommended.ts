@@ -1,0 +1,30 @@
+import type { WorkloadCheck } from '../engine/model';
+import { REPLICATED_KINDS } from '../engine/model';
+import { fail, pass, plural, unknown } from '../engine/outcomes';
+
+const RECOMMENDED = 3;
+
+/** @internal */
+export const replicasRecommended: WorkloadCheck = {
+  id: 'replicas-recommended',
+  title: 'Three replicas or more',
+  description:
+    'With two replicas, one pod down for a rollout or a node drain leaves a single pod carrying all traffic with no margin. Three replicas keep redundancy during maintenance.',
+  severity: 'low',
+  category: 'static',
+  target: 'workload',
+  appliesTo: REPLICATED_KINDS,
+  run({ replicas, hpa }) {
+    if (!replicas || replicas.problem !== undefined) {
+      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+    }
+    const from = hpa ? ' (HPA minReplicas)' : '';
+    if (replicas.value >= RECOMMENDED) {
+      return pass(`${plural(replicas.value, 'replica')}${from}.`);
+    }
+    return fail(
+      `${plural(replicas.value, 'replica')}${from}; ${RECOMMENDED} keep redundancy while one pod is down for maintenance.`,
+      `\`\`\`yaml\nspec:\n  ${hpa ? 'minReplicas' : 'replicas'}: ${RECOMMENDED}\n\`\`\``,
+    );
+  },
+};

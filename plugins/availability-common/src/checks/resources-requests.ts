@@ -1,0 +1,33 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { containerName } from '../engine/containers';
+import { fail, pass } from '../engine/outcomes';
+import { requestsResource } from '../engine/resources';
+
+/** @internal */
+export const resourcesRequests: WorkloadCheck = {
+  id: 'resources-requests',
+  title: 'CPU and memory requests',
+  description:
+    'Requests reserve capacity on the node. Without them the scheduler packs pods onto busy nodes, they are first to be evicted under pressure, and HPAs cannot compute utilization.',
+  severity: 'high',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    if (workload.containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const gaps = workload.containers.flatMap((container, i) => {
+      const missing = ['cpu', 'memory'].filter(r => !requestsResource(container, r));
+      return missing.length ? [`"${containerName(container, i)}" (${missing.join(', ')})`] : [];
+    });
+    if (gaps.length === 0) {
+      return pass('Every app container requests CPU and memory.');
+    }
+    return fail(
+      `Missing requests: ${gaps.join('; ')}.`,
+      'Request what the container needs under normal load:\n\n```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 256Mi\n```',
+    );
+  },
+};

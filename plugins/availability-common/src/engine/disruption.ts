@@ -1,0 +1,53 @@
+import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
+import { resolveIntOrPercent } from './intOrPercent';
+import { asNonEmptyString, asRecord } from './read';
+
+/**
+ * A PDB read against the workload's effective replicas: percentages round
+ * up, as the disruption controller does.
+ *
+ * @internal
+ */
+export interface Budget {
+  name: string;
+  /** Blocks every voluntary eviction. */
+  blocks: boolean;
+  /** Keeps at least one pod running. */
+  keepsOne: boolean;
+  /** Human description, e.g. `minAvailable 2` or `maxUnavailable 0%`. */
+  describe: string;
+  problem?: string;
+}
+
+/** @internal */
+export function readBudget(pdb: V1PodDisruptionBudget, replicas: number): Budget {
+  const spec = asRecord(pdb.spec) ?? {};
+  const name = asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
+  if (spec.minAvailable !== undefined && spec.minAvailable !== null) {
+    const min = resolveIntOrPercent(spec.minAvailable, replicas, 'up');
+    const describe = `minAvailable ${String(spec.minAvailable)}`;
+    if (min.problem !== undefined) {
+      return { name, blocks: false, keepsOne: false, describe, problem: min.problem };
+    }
+    return {
+      name,
+      blocks: min.value >= replicas,
+      keepsOne: min.value >= 1,
+      describe,
+    };
+  }
+  if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
+    const max = resolveIntOrPercent(spec.maxUnavailable, replicas, 'up');
+    const describe = `maxUnavailable ${String(spec.maxUnavailable)}`;
+    if (max.problem !== undefined) {
+      return { name, blocks: false, keepsOne: false, describe, problem: max.problem };
+    }
+    return { name, blocks: max.value === 0, keepsOne: max.value < replicas, describe };
+  }
+  return {
+    name,
+    blocks: false,
+    keepsOne: false,
+    describe: 'neither minAvailable nor maxUnavailable',
+  };
+}
