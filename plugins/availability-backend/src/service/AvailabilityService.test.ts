@@ -8,6 +8,16 @@ import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+function annotations(name: string, annotated: boolean): Record<string, string> {
+  if (!annotated) {
+    return {};
+  }
+  if (name.startsWith('sel-')) {
+    return { 'backstage.io/kubernetes-label-selector': `app=${name}` };
+  }
+  return { 'backstage.io/kubernetes-id': name };
+}
+
 function component(name: string, annotated = true): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -15,11 +25,7 @@ function component(name: string, annotated = true): Entity {
     metadata: {
       name,
       namespace: 'default',
-      annotations: annotated
-        ? name.startsWith('sel-')
-          ? { 'backstage.io/kubernetes-label-selector': `app=${name}` }
-          : { 'backstage.io/kubernetes-id': name }
-        : {},
+      annotations: annotations(name, annotated),
     },
     spec: { type: 'service', owner: 'team-a', system: 'shop' },
   };

@@ -108,7 +108,7 @@ type ClusterAccumulator = {
 
 function describeFetchError(error: Record<string, unknown>): string {
   if (error.errorType === 'FETCH_ERROR') {
-    return `could not reach the cluster: ${String(error.message ?? 'unknown error')}`;
+    return `request failed: ${String(error.message ?? 'unknown error')}`;
   }
   const code = typeof error.statusCode === 'number' ? error.statusCode : undefined;
   const status = code
