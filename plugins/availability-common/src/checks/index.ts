@@ -16,6 +16,16 @@ import { pdbAllowsEviction } from './pdb-allows-eviction';
 import { pdbKeepsMinimum } from './pdb-keeps-minimum';
 import { spreadNodes } from './spread-nodes';
 import { spreadZones } from './spread-zones';
+import { imageTagPinned } from './image-tag-pinned';
+import { securityNonRoot } from './security-non-root';
+import { securityNoEscalation } from './security-no-escalation';
+import { securityReadOnlyFs } from './security-read-only-fs';
+import { secretsByReference } from './secrets-by-reference';
+import { networkPolicy } from './network-policy';
+import { statefulsetHeadlessService } from './statefulset-headless-service';
+import { storageSharedRwo } from './storage-shared-rwo';
+import { gracefulShutdown } from './graceful-shutdown';
+import { priorityClass } from './priority-class';
 import { podController } from './pod-controller';
 import { probeReadiness } from './probe-readiness';
 import { replicasMin } from './replicas-min';
@@ -47,7 +57,17 @@ export const availabilityChecks: readonly AvailabilityCheck[] = [
   pdbKeepsMinimum,
   spreadNodes,
   spreadZones,
+  imageTagPinned,
+  securityNonRoot,
+  securityNoEscalation,
+  securityReadOnlyFs,
+  secretsByReference,
+  networkPolicy,
   serviceSelectsPods,
+  statefulsetHeadlessService,
+  storageSharedRwo,
+  gracefulShutdown,
+  priorityClass,
   podController,
   runtimeReady,
 ];

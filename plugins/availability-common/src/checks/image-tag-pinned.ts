@@ -1,0 +1,46 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { containerName, everyContainer } from '../engine/containers';
+import { imagePinning } from '../engine/images';
+import { fail, pass } from '../engine/outcomes';
+import { asNonEmptyString } from '../engine/read';
+
+/** @internal */
+export const imageTagPinned: WorkloadCheck = {
+  id: 'image-tag-pinned',
+  title: 'Pinned image versions',
+  description:
+    'An image without a tag, or tagged latest, can change under you: a restart or a new node pulls a different build than the one that was tested, and a rollback cannot go back.',
+  severity: 'high',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    const containers = everyContainer(workload);
+    if (containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const problems = containers.flatMap((container, i) => {
+      const name = containerName(container, i);
+      const image = asNonEmptyString(container.image)?.trim();
+      if (!image) {
+        return [`"${name}" has no image`];
+      }
+      const pinning = imagePinning(image);
+      if (pinning === 'latest') {
+        return [`"${name}" uses ${image}`];
+      }
+      if (pinning === 'untagged') {
+        return [`"${name}" uses ${image} without a tag (that means latest)`];
+      }
+      return [];
+    });
+    if (problems.length === 0) {
+      return pass('Every container image has a version tag or digest.');
+    }
+    return fail(
+      `${problems.join('; ')}.`,
+      'Pin each image to a version, or better a digest:\n\n```yaml\ncontainers:\n  - name: app\n    image: registry.example.com/team/app:1.4.2@sha256:<digest>\n```',
+    );
+  },
+};

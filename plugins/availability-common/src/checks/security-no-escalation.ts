@@ -1,0 +1,40 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { containerName, everyContainer } from '../engine/containers';
+import { fail, pass } from '../engine/outcomes';
+import { asRecord } from '../engine/read';
+
+/** @internal */
+export const securityNoEscalation: WorkloadCheck = {
+  id: 'security-no-escalation',
+  title: 'No privilege escalation',
+  description:
+    'Privileged containers and containers allowed to gain privileges (setuid binaries) can take over the node and every pod on it.',
+  severity: 'medium',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    const containers = everyContainer(workload);
+    if (containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const problems = containers.flatMap((container, i) => {
+      const context = asRecord(container.securityContext);
+      const name = containerName(container, i);
+      if (context?.privileged === true) {
+        return [`"${name}" is privileged`];
+      }
+      return context?.allowPrivilegeEscalation === false
+        ? []
+        : [`"${name}" does not set allowPrivilegeEscalation: false`];
+    });
+    if (problems.length === 0) {
+      return pass('No container is privileged and none can escalate privileges.');
+    }
+    return fail(
+      `${problems.join('; ')}.`,
+      'On every container:\n\n```yaml\nsecurityContext:\n  privileged: false\n  allowPrivilegeEscalation: false\n```',
+    );
+  },
+};

@@ -1,0 +1,33 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { failingContainers } from '../engine/containers';
+import { fail, listNames, pass } from '../engine/outcomes';
+import { asRecord } from '../engine/read';
+
+/** @internal */
+export const securityReadOnlyFs: WorkloadCheck = {
+  id: 'security-read-only-fs',
+  title: 'Read-only root filesystem',
+  description:
+    'A read-only root filesystem stops a compromised or buggy process from changing the container, and keeps state out of places that vanish on restart.',
+  severity: 'low',
+  category: 'static',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload }) {
+    if (workload.containers.length === 0) {
+      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+    }
+    const writable = failingContainers(
+      workload.containers,
+      container => asRecord(container.securityContext)?.readOnlyRootFilesystem !== true,
+    );
+    if (writable.length === 0) {
+      return pass('Every app container has a read-only root filesystem.');
+    }
+    return fail(
+      `Container ${listNames(writable)} can write to its root filesystem.`,
+      'Make the root filesystem read-only and mount an emptyDir where the app must write:\n\n```yaml\ncontainers:\n  - name: app\n    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n      - name: tmp\n        mountPath: /tmp\nvolumes:\n  - name: tmp\n    emptyDir: {}\n```',
+    );
+  },
+};
