@@ -1,60 +1,77 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startKubeApiEmulator } from '@availability-backstage/demo-cluster';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// A standalone backend for developing this plugin: the real kubernetes
+// backend reading the emulated demo clusters, a fixed catalog and mock auth.
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
+// Start it with `yarn start` in this package, then try:
 //
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/availability/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/availability/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/availability/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/availability/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/availability/todos -H 'Authorization: Bearer mock-service-token'
+//   curl -X POST http://localhost:7007/api/availability/entities/component/default/shop/refresh
+//   curl http://localhost:7007/api/availability/entities/component/default/shop
+//   curl 'http://localhost:7007/api/availability/reports?orderBy=score'
+//   curl http://localhost:7007/api/availability/summary
+//   curl -X POST http://localhost:7007/api/availability/evaluate -H 'Content-Type: text/yaml' --data-binary @deployment.yaml
 
-const backend = createBackend();
+async function main() {
+  const emulator = await startKubeApiEmulator({});
+  const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(mockServices.auth.factory());
-backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
-backend.add(
-  catalogServiceMock.factory({
-    entities: [
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+  backend.add(
+    mockServices.rootConfig.factory({
+      data: {
+        backend: {
+          baseUrl: 'http://localhost:7007',
+          listen: { port: 7007 },
+          database: { client: 'better-sqlite3', connection: ':memory:' },
         },
-        spec: {
-          type: 'service',
+        kubernetes: {
+          serviceLocatorMethod: { type: 'multiTenant' },
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: emulator.clusters.map(cluster => ({
+                name: cluster.name,
+                url: cluster.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: cluster.token,
+                skipTLSVerify: true,
+                skipMetricsLookup: true,
+              })),
+            },
+          ],
+        },
+        availability: {
+          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
         },
       },
-    ],
-  }),
-);
+    }),
+  );
+  // Mock auth lets you call the API without signing in.
+  backend.add(mockServices.auth.factory());
+  backend.add(mockServices.httpAuth.factory());
+  backend.add(
+    catalogServiceMock.factory({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'shop',
+            annotations: { 'backstage.io/kubernetes-id': 'shop' },
+          },
+          spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
+        },
+      ],
+    }),
+  );
+  backend.add(import('@backstage/plugin-kubernetes-backend'));
+  backend.add(import('../src'));
+  await backend.start();
+}
 
-backend.add(import('../src'));
-
-backend.start();
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
