@@ -26,6 +26,11 @@ import { statefulsetHeadlessService } from './statefulset-headless-service';
 import { storageSharedRwo } from './storage-shared-rwo';
 import { gracefulShutdown } from './graceful-shutdown';
 import { priorityClass } from './priority-class';
+import { runtimeRestarts } from './runtime-restarts';
+import { runtimeNodeSpread } from './runtime-node-spread';
+import { runtimeZoneSpread } from './runtime-zone-spread';
+import { runtimeHpaHeadroom } from './runtime-hpa-headroom';
+import { runtimePdbHealthy } from './runtime-pdb-healthy';
 import { podController } from './pod-controller';
 import { probeReadiness } from './probe-readiness';
 import { replicasMin } from './replicas-min';
@@ -70,6 +75,11 @@ export const availabilityChecks: readonly AvailabilityCheck[] = [
   priorityClass,
   podController,
   runtimeReady,
+  runtimeRestarts,
+  runtimeNodeSpread,
+  runtimeZoneSpread,
+  runtimeHpaHeadroom,
+  runtimePdbHealthy,
 ];
 
 /**

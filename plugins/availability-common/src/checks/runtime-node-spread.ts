@@ -1,0 +1,39 @@
+import type { WorkloadCheck } from '../engine/model';
+import { ALL_WORKLOAD_KINDS } from '../engine/model';
+import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+import { isPodReady, podNodeName } from '../engine/pods';
+
+/** @internal */
+export const runtimeNodeSpread: WorkloadCheck = {
+  id: 'runtime-node-spread',
+  title: 'Ready pods on several nodes',
+  description:
+    'On the cluster, the ready pods run on at least two nodes, so one node failure does not take all of them.',
+  severity: 'high',
+  category: 'runtime',
+  target: 'workload',
+  appliesTo: ALL_WORKLOAD_KINDS,
+  run({ workload, pods }) {
+    if (workload.kind === 'Pod') {
+      return notApplicable('A bare Pod is a single pod.');
+    }
+    if (pods.length === 0) {
+      return unknown('No pods of this workload are in the data from the cluster.');
+    }
+    const ready = pods.filter(isPodReady);
+    if (ready.length < 2) {
+      return notApplicable(`Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`);
+    }
+    const nodes = new Set(ready.map(podNodeName).filter(n => n !== undefined));
+    if (nodes.size >= 2) {
+      return pass(`${ready.length} ready pods on ${nodes.size} nodes.`);
+    }
+    if (ready.some(pod => podNodeName(pod) === undefined)) {
+      return unknown('Some ready pods do not say which node they run on.');
+    }
+    return fail(
+      `All ${ready.length} ready pods run on node "${[...nodes][0]}": if it fails, the workload goes down.`,
+      'Add a topology spread constraint on kubernetes.io/hostname (see spread-nodes), then restart the rollout so the scheduler re-places the pods: `kubectl rollout restart`.',
+    );
+  },
+};
