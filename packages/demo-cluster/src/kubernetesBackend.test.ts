@@ -16,14 +16,14 @@ import { requireVmModules } from './__testUtils__/requireVmModules';
 
 // The real catalog entities of the demo portal.
 const EXAMPLES = path.resolve(__dirname, '../../../examples/entities.yaml');
-const entities: Entity[] = parseAllDocuments(
-  fs.readFileSync(EXAMPLES, 'utf8'),
-).map(doc => {
-  if (doc.errors.length > 0) {
-    throw doc.errors[0];
-  }
-  return doc.toJS();
-});
+const entities: Entity[] = parseAllDocuments(fs.readFileSync(EXAMPLES, 'utf8'))
+  .map(doc => {
+    if (doc.errors.length > 0) {
+      throw doc.errors[0];
+    }
+    return doc.toJS();
+  })
+  .filter(Boolean);
 
 interface ClusterItem {
   cluster: { name: string };
