@@ -1,0 +1,61 @@
+import { ConfigReader } from '@backstage/config';
+import { readAvailabilityBackendConfig } from './config';
+
+describe('readAvailabilityBackendConfig', () => {
+  it('gives the defaults without an availability block', () => {
+    expect(readAvailabilityBackendConfig(new ConfigReader({}))).toEqual({
+      evaluation: {},
+      schedule: {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 15 },
+      },
+      concurrency: 4,
+      requestTimeoutMs: 30_000,
+      historyLimit: 365,
+      evaluateMaxBodySize: '4mb',
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = readAvailabilityBackendConfig(
+      new ConfigReader({
+        availability: {
+          checks: { 'replicas-recommended': { enabled: false } },
+          thresholds: { minReplicas: 3 },
+          exemptions: [{ namespaces: ['batch'], reason: 'batch jobs' }],
+          schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+          refresh: { concurrency: 8, requestTimeout: { seconds: 5 } },
+          history: { maxPoints: 30 },
+          evaluate: { maxBodySize: '1mb' },
+        },
+      }),
+    );
+    expect(config).toEqual({
+      evaluation: {
+        checks: { 'replicas-recommended': { enabled: false } },
+        thresholds: { minReplicas: 3 },
+        exemptions: [{ namespaces: ['batch'], reason: 'batch jobs' }],
+      },
+      schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+      concurrency: 8,
+      requestTimeoutMs: 5_000,
+      historyLimit: 30,
+      evaluateMaxBodySize: '1mb',
+    });
+  });
+
+  it.each([
+    [{ refresh: { concurrency: 0 } }, /availability.refresh.concurrency/],
+    [{ refresh: { concurrency: 1.5 } }, /availability.refresh.concurrency/],
+    [{ history: { maxPoints: -1 } }, /availability.history.maxPoints/],
+    [{ evaluate: { maxBodySize: 'huge' } }, /availability.evaluate.maxBodySize/],
+    [{ checks: { 'no-such-check': { enabled: false } } }, /no-such-check/],
+    [{ thresholds: { minReplicas: 'two' } }, /minReplicas/],
+    [{ exemptions: [{ namespaces: ['x'] }] }, /reason/],
+  ])('rejects %j', (availability, message) => {
+    expect(() =>
+      readAvailabilityBackendConfig(new ConfigReader({ availability })),
+    ).toThrow(message);
+  });
+});
