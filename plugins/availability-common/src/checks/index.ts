@@ -31,6 +31,11 @@ import { runtimeNodeSpread } from './runtime-node-spread';
 import { runtimeZoneSpread } from './runtime-zone-spread';
 import { runtimeHpaHeadroom } from './runtime-hpa-headroom';
 import { runtimePdbHealthy } from './runtime-pdb-healthy';
+import { dockerfilePinnedBase } from './dockerfile-pinned-base';
+import { dockerfileNonRoot } from './dockerfile-non-root';
+import { dockerfileMultiStage } from './dockerfile-multi-stage';
+import { dockerfileHealthcheck } from './dockerfile-healthcheck';
+import { dockerfileDockerignore } from './dockerfile-dockerignore';
 import { podController } from './pod-controller';
 import { probeReadiness } from './probe-readiness';
 import { replicasMin } from './replicas-min';
@@ -80,6 +85,11 @@ export const availabilityChecks: readonly AvailabilityCheck[] = [
   runtimeZoneSpread,
   runtimeHpaHeadroom,
   runtimePdbHealthy,
+  dockerfilePinnedBase,
+  dockerfileNonRoot,
+  dockerfileMultiStage,
+  dockerfileHealthcheck,
+  dockerfileDockerignore,
 ];
 
 /**

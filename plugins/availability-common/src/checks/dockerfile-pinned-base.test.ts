@@ -1,0 +1,30 @@
+import { dockerfileResult } from './__fixtures__/dockerfiles';
+
+describe('dockerfile-pinned-base', () => {
+  it.each([
+    ['FROM node:22.11', 'pass'],
+    ['FROM node@sha256:abc', 'pass'],
+    ['FROM --platform=linux/amd64 node:22 AS build', 'pass'],
+    ['FROM node', 'fail'],
+    ['FROM node:latest', 'fail'],
+    ['from node:latest as build', 'fail'],
+    ['FROM registry:5000/team/base', 'fail'],
+    ['FROM scratch', 'pass'],
+    ['FROM node:22 AS build\nFROM build', 'pass'],
+    ['FROM node:22 AS Build\nFROM build AS final', 'pass'],
+    ['FROM node:22 AS build\nFROM 0', 'pass'],
+    ['ARG BASE=node:22\nFROM ${BASE}', 'pass'],
+    ['ARG BASE=node:latest\nFROM $BASE', 'fail'],
+    ['ARG BASE\nFROM ${BASE}', 'fail'],
+    ['ARG TAG\nFROM node:${TAG:-22}', 'pass'],
+    ['# FROM node\nFROM node:22', 'pass'],
+    ['', 'fail'],
+  ])('%p gives %s', (content, status) => {
+    expect(dockerfileResult(content, 'dockerfile-pinned-base').status).toBe(status);
+  });
+
+  it('gives the line of the unpinned FROM', () => {
+    const result = dockerfileResult('FROM node:22 AS build\n\nFROM nginx\n', 'dockerfile-pinned-base');
+    expect(result.message).toContain('line 3: nginx has no tag');
+  });
+});
