@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError, isError } from '@backstage/errors';
 import { ObjectStore } from './api/ObjectStore';
 import { ClusterExpander } from './fixtures/expandCluster';
@@ -25,7 +26,10 @@ const MAX_CONTROL_BODY = 64 * 1024;
  *
  * @public
  */
-export const DEMO_CLUSTERS_DIR = path.resolve(__dirname, '..', 'clusters');
+export const DEMO_CLUSTERS_DIR = resolvePackagePath(
+  '@availability-backstage/demo-cluster',
+  'clusters',
+);
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
