@@ -38,3 +38,12 @@ describe('pdb-allows-eviction', () => {
     expect(resultOf([deployment()], 'pdb-allows-eviction').status).toBe('not-applicable');
   });
 });
+
+describe('pdb-allows-eviction on odd values', () => {
+  it('reads a null-prototype value as a problem, not a crash', () => {
+    const odd = Object.create(null);
+    const result = resultOf([deployment(), pdb({ 'spec.maxUnavailable': undefined, 'spec.minAvailable': odd })], 'pdb-allows-eviction');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('cannot be read');
+  });
+});

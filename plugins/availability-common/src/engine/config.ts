@@ -7,7 +7,7 @@ import type {
 } from '../types';
 import { availabilityChecks } from '../checks';
 import { parseIsoDate } from './exemptions';
-import { asInt, isRecord } from './read';
+import { asInt, describeValue, isRecord } from './read';
 
 /**
  * An availability config with every default filled in.
@@ -214,7 +214,7 @@ function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return 'an object';
-  return JSON.stringify(value) ?? String(value);
+  return describeValue(value);
 }
 
 function invalid(path: string, problem: string) {

@@ -1,6 +1,6 @@
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { resolveIntOrPercent } from './intOrPercent';
-import { asNonEmptyString, asRecord } from './read';
+import { asNonEmptyString, asRecord, describeValue } from './read';
 
 /**
  * A PDB read against the workload's effective replicas: percentages round
@@ -25,7 +25,7 @@ export function readBudget(pdb: V1PodDisruptionBudget, replicas: number): Budget
   const name = asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
   if (spec.minAvailable !== undefined && spec.minAvailable !== null) {
     const min = resolveIntOrPercent(spec.minAvailable, replicas, 'up');
-    const describe = `minAvailable ${String(spec.minAvailable)}`;
+    const describe = `minAvailable ${describeValue(spec.minAvailable)}`;
     if (min.problem !== undefined) {
       return { name, blocks: false, keepsOne: false, describe, problem: min.problem };
     }
@@ -38,7 +38,7 @@ export function readBudget(pdb: V1PodDisruptionBudget, replicas: number): Budget
   }
   if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
     const max = resolveIntOrPercent(spec.maxUnavailable, replicas, 'up');
-    const describe = `maxUnavailable ${String(spec.maxUnavailable)}`;
+    const describe = `maxUnavailable ${describeValue(spec.maxUnavailable)}`;
     if (max.problem !== undefined) {
       return { name, blocks: false, keepsOne: false, describe, problem: max.problem };
     }

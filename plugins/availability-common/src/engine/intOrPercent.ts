@@ -1,3 +1,5 @@
+import { describeValue } from './read';
+
 /**
  * The result of resolving an int-or-percent field: a whole number, or a
  * `problem` saying why the value could not be read.
@@ -42,5 +44,5 @@ export function resolveIntOrPercent(
     }
     return { problem: `"${raw}" is neither a whole number nor a percentage` };
   }
-  return { problem: `${JSON.stringify(raw) ?? 'the value'} is neither a whole number nor a percentage` };
+  return { problem: `${describeValue(raw)} is neither a whole number nor a percentage` };
 }
