@@ -67,6 +67,19 @@ export class ObjectStore {
       );
       const key = resourceKey(resource);
       const list = this.#byResource.get(key) ?? [];
+      if (
+        list.some(
+          other =>
+            other.metadata.name === stored.metadata.name &&
+            other.metadata.namespace === stored.metadata.namespace,
+        )
+      ) {
+        throw new InputError(
+          `Duplicate ${object.kind} ${stored.metadata.namespace ?? ''}/${
+            stored.metadata.name
+          }`,
+        );
+      }
       list.push(stored);
       this.#byResource.set(key, list);
       maxVersion = Math.max(
