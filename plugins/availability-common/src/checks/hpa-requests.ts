@@ -64,7 +64,12 @@ function scaledResources(spec: Record<string, unknown>, apiVersion: unknown): Sc
   }
   return records(spec.metrics).flatMap(metric => {
     const type = metric.type;
-    const source = asRecord(type === 'Resource' ? metric.resource : type === 'ContainerResource' ? metric.containerResource : undefined);
+    let source: Record<string, unknown> | undefined;
+    if (type === 'Resource') {
+      source = asRecord(metric.resource);
+    } else if (type === 'ContainerResource') {
+      source = asRecord(metric.containerResource);
+    }
     const resource = asNonEmptyString(source?.name);
     const target = asRecord(source?.target);
     if (!source || !resource || (target?.type !== undefined && target.type !== 'Utilization')) {
