@@ -378,7 +378,7 @@ describe('availability check', () => {
     expect(text).not.toContain('\u001b[');
     expect(text).toContain('Deployment shop/web  poor/app.yaml:1');
     const webBlock = text
-      .split('\n\n')
+      .split(/\n\n(?=\S)/)
       .find(b => b.startsWith('Deployment shop/web'))!;
     const order = ['critical', 'high', 'medium', 'low'];
     const severities = [...webBlock.matchAll(/✗ \S+ \((\w+)\)/g)].map(m =>
