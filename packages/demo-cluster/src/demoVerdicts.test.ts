@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import {
+  AvailabilityReport,
+  EvaluationObject,
+  evaluate,
+} from '@availability-backstage/plugin-availability-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { parseAllDocuments } from 'yaml';
+import { startKubeApiEmulator } from './startKubeApiEmulator';
+import { KubeApiEmulator } from './types';
+
+// What the README promises about each demo service, checked with the shared
+// rules engine over what the emulator serves for the service's catalog entity.
+
+const EXAMPLES = resolvePackagePath(
+  '@availability-backstage/demo-cluster',
+  '../../examples/entities.yaml',
+);
+const components: Entity[] = parseAllDocuments(
+  fs.readFileSync(EXAMPLES, 'utf8'),
+)
+  .map(doc => doc.toJS())
+  .filter(entity => entity?.kind === 'Component');
+
+const PATHS = [
+  '/api/v1/pods',
+  '/api/v1/services',
+  '/api/v1/persistentvolumeclaims',
+  '/apis/apps/v1/deployments',
+  '/apis/apps/v1/statefulsets',
+  '/apis/apps/v1/daemonsets',
+  '/apis/autoscaling/v2/horizontalpodautoscalers',
+  '/apis/policy/v1/poddisruptionbudgets',
+  '/apis/networking.k8s.io/v1/networkpolicies',
+];
+
+let emulator: KubeApiEmulator;
+const reports = new Map<string, AvailabilityReport>();
+
+async function getList(url: string, token: string, path: string) {
+  const response = await fetch(`${url}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return (await response.json()).items as EvaluationObject['object'][];
+}
+
+beforeAll(async () => {
+  emulator = await startKubeApiEmulator({});
+  for (const entity of components) {
+    const annotations = entity.metadata.annotations ?? {};
+    const selector =
+      annotations['backstage.io/kubernetes-label-selector'] ??
+      `backstage.io/kubernetes-id=${annotations['backstage.io/kubernetes-id']}`;
+    const objects: EvaluationObject[] = [];
+    for (const { name, url, token } of emulator.clusters) {
+      for (const path of PATHS) {
+        const query = `?labelSelector=${encodeURIComponent(selector)}`;
+        for (const object of await getList(url, token, path + query)) {
+          objects.push({ object, cluster: name });
+        }
+      }
+      for (const node of await getList(url, token, '/api/v1/nodes')) {
+        objects.push({ object: node, cluster: name });
+      }
+    }
+    reports.set(
+      entity.metadata.name,
+      evaluate(objects, { entityAnnotations: annotations }),
+    );
+  }
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+function failing(name: string, cluster?: string): string[] {
+  const ids = reports
+    .get(name)!
+    .workloads.filter(w => !cluster || w.cluster === cluster)
+    .flatMap(w => w.checks.filter(c => c.status === 'fail').map(c => c.id));
+  return [...new Set(ids)].sort();
+}
+
+describe('the demo services', () => {
+  it('has a report for every catalog component', () => {
+    expect([...reports.keys()]).toHaveLength(13);
+    for (const report of reports.values()) {
+      expect(report.workloads.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(['checkout-api', 'log-shipper'])(
+    '%s is gold with no failure',
+    name => {
+      expect(reports.get(name)).toMatchObject({ level: 'gold', score: 100 });
+      expect(failing(name)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['storefront-web', 'replicas-min'],
+    ['debug-toolbox', 'pod-controller'],
+    ['search-indexer', 'pdb-allows-eviction'],
+    ['search-indexer', 'runtime-pdb-healthy'],
+    ['orders-db', 'statefulset-headless-service'],
+    ['fraud-scorer', 'runtime-hpa-headroom'],
+    ['payment-gateway', 'pdb-present'],
+    ['cart-service', 'spread-nodes'],
+    ['cart-service', 'runtime-node-spread'],
+    ['notification-worker', 'rollout-strategy'],
+    ['notification-worker', 'probe-distinct'],
+    ['notification-worker', 'storage-shared-rwo'],
+    ['legacy-reports', 'secrets-by-reference'],
+    ['legacy-reports', 'image-tag-pinned'],
+    ['legacy-reports', 'security-non-root'],
+  ])('%s fails %s', (name, check) => {
+    expect(failing(name)).toContain(check);
+  });
+
+  it('product-catalog fails its runtime checks in prod-eu only', () => {
+    expect(failing('product-catalog', 'prod-eu')).toEqual([
+      'runtime-pdb-healthy',
+      'runtime-ready',
+      'runtime-restarts',
+    ]);
+    expect(failing('product-catalog', 'prod-us')).toEqual([]);
+  });
+
+  it('legacy-reports shows its exemption and scores no level', () => {
+    const checks = reports
+      .get('legacy-reports')!
+      .workloads.flatMap(w => w.checks);
+    expect(checks).toContainEqual(
+      expect.objectContaining({
+        id: 'security-read-only-fs',
+        status: 'exempt',
+        reason: expect.stringContaining('PDFs'),
+      }),
+    );
+    expect(reports.get('legacy-reports')?.level).toBe('none');
+  });
+
+  it('feature-flags is reported from staging alone', () => {
+    const clusters = new Set(
+      reports.get('feature-flags')!.workloads.map(w => w.cluster),
+    );
+    expect([...clusters]).toEqual(['staging']);
+  });
+});
