@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments, parse } from 'yaml';
+import { checkCatalog } from '@availability-backstage/plugin-availability-common';
 import { createAvailabilityValidateAction } from './actions';
 import {
   TEMPLATE_NAMES,
@@ -113,6 +114,13 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
       expect(kinds).toContain(
         templateName === 'ha-stateful-service' ? 'StatefulSet' : 'Deployment',
       );
+      // Every check of the catalog ran: 100 is not the score of nothing.
+      const evaluated = new Set(
+        outputs.report.workloads.flatMap((w: any) =>
+          w.checks.map((c: any) => c.id),
+        ),
+      );
+      expect(checkCatalog.filter(c => !evaluated.has(c.id))).toEqual([]);
       // Nothing counted fails; only the chosen 2-replica exemption shows.
       const exempt = outputs.report.workloads.flatMap((w: any) =>
         w.checks.filter((c: any) => c.status === 'exempt').map((c: any) => c.id),
