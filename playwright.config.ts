@@ -41,7 +41,9 @@ export default defineConfig({
     : [
         {
           command: 'yarn start',
-          url: 'http://localhost:3000',
+          // The backend is the slower half to come up; the frontend dev server
+          // holds requests until its bundle is ready.
+          url: 'http://localhost:7007/.backstage/health/v1/readiness',
           reuseExistingServer: true,
           timeout: 300_000,
           stdout: 'ignore',

@@ -8,27 +8,35 @@
 const fs = require('node:fs');
 
 const readers = {
-  jest: r => ({
-    passed: r.numPassedTests,
-    failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
-    skipped: r.numPendingTests + (r.numTodoTests ?? 0),
-  }),
-  playwright: r => ({
-    passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected + (r.errors?.length ?? 0),
-    skipped: r.stats.skipped,
-  }),
+  jest: r =>
+    'numPassedTests' in r && {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+      skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+    },
+  playwright: r =>
+    'stats' in r && {
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected + (r.errors?.length ?? 0),
+      skipped: r.stats.skipped,
+    },
 };
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let missing = 0;
 for (const file of process.argv.slice(2)) {
-  const runner = Object.keys(readers).find(name => file.includes(name));
+  let runner;
   let counts;
   try {
-    counts = readers[runner](JSON.parse(fs.readFileSync(file, 'utf8')));
+    const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const [name, read] of Object.entries(readers)) {
+      counts = read(results);
+      runner = name;
+      if (counts) break;
+    }
+    if (!counts) throw new Error('not a jest or playwright JSON report');
   } catch (error) {
-    console.error(`No results from ${runner ?? file}: ${error.message}`);
+    console.error(`No test results in ${file}: ${error.message}`);
     missing += 1;
     continue;
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 
 // A component of the demo catalog in examples/, always present.
-const DEMO_ENTITY = process.env.E2E_DEMO_ENTITY ?? 'checkout';
+const DEMO_ENTITY = process.env.E2E_DEMO_ENTITY ?? 'checkout-api';
 
 const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
 
