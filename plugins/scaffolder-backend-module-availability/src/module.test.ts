@@ -12,7 +12,10 @@ describe('scaffolderModuleAvailability', () => {
       extensionPoints: [
         [
           scaffolderActionsExtensionPoint,
-          { addActions: (...added: TemplateAction<any, any, any>[]) => actions.push(...added) },
+          {
+            addActions: (...added: TemplateAction<any, any, any>[]) =>
+              actions.push(...added),
+          },
         ],
       ],
       features: [
@@ -30,7 +33,9 @@ describe('scaffolderModuleAvailability', () => {
   it('refuses to start with a malformed availability config', async () => {
     await expect(
       startTestBackend({
-        extensionPoints: [[scaffolderActionsExtensionPoint, { addActions: () => {} }]],
+        extensionPoints: [
+          [scaffolderActionsExtensionPoint, { addActions: () => {} }],
+        ],
         features: [
           scaffolderModuleAvailability,
           mockServices.rootConfig.factory({

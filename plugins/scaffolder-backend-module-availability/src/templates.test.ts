@@ -61,11 +61,13 @@ async function validate(dir: string, input: Record<string, unknown>) {
 
 function readManifests(dir: string) {
   const k8s = path.join(dir, 'k8s');
-  return fs.readdirSync(k8s).flatMap(file =>
-    parseAllDocuments(fs.readFileSync(path.join(k8s, file), 'utf8')).map(
-      doc => doc.toJS(),
-    ),
-  );
+  return fs
+    .readdirSync(k8s)
+    .flatMap(file =>
+      parseAllDocuments(fs.readFileSync(path.join(k8s, file), 'utf8')).map(
+        doc => doc.toJS(),
+      ),
+    );
 }
 
 describe.each(TEMPLATE_NAMES)('template %s', templateName => {
@@ -123,7 +125,9 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
       expect(checkCatalog.filter(c => !evaluated.has(c.id))).toEqual([]);
       // Nothing counted fails; only the chosen 2-replica exemption shows.
       const exempt = outputs.report.workloads.flatMap((w: any) =>
-        w.checks.filter((c: any) => c.status === 'exempt').map((c: any) => c.id),
+        w.checks
+          .filter((c: any) => c.status === 'exempt')
+          .map((c: any) => c.id),
       );
       expect(exempt).toEqual(
         (parameters.replicas ?? 3) < 3 ? ['replicas-recommended'] : [],
@@ -196,7 +200,8 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
       const workload = readManifests(dir).find(o =>
         ['Deployment', 'StatefulSet'].includes(o.kind),
       );
-      limits[size] = workload.spec.template.spec.containers[0].resources.limits.memory;
+      limits[size] =
+        workload.spec.template.spec.containers[0].resources.limits.memory;
     }
     expect(limits).toEqual({ small: '256Mi', medium: '1Gi', large: '2Gi' });
   });
@@ -254,7 +259,9 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
     }, 60_000);
 
     it('answers /health and /ready, fails readiness first on SIGTERM and exits cleanly', async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-data-'));
+      const dataDir = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'availability-data-'),
+      );
       tmpDirs.push(dataDir);
       const child = spawn(process.execPath, ['dist/index.js'], {
         cwd: dir,
