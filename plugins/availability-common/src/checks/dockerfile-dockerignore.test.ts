@@ -6,12 +6,20 @@ describe('dockerfile-dockerignore', () => {
     [true, 'pass'],
     [false, 'fail'],
   ])('hasDockerignore %p gives %s', (has, status) => {
-    expect(dockerfileResult('FROM nginx:1', 'dockerfile-dockerignore', has).status).toBe(status);
+    expect(
+      dockerfileResult('FROM nginx:1', 'dockerfile-dockerignore', has).status,
+    ).toBe(status);
   });
 
   it('reports Dockerfiles as their own entries', () => {
     const report = evaluate([], {
-      dockerfiles: [{ path: 'svc/Dockerfile', content: 'FROM nginx:1', hasDockerignore: false }],
+      dockerfiles: [
+        {
+          path: 'svc/Dockerfile',
+          content: 'FROM nginx:1',
+          hasDockerignore: false,
+        },
+      ],
     });
     expect(report.workloads).toHaveLength(1);
     expect(report.workloads[0]).toMatchObject({

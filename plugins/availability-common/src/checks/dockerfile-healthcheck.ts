@@ -20,11 +20,16 @@ export const dockerfileHealthcheck: DockerfileCheck = {
       return fail('The Dockerfile has no FROM instruction.', remediation);
     }
     for (const stage of stageLineage(dockerfile, final)) {
-      const checks = stage.instructions.filter(i => i.keyword === 'HEALTHCHECK');
+      const checks = stage.instructions.filter(
+        i => i.keyword === 'HEALTHCHECK',
+      );
       const last = checks[checks.length - 1];
       if (last) {
         return last.args.trim().toUpperCase() === 'NONE'
-          ? fail(`HEALTHCHECK NONE (line ${last.line}) disables the health check.`, remediation)
+          ? fail(
+              `HEALTHCHECK NONE (line ${last.line}) disables the health check.`,
+              remediation,
+            )
           : pass(`The final stage declares a HEALTHCHECK (line ${last.line}).`);
       }
     }

@@ -13,10 +13,14 @@ describe('dockerfile-non-root', () => {
     ['FROM node:22 AS base\nUSER app\nFROM base', 'pass'],
     ['', 'fail'],
   ])('%p gives %s', (content, status) => {
-    expect(dockerfileResult(content, 'dockerfile-non-root').status).toBe(status);
+    expect(dockerfileResult(content, 'dockerfile-non-root').status).toBe(
+      status,
+    );
   });
 
   it('suggests a USER line', () => {
-    expect(dockerfileResult('FROM node:22', 'dockerfile-non-root').remediation).toContain('USER 10001');
+    expect(
+      dockerfileResult('FROM node:22', 'dockerfile-non-root').remediation,
+    ).toContain('USER 10001');
   });
 });

@@ -28,9 +28,14 @@ export const dockerfileNonRoot: DockerfileCheck = {
       if (last) {
         const user = last.args.split(':')[0].trim();
         if (ROOT.includes(user.toLowerCase())) {
-          return fail(`The final stage switches to USER ${last.args} (line ${last.line}).`, remediation);
+          return fail(
+            `The final stage switches to USER ${last.args} (line ${last.line}).`,
+            remediation,
+          );
         }
-        return pass(`The final stage runs as USER ${user} (line ${last.line}).`);
+        return pass(
+          `The final stage runs as USER ${user} (line ${last.line}).`,
+        );
       }
     }
     return fail(

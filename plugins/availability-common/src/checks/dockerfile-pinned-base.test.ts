@@ -20,11 +20,16 @@ describe('dockerfile-pinned-base', () => {
     ['# FROM node\nFROM node:22', 'pass'],
     ['', 'fail'],
   ])('%p gives %s', (content, status) => {
-    expect(dockerfileResult(content, 'dockerfile-pinned-base').status).toBe(status);
+    expect(dockerfileResult(content, 'dockerfile-pinned-base').status).toBe(
+      status,
+    );
   });
 
   it('gives the line of the unpinned FROM', () => {
-    const result = dockerfileResult('FROM node:22 AS build\n\nFROM nginx\n', 'dockerfile-pinned-base');
+    const result = dockerfileResult(
+      'FROM node:22 AS build\n\nFROM nginx\n',
+      'dockerfile-pinned-base',
+    );
     expect(result.message).toContain('line 3: nginx has no tag');
   });
 });

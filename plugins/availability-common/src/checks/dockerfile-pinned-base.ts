@@ -15,7 +15,10 @@ export const dockerfilePinnedBase: DockerfileCheck = {
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     if (dockerfile.stages.length === 0) {
-      return fail('The Dockerfile has no FROM instruction.', 'Start with a pinned base image, e.g. `FROM node:22.11-bookworm-slim`.');
+      return fail(
+        'The Dockerfile has no FROM instruction.',
+        'Start with a pinned base image, e.g. `FROM node:22.11-bookworm-slim`.',
+      );
     }
     const problems = dockerfile.stages.flatMap(stage => {
       const image = stage.resolvedImage;
@@ -27,11 +30,17 @@ export const dockerfilePinnedBase: DockerfileCheck = {
         return [`line ${stage.line}: FROM names no image`];
       }
       if (image.includes('$')) {
-        return [`line ${stage.line}: ${stage.image} depends on a build argument without a default`];
+        return [
+          `line ${stage.line}: ${stage.image} depends on a build argument without a default`,
+        ];
       }
       const pinning = imagePinning(image);
       if (pinning === 'latest' || pinning === 'untagged') {
-        return [`line ${stage.line}: ${image}${pinning === 'untagged' ? ' has no tag (that means latest)' : ''}`];
+        return [
+          `line ${stage.line}: ${image}${
+            pinning === 'untagged' ? ' has no tag (that means latest)' : ''
+          }`,
+        ];
       }
       return [];
     });

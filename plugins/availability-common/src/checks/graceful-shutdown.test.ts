@@ -10,10 +10,16 @@ describe('graceful-shutdown', () => {
     [{ preStop: 'sleep 5' }, 'fail'],
     [undefined, 'fail'],
   ])('%p gives %s', (value, status) => {
-    expect(resultOf([deployment({ [lifecycle]: value })], 'graceful-shutdown').status).toBe(status);
+    expect(
+      resultOf([deployment({ [lifecycle]: value })], 'graceful-shutdown')
+        .status,
+    ).toBe(status);
   });
 
   it('suggests a preStop sleep', () => {
-    expect(resultOf([deployment({ [lifecycle]: undefined })], 'graceful-shutdown').remediation).toContain('preStop:');
+    expect(
+      resultOf([deployment({ [lifecycle]: undefined })], 'graceful-shutdown')
+        .remediation,
+    ).toContain('preStop:');
   });
 });

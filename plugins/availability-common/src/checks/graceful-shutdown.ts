@@ -16,7 +16,10 @@ export const gracefulShutdown: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const missing = failingContainers(
       workload.containers,
@@ -26,7 +29,9 @@ export const gracefulShutdown: WorkloadCheck = {
       return pass('Every app container has a preStop hook.');
     }
     return fail(
-      `Container ${listNames(missing)} has no preStop hook, so requests routed to it while it stops fail.`,
+      `Container ${listNames(
+        missing,
+      )} has no preStop hook, so requests routed to it while it stops fail.`,
       'Wait for endpoints to update before stopping (Kubernetes 1.30+ has a built-in sleep action):\n\n```yaml\nlifecycle:\n  preStop:\n    sleep:\n      seconds: 5\n```',
     );
   },

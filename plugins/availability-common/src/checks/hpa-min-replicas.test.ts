@@ -9,17 +9,29 @@ describe('hpa-min-replicas', () => {
     [undefined, 'fail'],
     ['two', 'fail'],
   ])('minReplicas %p gives %s', (min, status) => {
-    expect(resultOf([deployment(), hpa({ 'spec.minReplicas': min })], 'hpa-min-replicas').status).toBe(status);
+    expect(
+      resultOf(
+        [deployment(), hpa({ 'spec.minReplicas': min })],
+        'hpa-min-replicas',
+      ).status,
+    ).toBe(status);
   });
 
   it('says when the default applies', () => {
-    const result = resultOf([deployment(), hpa({ 'spec.minReplicas': undefined })], 'hpa-min-replicas');
+    const result = resultOf(
+      [deployment(), hpa({ 'spec.minReplicas': undefined })],
+      'hpa-min-replicas',
+    );
     expect(result.message).toContain('(the default)');
     expect(result.remediation).toContain('minReplicas: 2');
   });
 
   it('is not applicable without an HPA, or on a DaemonSet', () => {
-    expect(resultOf([deployment()], 'hpa-min-replicas').status).toBe('not-applicable');
-    expect(resultOf([daemonSet()], 'hpa-min-replicas', { kind: 'DaemonSet' }).status).toBe('not-applicable');
+    expect(resultOf([deployment()], 'hpa-min-replicas').status).toBe(
+      'not-applicable',
+    );
+    expect(
+      resultOf([daemonSet()], 'hpa-min-replicas', { kind: 'DaemonSet' }).status,
+    ).toBe('not-applicable');
   });
 });

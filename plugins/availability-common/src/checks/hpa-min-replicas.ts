@@ -19,15 +19,23 @@ export const hpaMinReplicas: WorkloadCheck = {
     }
     const raw = asRecord(hpa.spec)?.minReplicas;
     const min = raw === undefined || raw === null ? 1 : asInt(raw);
-    const remediation = `\`\`\`yaml\nspec:\n  minReplicas: ${Math.max(thresholds.minReplicas, 2)}\n\`\`\``;
+    const remediation = `\`\`\`yaml\nspec:\n  minReplicas: ${Math.max(
+      thresholds.minReplicas,
+      2,
+    )}\n\`\`\``;
     if (min === undefined) {
-      return fail(`The HPA's minReplicas (${describeValue(raw)}) is not a whole number.`, remediation);
+      return fail(
+        `The HPA's minReplicas (${describeValue(raw)}) is not a whole number.`,
+        remediation,
+      );
     }
     if (min >= thresholds.minReplicas) {
       return pass(`The HPA keeps at least ${min} replicas.`);
     }
     return fail(
-      `The HPA's minReplicas is ${min}${raw === undefined ? ' (the default)' : ''}: when load is low it scales down to a single point of failure.`,
+      `The HPA's minReplicas is ${min}${
+        raw === undefined ? ' (the default)' : ''
+      }: when load is low it scales down to a single point of failure.`,
       remediation,
     );
   },

@@ -1,4 +1,11 @@
-import { daemonSet, deployment, hpa, pod, resultOf, statefulSet } from './__fixtures__/objects';
+import {
+  daemonSet,
+  deployment,
+  hpa,
+  pod,
+  resultOf,
+  statefulSet,
+} from './__fixtures__/objects';
 
 describe('hpa-present', () => {
   it('passes when an HPA targets the workload', () => {
@@ -11,7 +18,10 @@ describe('hpa-present', () => {
   it.each([
     ['no HPA', []],
     ['an HPA on another name', [hpa({ 'spec.scaleTargetRef.name': 'web' })]],
-    ['an HPA on another kind', [hpa({ 'spec.scaleTargetRef.kind': 'StatefulSet' })]],
+    [
+      'an HPA on another kind',
+      [hpa({ 'spec.scaleTargetRef.kind': 'StatefulSet' })],
+    ],
     ['an HPA in another namespace', [hpa({ 'metadata.namespace': 'other' })]],
     ['an HPA with a malformed target', [hpa({ 'spec.scaleTargetRef': 'api' })]],
   ])('fails with %s', (_, extra) => {
@@ -21,14 +31,21 @@ describe('hpa-present', () => {
   });
 
   it('finds an HPA targeting a StatefulSet', () => {
-    const objects = [statefulSet(), hpa({ 'spec.scaleTargetRef': { kind: 'StatefulSet', name: 'db' } })];
-    expect(resultOf(objects, 'hpa-present', { kind: 'StatefulSet' }).status).toBe('pass');
+    const objects = [
+      statefulSet(),
+      hpa({ 'spec.scaleTargetRef': { kind: 'StatefulSet', name: 'db' } }),
+    ];
+    expect(
+      resultOf(objects, 'hpa-present', { kind: 'StatefulSet' }).status,
+    ).toBe('pass');
   });
 
   it.each([
     ['DaemonSet', daemonSet()],
     ['Pod', pod()],
   ])('is not applicable to a %s', (kind, object) => {
-    expect(resultOf([object], 'hpa-present', { kind }).status).toBe('not-applicable');
+    expect(resultOf([object], 'hpa-present', { kind }).status).toBe(
+      'not-applicable',
+    );
   });
 });

@@ -15,7 +15,8 @@ export const hpaPresent: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ hpa, workload }) {
     if (hpa) {
-      const name = asNonEmptyString(asRecord(hpa.metadata)?.name) ?? '(unnamed)';
+      const name =
+        asNonEmptyString(asRecord(hpa.metadata)?.name) ?? '(unnamed)';
       return pass(`HorizontalPodAutoscaler "${name}" scales it.`);
     }
     return fail(

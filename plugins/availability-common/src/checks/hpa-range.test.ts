@@ -10,7 +10,10 @@ describe('hpa-range', () => {
     [2, undefined, 'fail'],
     [2, 'ten', 'fail'],
   ])('min %p max %p gives %s', (min, max, status) => {
-    const objects = [deployment(), hpa({ 'spec.minReplicas': min, 'spec.maxReplicas': max })];
+    const objects = [
+      deployment(),
+      hpa({ 'spec.minReplicas': min, 'spec.maxReplicas': max }),
+    ];
     expect(resultOf(objects, 'hpa-range').status).toBe(status);
   });
 

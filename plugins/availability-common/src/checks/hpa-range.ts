@@ -23,7 +23,9 @@ export const hpaRange: WorkloadCheck = {
     const max = asInt(spec?.maxReplicas);
     if (min === undefined || max === undefined) {
       return fail(
-        `The HPA's replica range cannot be read (minReplicas ${describeValue(rawMin)}, maxReplicas ${describeValue(spec?.maxReplicas)}).`,
+        `The HPA's replica range cannot be read (minReplicas ${describeValue(
+          rawMin,
+        )}, maxReplicas ${describeValue(spec?.maxReplicas)}).`,
         '```yaml\nspec:\n  minReplicas: 3\n  maxReplicas: 10\n```',
       );
     }
@@ -32,7 +34,10 @@ export const hpaRange: WorkloadCheck = {
     }
     return fail(
       `maxReplicas (${max}) is not above minReplicas (${min}), so the HPA can never add pods under load.`,
-      `\`\`\`yaml\nspec:\n  minReplicas: ${min}\n  maxReplicas: ${Math.max(min * 2, min + 2)}\n\`\`\``,
+      `\`\`\`yaml\nspec:\n  minReplicas: ${min}\n  maxReplicas: ${Math.max(
+        min * 2,
+        min + 2,
+      )}\n\`\`\``,
     );
   },
 };

@@ -25,7 +25,10 @@ export const hpaRequests: WorkloadCheck = {
     if (!hpa) {
       return notApplicable('No HorizontalPodAutoscaler targets this workload.');
     }
-    const scaled = scaledResources(asRecord(hpa.spec) ?? {}, asRecord(hpa)?.apiVersion);
+    const scaled = scaledResources(
+      asRecord(hpa.spec) ?? {},
+      asRecord(hpa)?.apiVersion,
+    );
     if (scaled.length === 0) {
       return notApplicable('The HPA does not scale on resource utilization.');
     }
@@ -33,7 +36,10 @@ export const hpaRequests: WorkloadCheck = {
     workload.containers.forEach((container, i) => {
       const name = containerName(container, i);
       for (const { resource, container: only } of scaled) {
-        if ((only === undefined || only === name) && !requestsResource(container, resource)) {
+        if (
+          (only === undefined || only === name) &&
+          !requestsResource(container, resource)
+        ) {
           gaps.push(`"${name}" (${resource})`);
         }
       }
@@ -43,8 +49,14 @@ export const hpaRequests: WorkloadCheck = {
       return pass(`Every container requests the ${names} the HPA scales on.`);
     }
     return fail(
-      `The HPA scales on ${names} utilization, but ${[...new Set(gaps)].join('; ')} has no request, so the HPA cannot compute utilization and will not scale.`,
-      `\`\`\`yaml\nresources:\n  requests:\n${[...new Set(scaled.map(s => s.resource))].map(r => `    ${r}: ${r === 'cpu' ? '100m' : '256Mi'}`).join('\n')}\n\`\`\``,
+      `The HPA scales on ${names} utilization, but ${[...new Set(gaps)].join(
+        '; ',
+      )} has no request, so the HPA cannot compute utilization and will not scale.`,
+      `\`\`\`yaml\nresources:\n  requests:\n${[
+        ...new Set(scaled.map(s => s.resource)),
+      ]
+        .map(r => `    ${r}: ${r === 'cpu' ? '100m' : '256Mi'}`)
+        .join('\n')}\n\`\`\``,
     );
   },
 };
@@ -55,8 +67,14 @@ export const hpaRequests: WorkloadCheck = {
  * metrics with a `Utilization` target name theirs. `AverageValue` targets
  * do not divide by the request, so they need none.
  */
-function scaledResources(spec: Record<string, unknown>, apiVersion: unknown): ScaledResource[] {
-  if (apiVersion === 'autoscaling/v1' || spec.targetCPUUtilizationPercentage !== undefined) {
+function scaledResources(
+  spec: Record<string, unknown>,
+  apiVersion: unknown,
+): ScaledResource[] {
+  if (
+    apiVersion === 'autoscaling/v1' ||
+    spec.targetCPUUtilizationPercentage !== undefined
+  ) {
     return [{ resource: 'cpu' }];
   }
   if (spec.metrics === undefined || spec.metrics === null) {
@@ -72,9 +90,21 @@ function scaledResources(spec: Record<string, unknown>, apiVersion: unknown): Sc
     }
     const resource = asNonEmptyString(source?.name);
     const target = asRecord(source?.target);
-    if (!source || !resource || (target?.type !== undefined && target.type !== 'Utilization')) {
+    if (
+      !source ||
+      !resource ||
+      (target?.type !== undefined && target.type !== 'Utilization')
+    ) {
       return [];
     }
-    return [{ resource, container: type === 'ContainerResource' ? asNonEmptyString(source.container) : undefined }];
+    return [
+      {
+        resource,
+        container:
+          type === 'ContainerResource'
+            ? asNonEmptyString(source.container)
+            : undefined,
+      },
+    ];
   });
 }

@@ -15,12 +15,20 @@ describe('image-tag-pinned', () => {
     ['', 'fail'],
     [42, 'fail'],
   ])('%p gives %s', (value, status) => {
-    expect(resultOf([deployment({ [image]: value })], 'image-tag-pinned').status).toBe(status);
+    expect(
+      resultOf([deployment({ [image]: value })], 'image-tag-pinned').status,
+    ).toBe(status);
   });
 
   it('checks init containers too', () => {
     const result = resultOf(
-      [deployment({ 'spec.template.spec.initContainers': [{ name: 'migrate', image: 'flyway' }] })],
+      [
+        deployment({
+          'spec.template.spec.initContainers': [
+            { name: 'migrate', image: 'flyway' },
+          ],
+        }),
+      ],
       'image-tag-pinned',
     );
     expect(result.status).toBe('fail');
@@ -28,7 +36,10 @@ describe('image-tag-pinned', () => {
   });
 
   it('says an untagged image means latest and suggests a digest', () => {
-    const result = resultOf([deployment({ [image]: 'nginx' })], 'image-tag-pinned');
+    const result = resultOf(
+      [deployment({ [image]: 'nginx' })],
+      'image-tag-pinned',
+    );
     expect(result.message).toContain('that means latest');
     expect(result.remediation).toContain('@sha256');
   });

@@ -18,7 +18,10 @@ export const imageTagPinned: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const problems = containers.flatMap((container, i) => {
       const name = containerName(container, i);

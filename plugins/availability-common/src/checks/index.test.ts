@@ -57,13 +57,21 @@ describe('check catalog', () => {
     for (const check of checkCatalog) {
       expect(check.title.length).toBeGreaterThan(3);
       expect(check.description.length).toBeGreaterThan(20);
-      expect(Object.keys(check).sort()).toEqual(['category', 'description', 'id', 'severity', 'title']);
+      expect(Object.keys(check).sort()).toEqual([
+        'category',
+        'description',
+        'id',
+        'severity',
+        'title',
+      ]);
     }
   });
 
   it('pairs each target with its category', () => {
     for (const check of availabilityChecks) {
-      expect(check.target === 'dockerfile').toBe(check.category === 'dockerfile');
+      expect(check.target === 'dockerfile').toBe(
+        check.category === 'dockerfile',
+      );
       expect(check.appliesTo.length).toBeGreaterThan(0);
     }
   });

@@ -1,15 +1,44 @@
-import { deployment, networkPolicy, pod, resultOf } from './__fixtures__/objects';
+import {
+  deployment,
+  networkPolicy,
+  pod,
+  resultOf,
+} from './__fixtures__/objects';
 
 describe('network-policy', () => {
   it.each([
     ['selecting the pods', {}, 'pass'],
-    ['with an empty podSelector (all pods)', { 'spec.podSelector': {} }, 'pass'],
-    ['without a podSelector (treated as empty)', { 'spec.podSelector': undefined }, 'pass'],
-    ['selecting other pods', { 'spec.podSelector': { matchLabels: { app: 'web' } } }, 'fail'],
+    [
+      'with an empty podSelector (all pods)',
+      { 'spec.podSelector': {} },
+      'pass',
+    ],
+    [
+      'without a podSelector (treated as empty)',
+      { 'spec.podSelector': undefined },
+      'pass',
+    ],
+    [
+      'selecting other pods',
+      { 'spec.podSelector': { matchLabels: { app: 'web' } } },
+      'fail',
+    ],
     ['in another namespace', { 'metadata.namespace': 'other' }, 'fail'],
-    ['with a NotIn expression', { 'spec.podSelector': { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] } }, 'pass'],
+    [
+      'with a NotIn expression',
+      {
+        'spec.podSelector': {
+          matchExpressions: [
+            { key: 'app', operator: 'NotIn', values: ['web'] },
+          ],
+        },
+      },
+      'pass',
+    ],
   ])('a NetworkPolicy %s gives %s', (_, patch, status) => {
-    expect(resultOf([deployment(), networkPolicy(patch)], 'network-policy').status).toBe(status);
+    expect(
+      resultOf([deployment(), networkPolicy(patch)], 'network-policy').status,
+    ).toBe(status);
   });
 
   it('fails without any policy and proposes one', () => {
@@ -19,7 +48,12 @@ describe('network-policy', () => {
   });
 
   it('applies to bare Pods by their labels', () => {
-    const objects = [pod(), networkPolicy({ 'spec.podSelector': { matchLabels: { app: 'debug' } } })];
-    expect(resultOf(objects, 'network-policy', { kind: 'Pod' }).status).toBe('pass');
+    const objects = [
+      pod(),
+      networkPolicy({ 'spec.podSelector': { matchLabels: { app: 'debug' } } }),
+    ];
+    expect(resultOf(objects, 'network-policy', { kind: 'Pod' }).status).toBe(
+      'pass',
+    );
   });
 });

@@ -16,12 +16,23 @@ export const networkPolicy: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ networkPolicies, workload }) {
     if (networkPolicies.length > 0) {
-      const names = networkPolicies.map(p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)');
+      const names = networkPolicies.map(
+        p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
+      );
       return pass(`NetworkPolicy ${listNames(names)} selects its pods.`);
     }
     return fail(
       `No NetworkPolicy in namespace "${workload.namespace}" selects these pods, so any pod in the cluster can reach them.`,
-      `\`\`\`yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${workload.name}\n  namespace: ${workload.namespace}\nspec:\n  podSelector:\n    matchLabels:\n${podLabelsYaml(workload, '      ')}\n  policyTypes: [Ingress]\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: ${workload.namespace}\n\`\`\``,
+      `\`\`\`yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${
+        workload.name
+      }\n  namespace: ${
+        workload.namespace
+      }\nspec:\n  podSelector:\n    matchLabels:\n${podLabelsYaml(
+        workload,
+        '      ',
+      )}\n  policyTypes: [Ingress]\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: ${
+        workload.namespace
+      }\n\`\`\``,
     );
   },
 };

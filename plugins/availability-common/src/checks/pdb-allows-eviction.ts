@@ -18,7 +18,9 @@ export const pdbAllowsEviction: WorkloadCheck = {
       return notApplicable('No PodDisruptionBudget selects this workload.');
     }
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     const budgets = pdbs.map(pdb => readBudget(pdb, replicas.value));
     const broken = budgets.find(b => b.problem !== undefined);
@@ -36,7 +38,9 @@ export const pdbAllowsEviction: WorkloadCheck = {
       );
     }
     return pass(
-      `${budgets.map(b => `"${b.name}" (${b.describe})`).join(', ')} allows evictions with ${replicas.value} replicas.`,
+      `${budgets
+        .map(b => `"${b.name}" (${b.describe})`)
+        .join(', ')} allows evictions with ${replicas.value} replicas.`,
     );
   },
 };

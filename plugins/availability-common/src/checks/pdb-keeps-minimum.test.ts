@@ -1,7 +1,10 @@
 import { deployment, pdb, resultOf } from './__fixtures__/objects';
 
 const budget = (spec: object, name = 'api') =>
-  pdb({ 'metadata.name': name, spec: { selector: { matchLabels: { app: 'api' } }, ...spec } });
+  pdb({
+    'metadata.name': name,
+    spec: { selector: { matchLabels: { app: 'api' } }, ...spec },
+  });
 
 describe('pdb-keeps-minimum', () => {
   it.each([
@@ -16,11 +19,17 @@ describe('pdb-keeps-minimum', () => {
     [{ maxUnavailable: '67%' }, 'fail'],
     [{}, 'fail'],
   ])('%p with 3 replicas gives %s', (spec, status) => {
-    expect(resultOf([deployment(), budget(spec)], 'pdb-keeps-minimum').status).toBe(status);
+    expect(
+      resultOf([deployment(), budget(spec)], 'pdb-keeps-minimum').status,
+    ).toBe(status);
   });
 
   it('passes when any of several PDBs keeps a pod', () => {
-    const objects = [deployment(), budget({ minAvailable: 0 }, 'loose'), budget({ minAvailable: 1 }, 'kept')];
+    const objects = [
+      deployment(),
+      budget({ minAvailable: 0 }, 'loose'),
+      budget({ minAvailable: 1 }, 'kept'),
+    ];
     expect(resultOf(objects, 'pdb-keeps-minimum').message).toContain('"kept"');
   });
 
@@ -30,6 +39,8 @@ describe('pdb-keeps-minimum', () => {
   });
 
   it('is not applicable without a PDB', () => {
-    expect(resultOf([deployment()], 'pdb-keeps-minimum').status).toBe('not-applicable');
+    expect(resultOf([deployment()], 'pdb-keeps-minimum').status).toBe(
+      'not-applicable',
+    );
   });
 });

@@ -18,15 +18,21 @@ export const pdbKeepsMinimum: WorkloadCheck = {
       return notApplicable('No PodDisruptionBudget selects this workload.');
     }
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     const budgets = pdbs.map(pdb => readBudget(pdb, replicas.value));
     const keeping = budgets.find(b => b.keepsOne);
     if (keeping) {
-      return pass(`"${keeping.name}" (${keeping.describe}) keeps at least one of ${replicas.value} pods running.`);
+      return pass(
+        `"${keeping.name}" (${keeping.describe}) keeps at least one of ${replicas.value} pods running.`,
+      );
     }
     const shown = budgets
-      .map(b => `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`)
+      .map(
+        b => `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
+      )
       .join(', ');
     return fail(
       `${shown} lets every one of the ${replicas.value} pods be evicted at once, so it protects nothing.`,

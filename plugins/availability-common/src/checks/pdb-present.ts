@@ -15,7 +15,9 @@ export const pdbPresent: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, workload }) {
     if (pdbs.length > 0) {
-      const names = pdbs.map(p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)');
+      const names = pdbs.map(
+        p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
+      );
       return pass(`PodDisruptionBudget ${listNames(names)} selects its pods.`);
     }
     const labels = Object.entries(workload.podLabels)
@@ -24,7 +26,13 @@ export const pdbPresent: WorkloadCheck = {
       .join('\n');
     return fail(
       `No PodDisruptionBudget selects the pods of ${workload.kind} "${workload.name}": a node drain may evict all of them at once.`,
-      `\`\`\`yaml\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${workload.name}\n  namespace: ${workload.namespace}\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n${labels || '      app: my-app'}\n\`\`\``,
+      `\`\`\`yaml\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${
+        workload.name
+      }\n  namespace: ${
+        workload.namespace
+      }\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n${
+        labels || '      app: my-app'
+      }\n\`\`\``,
     );
   },
 };

@@ -1,4 +1,11 @@
-import { daemonSet, deployment, inputs, pod, resultOf, statefulSet } from './__fixtures__/objects';
+import {
+  daemonSet,
+  deployment,
+  inputs,
+  pod,
+  resultOf,
+  statefulSet,
+} from './__fixtures__/objects';
 import { evaluate } from '../engine/evaluate';
 
 describe('pod-controller', () => {
@@ -14,16 +21,23 @@ describe('pod-controller', () => {
     ['StatefulSet', statefulSet()],
     ['DaemonSet', daemonSet()],
   ])('is not applicable to a %s', (kind, object) => {
-    expect(resultOf([object], 'pod-controller', { kind }).status).toBe('not-applicable');
+    expect(resultOf([object], 'pod-controller', { kind }).status).toBe(
+      'not-applicable',
+    );
   });
 
   it('fails a live Pod without owners', () => {
-    expect(resultOf([pod()], 'pod-controller', { kind: 'Pod', cluster: 'prod' }).status).toBe('fail');
+    expect(
+      resultOf([pod()], 'pod-controller', { kind: 'Pod', cluster: 'prod' })
+        .status,
+    ).toBe('fail');
   });
 
   it('treats a live Pod with owners as evidence, not a workload', () => {
     const owned = pod({
-      'metadata.ownerReferences': [{ kind: 'ReplicaSet', name: 'api-abc', controller: true }],
+      'metadata.ownerReferences': [
+        { kind: 'ReplicaSet', name: 'api-abc', controller: true },
+      ],
     });
     const report = evaluate(inputs([owned], 'prod'));
     expect(report.workloads).toEqual([]);
@@ -33,6 +47,8 @@ describe('pod-controller', () => {
     const owned = pod({
       'metadata.ownerReferences': [{ kind: 'ReplicaSet', name: 'api-abc' }],
     });
-    expect(resultOf([owned], 'pod-controller', { kind: 'Pod' }).status).toBe('fail');
+    expect(resultOf([owned], 'pod-controller', { kind: 'Pod' }).status).toBe(
+      'fail',
+    );
   });
 });

@@ -14,7 +14,7 @@ export const podController: WorkloadCheck = {
   run({ workload }) {
     return fail(
       `"${workload.name}" is a bare Pod: nothing recreates it when its node fails, it is evicted or deleted.`,
-      'Move the pod spec into the template of a Deployment (or a StatefulSet for stateful apps):\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers: [] # the Pod\'s containers\n```',
+      "Move the pod spec into the template of a Deployment (or a StatefulSet for stateful apps):\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers: [] # the Pod's containers\n```",
     );
   },
 };

@@ -7,10 +7,17 @@ describe('priority-class', () => {
     [undefined, 'fail'],
     [7, 'fail'],
   ])('priorityClassName %p gives %s', (value, status) => {
-    expect(resultOf([deployment({ 'spec.template.spec.priorityClassName': value })], 'priority-class').status).toBe(status);
+    expect(
+      resultOf(
+        [deployment({ 'spec.template.spec.priorityClassName': value })],
+        'priority-class',
+      ).status,
+    ).toBe(status);
   });
 
   it('does not apply to DaemonSets', () => {
-    expect(resultOf([daemonSet()], 'priority-class', { kind: 'DaemonSet' }).status).toBe('not-applicable');
+    expect(
+      resultOf([daemonSet()], 'priority-class', { kind: 'DaemonSet' }).status,
+    ).toBe('not-applicable');
   });
 });

@@ -20,10 +20,13 @@ export const probeDistinct: WorkloadCheck = {
       .map((container, i) => ({ container, name: containerName(container, i) }))
       .filter(
         ({ container }) =>
-          isRecord(container.livenessProbe) && isRecord(container.readinessProbe),
+          isRecord(container.livenessProbe) &&
+          isRecord(container.readinessProbe),
       );
     if (both.length === 0) {
-      return notApplicable('No app container has both a liveness and a readiness probe.');
+      return notApplicable(
+        'No app container has both a liveness and a readiness probe.',
+      );
     }
     const identical = both
       .filter(
@@ -36,7 +39,9 @@ export const probeDistinct: WorkloadCheck = {
       return pass('Liveness and readiness probes differ.');
     }
     return fail(
-      `Container ${listNames(identical)} uses the same probe for liveness and readiness: when it is slow, Kubernetes restarts it instead of just holding traffic back.`,
+      `Container ${listNames(
+        identical,
+      )} uses the same probe for liveness and readiness: when it is slow, Kubernetes restarts it instead of just holding traffic back.`,
       'Make liveness more lenient than readiness (or check a cheaper endpoint):\n\n```yaml\nreadinessProbe:\n  httpGet: { path: /ready, port: 8080 }\n  failureThreshold: 3\nlivenessProbe:\n  httpGet: { path: /healthz, port: 8080 }\n  failureThreshold: 6\n```',
     );
   },

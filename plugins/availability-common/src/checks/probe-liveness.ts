@@ -16,7 +16,10 @@ export const probeLiveness: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const missing = failingContainers(
       workload.containers,
@@ -26,7 +29,9 @@ export const probeLiveness: WorkloadCheck = {
       return pass('Every app container has a liveness probe.');
     }
     return fail(
-      `Container ${listNames(missing)} has no liveness probe, so a stuck process is never restarted.`,
+      `Container ${listNames(
+        missing,
+      )} has no liveness probe, so a stuck process is never restarted.`,
       'Add a liveness probe that fails only when the process is beyond recovery, more leniently than the readiness probe:\n\n```yaml\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 10\n  failureThreshold: 6\n```',
     );
   },

@@ -22,7 +22,9 @@ describe('probe-readiness', () => {
   it('checks every app container but not init containers', () => {
     const objects = [
       deployment({
-        'spec.template.spec.initContainers': [{ name: 'migrate', image: 'x:1' }],
+        'spec.template.spec.initContainers': [
+          { name: 'migrate', image: 'x:1' },
+        ],
         'spec.template.spec.containers.1': { name: 'sidecar', image: 'y:1' },
       }),
     ];
@@ -41,6 +43,8 @@ describe('probe-readiness', () => {
   });
 
   it('applies to bare Pods', () => {
-    expect(resultOf([pod()], 'probe-readiness', { kind: 'Pod' }).status).toBe('pass');
+    expect(resultOf([pod()], 'probe-readiness', { kind: 'Pod' }).status).toBe(
+      'pass',
+    );
   });
 });

@@ -16,7 +16,10 @@ export const probeReadiness: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const missing = failingContainers(
       workload.containers,
@@ -26,7 +29,9 @@ export const probeReadiness: WorkloadCheck = {
       return pass('Every app container has a readiness probe.');
     }
     return fail(
-      `Container ${listNames(missing)} has no readiness probe, so it gets traffic before it is ready and while it is failing.`,
+      `Container ${listNames(
+        missing,
+      )} has no readiness probe, so it gets traffic before it is ready and while it is failing.`,
       'Add a readiness probe that checks the container can serve requests:\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: 8080\n  periodSeconds: 5\n  failureThreshold: 3\n```',
     );
   },

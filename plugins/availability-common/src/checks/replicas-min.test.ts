@@ -1,4 +1,11 @@
-import { deployment, hpa, resultOf, statefulSet, daemonSet, pod } from './__fixtures__/objects';
+import {
+  deployment,
+  hpa,
+  resultOf,
+  statefulSet,
+  daemonSet,
+  pod,
+} from './__fixtures__/objects';
 
 describe('replicas-min', () => {
   it.each([
@@ -11,19 +18,26 @@ describe('replicas-min', () => {
     [-1, 'fail'],
   ])('spec.replicas %p gives %s', (replicas, status) => {
     expect(
-      resultOf([deployment({ 'spec.replicas': replicas })], 'replicas-min').status,
+      resultOf([deployment({ 'spec.replicas': replicas })], 'replicas-min')
+        .status,
     ).toBe(status);
   });
 
   it('defaults absent spec.replicas to 1', () => {
-    const result = resultOf([deployment({ 'spec.replicas': undefined })], 'replicas-min');
+    const result = resultOf(
+      [deployment({ 'spec.replicas': undefined })],
+      'replicas-min',
+    );
     expect(result.status).toBe('fail');
     expect(result.message).toContain('Only 1 replica');
     expect(result.remediation).toContain('replicas: 2');
   });
 
   it('uses the HPA minReplicas over spec.replicas', () => {
-    const objects = [deployment({ 'spec.replicas': 5 }), hpa({ 'spec.minReplicas': 1 })];
+    const objects = [
+      deployment({ 'spec.replicas': 5 }),
+      hpa({ 'spec.minReplicas': 1 }),
+    ];
     const result = resultOf(objects, 'replicas-min');
     expect(result.status).toBe('fail');
     expect(result.message).toContain('HPA minReplicas');
@@ -53,9 +67,15 @@ describe('replicas-min', () => {
 
   it('applies to StatefulSets but not to DaemonSets or bare Pods', () => {
     expect(
-      resultOf([statefulSet({ 'spec.replicas': 1 })], 'replicas-min', { kind: 'StatefulSet' }).status,
+      resultOf([statefulSet({ 'spec.replicas': 1 })], 'replicas-min', {
+        kind: 'StatefulSet',
+      }).status,
     ).toBe('fail');
-    expect(resultOf([daemonSet()], 'replicas-min', { kind: 'DaemonSet' }).status).toBe('not-applicable');
-    expect(resultOf([pod()], 'replicas-min', { kind: 'Pod' }).status).toBe('not-applicable');
+    expect(
+      resultOf([daemonSet()], 'replicas-min', { kind: 'DaemonSet' }).status,
+    ).toBe('not-applicable');
+    expect(resultOf([pod()], 'replicas-min', { kind: 'Pod' }).status).toBe(
+      'not-applicable',
+    );
   });
 });

@@ -16,7 +16,9 @@ export const replicasMin: WorkloadCheck = {
     const min = thresholds.minReplicas;
     if (!replicas || replicas.problem !== undefined) {
       return fail(
-        `${replicas?.problem ?? 'The replica count could not be read.'} Kubernetes will not run it as intended.`,
+        `${
+          replicas?.problem ?? 'The replica count could not be read.'
+        } Kubernetes will not run it as intended.`,
         'Set a whole number of replicas.',
       );
     }
@@ -26,10 +28,19 @@ export const replicasMin: WorkloadCheck = {
       return pass(`${plural(count, 'replica')}${from}.`);
     }
     return fail(
-      `Only ${plural(count, 'replica')}${from}; at least ${min} are needed so that one pod can go down without an outage.`,
+      `Only ${plural(
+        count,
+        'replica',
+      )}${from}; at least ${min} are needed so that one pod can go down without an outage.`,
       hpa
-        ? `Raise the HPA's minimum:\n\n\`\`\`yaml\nspec:\n  minReplicas: ${Math.max(min, 2)}\n\`\`\``
-        : `Run more replicas (or add an HPA with minReplicas ≥ ${min}):\n\n\`\`\`yaml\nspec:\n  replicas: ${Math.max(min, 2)}\n\`\`\``,
+        ? `Raise the HPA's minimum:\n\n\`\`\`yaml\nspec:\n  minReplicas: ${Math.max(
+            min,
+            2,
+          )}\n\`\`\``
+        : `Run more replicas (or add an HPA with minReplicas ≥ ${min}):\n\n\`\`\`yaml\nspec:\n  replicas: ${Math.max(
+            min,
+            2,
+          )}\n\`\`\``,
     );
   },
 };

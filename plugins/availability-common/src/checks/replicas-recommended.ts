@@ -16,15 +16,22 @@ export const replicasRecommended: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ replicas, hpa }) {
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     const from = hpa ? ' (HPA minReplicas)' : '';
     if (replicas.value >= RECOMMENDED) {
       return pass(`${plural(replicas.value, 'replica')}${from}.`);
     }
     return fail(
-      `${plural(replicas.value, 'replica')}${from}; ${RECOMMENDED} keep redundancy while one pod is down for maintenance.`,
-      `\`\`\`yaml\nspec:\n  ${hpa ? 'minReplicas' : 'replicas'}: ${RECOMMENDED}\n\`\`\``,
+      `${plural(
+        replicas.value,
+        'replica',
+      )}${from}; ${RECOMMENDED} keep redundancy while one pod is down for maintenance.`,
+      `\`\`\`yaml\nspec:\n  ${
+        hpa ? 'minReplicas' : 'replicas'
+      }: ${RECOMMENDED}\n\`\`\``,
     );
   },
 };

@@ -9,11 +9,16 @@ describe('resources-limits', () => {
     ['no cpu limit', { limits: { memory: '1Gi' } }, 'fail'],
     ['nothing', null, 'fail'],
   ])('%s gives %s', (_, value, status) => {
-    expect(resultOf([deployment({ [resources]: value })], 'resources-limits').status).toBe(status);
+    expect(
+      resultOf([deployment({ [resources]: value })], 'resources-limits').status,
+    ).toBe(status);
   });
 
   it('names what is missing', () => {
-    const result = resultOf([deployment({ [resources]: { limits: { memory: '1Gi' } } })], 'resources-limits');
+    const result = resultOf(
+      [deployment({ [resources]: { limits: { memory: '1Gi' } } })],
+      'resources-limits',
+    );
     expect(result.message).toBe('Missing limits: "api" (cpu).');
   });
 });

@@ -16,11 +16,18 @@ export const resourcesRequests: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const gaps = workload.containers.flatMap((container, i) => {
-      const missing = ['cpu', 'memory'].filter(r => !requestsResource(container, r));
-      return missing.length ? [`"${containerName(container, i)}" (${missing.join(', ')})`] : [];
+      const missing = ['cpu', 'memory'].filter(
+        r => !requestsResource(container, r),
+      );
+      return missing.length
+        ? [`"${containerName(container, i)}" (${missing.join(', ')})`]
+        : [];
     });
     if (gaps.length === 0) {
       return pass('Every app container requests CPU and memory.');

@@ -1,4 +1,10 @@
-import { daemonSet, deployment, hpa, resultOf, statefulSet } from './__fixtures__/objects';
+import {
+  daemonSet,
+  deployment,
+  hpa,
+  resultOf,
+  statefulSet,
+} from './__fixtures__/objects';
 
 const strategy = 'spec.strategy';
 
@@ -6,20 +12,49 @@ describe('rollout-strategy', () => {
   it.each([
     ['the default (25%) with 3 replicas', { [strategy]: undefined }, 'pass'],
     ['Recreate', { [strategy]: { type: 'Recreate' } }, 'fail'],
-    ['maxUnavailable 1 of 3', { [strategy]: { rollingUpdate: { maxUnavailable: 1 } } }, 'pass'],
-    ['maxUnavailable "2" of 3', { [strategy]: { rollingUpdate: { maxUnavailable: '2' } } }, 'pass'],
-    ['maxUnavailable 3 of 3', { [strategy]: { rollingUpdate: { maxUnavailable: 3 } } }, 'fail'],
-    ['maxUnavailable 100%', { [strategy]: { rollingUpdate: { maxUnavailable: '100%' } } }, 'fail'],
-    ['maxUnavailable 99% rounds down to 2', { [strategy]: { rollingUpdate: { maxUnavailable: '99%' } } }, 'pass'],
-    ['a malformed maxUnavailable', { [strategy]: { rollingUpdate: { maxUnavailable: 'half' } } }, 'fail'],
+    [
+      'maxUnavailable 1 of 3',
+      { [strategy]: { rollingUpdate: { maxUnavailable: 1 } } },
+      'pass',
+    ],
+    [
+      'maxUnavailable "2" of 3',
+      { [strategy]: { rollingUpdate: { maxUnavailable: '2' } } },
+      'pass',
+    ],
+    [
+      'maxUnavailable 3 of 3',
+      { [strategy]: { rollingUpdate: { maxUnavailable: 3 } } },
+      'fail',
+    ],
+    [
+      'maxUnavailable 100%',
+      { [strategy]: { rollingUpdate: { maxUnavailable: '100%' } } },
+      'fail',
+    ],
+    [
+      'maxUnavailable 99% rounds down to 2',
+      { [strategy]: { rollingUpdate: { maxUnavailable: '99%' } } },
+      'pass',
+    ],
+    [
+      'a malformed maxUnavailable',
+      { [strategy]: { rollingUpdate: { maxUnavailable: 'half' } } },
+      'fail',
+    ],
     ['a malformed strategy', { [strategy]: 'fast' }, 'pass'],
   ])('Deployment with %s gives %s', (_, patch, status) => {
-    expect(resultOf([deployment(patch)], 'rollout-strategy').status).toBe(status);
+    expect(resultOf([deployment(patch)], 'rollout-strategy').status).toBe(
+      status,
+    );
   });
 
   it('resolves percentages against the HPA minimum', () => {
     const objects = [
-      deployment({ 'spec.replicas': 10, [strategy]: { rollingUpdate: { maxUnavailable: '50%' } } }),
+      deployment({
+        'spec.replicas': 10,
+        [strategy]: { rollingUpdate: { maxUnavailable: '50%' } },
+      }),
       hpa({ 'spec.minReplicas': 1 }),
     ];
     // 50% of 1 rounds down to 0.
@@ -27,7 +62,10 @@ describe('rollout-strategy', () => {
   });
 
   it('explains Recreate and suggests a rolling update', () => {
-    const result = resultOf([deployment({ [strategy]: { type: 'Recreate' } })], 'rollout-strategy');
+    const result = resultOf(
+      [deployment({ [strategy]: { type: 'Recreate' } })],
+      'rollout-strategy',
+    );
     expect(result.message).toContain('Recreate');
     expect(result.remediation).toContain('type: RollingUpdate');
   });
@@ -36,12 +74,22 @@ describe('rollout-strategy', () => {
     ['the default (1) with 3 replicas', {}, 'pass'],
     ['the default (1) with 1 replica', { 'spec.replicas': 1 }, 'fail'],
     ['OnDelete', { 'spec.updateStrategy': { type: 'OnDelete' } }, 'fail'],
-    ['maxUnavailable 3', { 'spec.updateStrategy': { rollingUpdate: { maxUnavailable: 3 } } }, 'fail'],
+    [
+      'maxUnavailable 3',
+      { 'spec.updateStrategy': { rollingUpdate: { maxUnavailable: 3 } } },
+      'fail',
+    ],
   ])('StatefulSet with %s gives %s', (_, patch, status) => {
-    expect(resultOf([statefulSet(patch)], 'rollout-strategy', { kind: 'StatefulSet' }).status).toBe(status);
+    expect(
+      resultOf([statefulSet(patch)], 'rollout-strategy', {
+        kind: 'StatefulSet',
+      }).status,
+    ).toBe(status);
   });
 
   it('does not apply to DaemonSets', () => {
-    expect(resultOf([daemonSet()], 'rollout-strategy', { kind: 'DaemonSet' }).status).toBe('not-applicable');
+    expect(
+      resultOf([daemonSet()], 'rollout-strategy', { kind: 'DaemonSet' }).status,
+    ).toBe('not-applicable');
   });
 });

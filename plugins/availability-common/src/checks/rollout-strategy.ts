@@ -16,11 +16,16 @@ export const rolloutStrategy: WorkloadCheck = {
   run(ctx) {
     const { replicas, workload } = ctx;
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     const plan = rolloutPlan(ctx, replicas.value);
-    const field = workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
-    const snippet = `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${workload.kind === 'Deployment' ? 0 : 1}${workload.kind === 'Deployment' ? '\n      maxSurge: 1' : ''}\n\`\`\``;
+    const field =
+      workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
+    const snippet = `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
+      workload.kind === 'Deployment' ? 0 : 1
+    }${workload.kind === 'Deployment' ? '\n      maxSurge: 1' : ''}\n\`\`\``;
     if (plan.disruptive) {
       return fail(
         plan.type === 'Recreate'

@@ -18,7 +18,9 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
   run(ctx) {
     const { replicas } = ctx;
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     const plan = rolloutPlan(ctx, replicas.value);
     if (plan.disruptive) {
@@ -28,9 +30,14 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
       );
     }
     const { maxUnavailable, maxSurge } = plan;
-    if (maxUnavailable?.problem !== undefined || maxSurge?.problem !== undefined) {
+    if (
+      maxUnavailable?.problem !== undefined ||
+      maxSurge?.problem !== undefined
+    ) {
       return fail(
-        `The rolling update cannot be read: ${maxUnavailable?.problem ?? maxSurge?.problem}.`,
+        `The rolling update cannot be read: ${
+          maxUnavailable?.problem ?? maxSurge?.problem
+        }.`,
         SNIPPET,
       );
     }

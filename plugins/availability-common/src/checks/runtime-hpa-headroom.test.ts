@@ -10,11 +10,18 @@ describe('runtime-hpa-headroom', () => {
     [{}, 'unknown'],
     [undefined, 'unknown'],
   ])('status %p with maxReplicas 10 gives %s', (status, expected) => {
-    expect(resultOf([deployment(), hpa({ status })], 'runtime-hpa-headroom', live).status).toBe(expected);
+    expect(
+      resultOf([deployment(), hpa({ status })], 'runtime-hpa-headroom', live)
+        .status,
+    ).toBe(expected);
   });
 
   it('is not applicable without an HPA and unknown on manifests', () => {
-    expect(resultOf([deployment()], 'runtime-hpa-headroom', live).status).toBe('not-applicable');
-    expect(resultOf([deployment()], 'runtime-hpa-headroom').status).toBe('unknown');
+    expect(resultOf([deployment()], 'runtime-hpa-headroom', live).status).toBe(
+      'not-applicable',
+    );
+    expect(resultOf([deployment()], 'runtime-hpa-headroom').status).toBe(
+      'unknown',
+    );
   });
 });

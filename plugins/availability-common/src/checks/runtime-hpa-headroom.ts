@@ -20,14 +20,18 @@ export const runtimeHpaHeadroom: WorkloadCheck = {
     const max = asInt(asRecord(hpa.spec)?.maxReplicas);
     const current = asInt(asRecord(hpa.status)?.currentReplicas);
     if (max === undefined || current === undefined) {
-      return unknown("The HPA's current or maximum replica count is not in the data from the cluster.");
+      return unknown(
+        "The HPA's current or maximum replica count is not in the data from the cluster.",
+      );
     }
     if (current < max) {
       return pass(`${current} of at most ${max} replicas.`);
     }
     return fail(
       `The HPA runs at its maximum (${current} of ${max} replicas) and cannot add pods if load grows.`,
-      `Raise maxReplicas (and check the cluster has room), or find why the load is this high:\n\n\`\`\`yaml\nspec:\n  maxReplicas: ${max * 2}\n\`\`\``,
+      `Raise maxReplicas (and check the cluster has room), or find why the load is this high:\n\n\`\`\`yaml\nspec:\n  maxReplicas: ${
+        max * 2
+      }\n\`\`\``,
     );
   },
 };

@@ -18,11 +18,15 @@ export const runtimeNodeSpread: WorkloadCheck = {
       return notApplicable('A bare Pod is a single pod.');
     }
     if (pods.length === 0) {
-      return unknown('No pods of this workload are in the data from the cluster.');
+      return unknown(
+        'No pods of this workload are in the data from the cluster.',
+      );
     }
     const ready = pods.filter(isPodReady);
     if (ready.length < 2) {
-      return notApplicable(`Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`);
+      return notApplicable(
+        `Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`,
+      );
     }
     const nodes = new Set(ready.map(podNodeName).filter(n => n !== undefined));
     if (nodes.size >= 2) {
@@ -32,7 +36,9 @@ export const runtimeNodeSpread: WorkloadCheck = {
       return unknown('Some ready pods do not say which node they run on.');
     }
     return fail(
-      `All ${ready.length} ready pods run on node "${[...nodes][0]}": if it fails, the workload goes down.`,
+      `All ${ready.length} ready pods run on node "${
+        [...nodes][0]
+      }": if it fails, the workload goes down.`,
       'Add a topology spread constraint on kubernetes.io/hostname (see spread-nodes), then restart the rollout so the scheduler re-places the pods: `kubectl rollout restart`.',
     );
   },

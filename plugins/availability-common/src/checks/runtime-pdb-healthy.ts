@@ -19,10 +19,13 @@ export const runtimePdbHealthy: WorkloadCheck = {
     }
     const blocked: string[] = [];
     for (const pdb of pdbs) {
-      const name = asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
+      const name =
+        asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
       const allowed = asInt(asRecord(pdb.status)?.disruptionsAllowed);
       if (allowed === undefined) {
-        return unknown(`PodDisruptionBudget "${name}" reports no status.disruptionsAllowed.`);
+        return unknown(
+          `PodDisruptionBudget "${name}" reports no status.disruptionsAllowed.`,
+        );
       }
       if (allowed < 1) {
         blocked.push(name);
@@ -32,7 +35,9 @@ export const runtimePdbHealthy: WorkloadCheck = {
       return pass('Every PodDisruptionBudget currently allows a disruption.');
     }
     return fail(
-      `PodDisruptionBudget "${blocked.join('", "')}" allows no disruption right now: node drains and upgrades will wait on these pods.`,
+      `PodDisruptionBudget "${blocked.join(
+        '", "',
+      )}" allows no disruption right now: node drains and upgrades will wait on these pods.`,
       'Check for unready pods (`kubectl get pods`) and that the budget leaves room: `kubectl get pdb` shows ALLOWED DISRUPTIONS.',
     );
   },

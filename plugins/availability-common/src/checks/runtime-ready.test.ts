@@ -10,22 +10,34 @@ describe('runtime-ready', () => {
     [3, undefined, 'fail'],
     [0, undefined, 'fail'],
     ['3', '3', 'pass'],
-  ])('replicas %p with %p ready gives %s', (replicas, readyReplicas, status) => {
-    const object = deployment({
-      'spec.replicas': replicas,
-      status: readyReplicas === undefined ? { replicas } : { readyReplicas },
-    });
-    expect(resultOf([object], 'runtime-ready', live).status).toBe(status);
-  });
+  ])(
+    'replicas %p with %p ready gives %s',
+    (replicas, readyReplicas, status) => {
+      const object = deployment({
+        'spec.replicas': replicas,
+        status: readyReplicas === undefined ? { replicas } : { readyReplicas },
+      });
+      expect(resultOf([object], 'runtime-ready', live).status).toBe(status);
+    },
+  );
 
   it('says when the workload is scaled to zero', () => {
-    const result = resultOf([deployment({ 'spec.replicas': 0, status: {} })], 'runtime-ready', live);
+    const result = resultOf(
+      [deployment({ 'spec.replicas': 0, status: {} })],
+      'runtime-ready',
+      live,
+    );
     expect(result.message).toContain('scaled to zero');
   });
 
   it('is unknown without status and on manifests', () => {
-    expect(resultOf([deployment()], 'runtime-ready', live).status).toBe('unknown');
-    expect(resultOf([deployment({ status: { readyReplicas: 3 } })], 'runtime-ready').status).toBe('unknown');
+    expect(resultOf([deployment()], 'runtime-ready', live).status).toBe(
+      'unknown',
+    );
+    expect(
+      resultOf([deployment({ status: { readyReplicas: 3 } })], 'runtime-ready')
+        .status,
+    ).toBe('unknown');
   });
 
   it('is unknown when counts are malformed', () => {
@@ -38,14 +50,23 @@ describe('runtime-ready', () => {
     [{ desiredNumberScheduled: 3, numberReady: 1 }, 'fail'],
     [{ desiredNumberScheduled: 0 }, 'fail'],
   ])('reads DaemonSet status %p as %s', (status, expected) => {
-    expect(resultOf([daemonSet({ status })], 'runtime-ready', { kind: 'DaemonSet', ...live }).status).toBe(expected);
+    expect(
+      resultOf([daemonSet({ status })], 'runtime-ready', {
+        kind: 'DaemonSet',
+        ...live,
+      }).status,
+    ).toBe(expected);
   });
 
   it.each([
     ['True', 'pass'],
     ['False', 'fail'],
   ])('reads a bare Pod Ready=%s as %s', (ready, expected) => {
-    const object = pod({ status: { conditions: [{ type: 'Ready', status: ready }] } });
-    expect(resultOf([object], 'runtime-ready', { kind: 'Pod', ...live }).status).toBe(expected);
+    const object = pod({
+      status: { conditions: [{ type: 'Ready', status: ready }] },
+    });
+    expect(
+      resultOf([object], 'runtime-ready', { kind: 'Pod', ...live }).status,
+    ).toBe(expected);
   });
 });

@@ -18,7 +18,10 @@ export const runtimeReady: WorkloadCheck = {
     if (workload.kind === 'Pod') {
       return isPodReady(workload.object)
         ? pass('The Pod is ready.')
-        : fail('The Pod is not ready.', 'Check its events and logs: `kubectl describe pod` and `kubectl logs`.');
+        : fail(
+            'The Pod is not ready.',
+            'Check its events and logs: `kubectl describe pod` and `kubectl logs`.',
+          );
     }
     const status = workload.status;
     if (!status) {
@@ -36,14 +39,19 @@ export const runtimeReady: WorkloadCheck = {
     }
     if (desired === undefined || ready === undefined) {
       return unknown(
-        `The replica counts could not be read (desired ${describeValue(desired)}, ready ${describeValue(ready)}).`,
+        `The replica counts could not be read (desired ${describeValue(
+          desired,
+        )}, ready ${describeValue(ready)}).`,
       );
     }
     if (ready >= desired && ready >= 1) {
       return pass(`${ready} of ${desired} ready.`);
     }
     if (desired === 0) {
-      return fail('The workload is scaled to zero: nothing is serving.', 'Scale it up, or remove it if it is no longer needed.');
+      return fail(
+        'The workload is scaled to zero: nothing is serving.',
+        'Scale it up, or remove it if it is no longer needed.',
+      );
     }
     return fail(
       `Only ${ready} of ${desired} pods are ready.`,

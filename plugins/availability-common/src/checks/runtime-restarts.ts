@@ -16,7 +16,9 @@ export const runtimeRestarts: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ pods, thresholds }) {
     if (pods.length === 0) {
-      return unknown('No pods of this workload are in the data from the cluster.');
+      return unknown(
+        'No pods of this workload are in the data from the cluster.',
+      );
     }
     const crashing: string[] = [];
     const restarting: string[] = [];
@@ -27,8 +29,13 @@ export const runtimeRestarts: WorkloadCheck = {
         ...records(status?.containerStatuses),
       ];
       for (const container of statuses) {
-        const where = `${podName(pod)}/${asNonEmptyString(container.name) ?? '?'}`;
-        if (asRecord(asRecord(container.state)?.waiting)?.reason === 'CrashLoopBackOff') {
+        const where = `${podName(pod)}/${
+          asNonEmptyString(container.name) ?? '?'
+        }`;
+        if (
+          asRecord(asRecord(container.state)?.waiting)?.reason ===
+          'CrashLoopBackOff'
+        ) {
           crashing.push(where);
         }
         const restarts = asInt(container.restartCount) ?? 0;
@@ -38,16 +45,23 @@ export const runtimeRestarts: WorkloadCheck = {
       }
     }
     if (crashing.length === 0 && restarting.length === 0) {
-      return pass(`No crash loops; every container restarted fewer than ${thresholds.maxRestarts} times.`);
+      return pass(
+        `No crash loops; every container restarted fewer than ${thresholds.maxRestarts} times.`,
+      );
     }
     const parts = [
       crashing.length ? `in CrashLoopBackOff: ${crashing.join(', ')}` : '',
       restarting.length
-        ? `restarted ${thresholds.maxRestarts} times or more: ${restarting.join(', ')}`
+        ? `restarted ${thresholds.maxRestarts} times or more: ${restarting.join(
+            ', ',
+          )}`
         : '',
     ].filter(Boolean);
     return fail(
-      `${plural(crashing.length + restarting.length, 'container problem')} - ${parts.join('; ')}.`,
+      `${plural(
+        crashing.length + restarting.length,
+        'container problem',
+      )} - ${parts.join('; ')}.`,
       'Read the last crash: `kubectl logs <pod> -c <container> --previous` and `kubectl describe pod <pod>` (OOMKilled means the memory limit is too low; failing liveness probes mean the probe is too strict or the app hangs).',
     );
   },

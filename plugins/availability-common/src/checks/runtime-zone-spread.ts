@@ -1,6 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, listNames, notApplicable, pass, unknown } from '../engine/outcomes';
+import {
+  fail,
+  listNames,
+  notApplicable,
+  pass,
+  unknown,
+} from '../engine/outcomes';
 import { isPodReady, podNodeName } from '../engine/pods';
 import { asRecord, stringMap } from '../engine/read';
 import { ZONE_KEYS } from '../engine/spreading';
@@ -20,17 +26,23 @@ export const runtimeZoneSpread: WorkloadCheck = {
       return notApplicable('A bare Pod is a single pod.');
     }
     if (pods.length === 0) {
-      return unknown('No pods of this workload are in the data from the cluster.');
+      return unknown(
+        'No pods of this workload are in the data from the cluster.',
+      );
     }
     const ready = pods.filter(isPodReady);
     if (ready.length < 2) {
-      return notApplicable(`Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`);
+      return notApplicable(
+        `Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`,
+      );
     }
     const zones = new Set<string>();
     const withoutZone = new Set<string>();
     for (const pod of ready) {
       const nodeName = podNodeName(pod);
-      const labels = stringMap(asRecord(nodeName ? nodeNamed(nodeName)?.metadata : undefined)?.labels);
+      const labels = stringMap(
+        asRecord(nodeName ? nodeNamed(nodeName)?.metadata : undefined)?.labels,
+      );
       const zone = ZONE_KEYS.map(key => labels[key]).find(Boolean);
       if (zone) {
         zones.add(zone);
@@ -43,11 +55,15 @@ export const runtimeZoneSpread: WorkloadCheck = {
     }
     if (withoutZone.size > 0) {
       return unknown(
-        `No zone data for node ${listNames([...withoutZone])}: the zone comes from the Node objects' topology.kubernetes.io/zone label.`,
+        `No zone data for node ${listNames([
+          ...withoutZone,
+        ])}: the zone comes from the Node objects' topology.kubernetes.io/zone label.`,
       );
     }
     return fail(
-      `All ${ready.length} ready pods run in zone "${[...zones][0]}": a zone outage takes the workload down.`,
+      `All ${ready.length} ready pods run in zone "${
+        [...zones][0]
+      }": a zone outage takes the workload down.`,
       'Add a topology spread constraint on topology.kubernetes.io/zone (see spread-zones) and make sure the node pool spans several zones.',
     );
   },

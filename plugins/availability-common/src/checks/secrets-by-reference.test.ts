@@ -20,19 +20,35 @@ describe('secrets-by-reference', () => {
     ['TLS_KEY', '-----BEGIN RSA PRIVATE KEY-----\nabc', 'fail'],
     ['LOG_LEVEL', 'debug', 'pass'],
   ])('%s=%p gives %s', (name, value, status) => {
-    expect(resultOf([deployment({ [env]: [{ name, value }] })], 'secrets-by-reference').status).toBe(status);
+    expect(
+      resultOf(
+        [deployment({ [env]: [{ name, value }] })],
+        'secrets-by-reference',
+      ).status,
+    ).toBe(status);
   });
 
   it('accepts valueFrom references', () => {
     const object = deployment({
-      [env]: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }],
+      [env]: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom: { secretKeyRef: { name: 'db', key: 'password' } },
+        },
+      ],
     });
     expect(resultOf([object], 'secrets-by-reference').status).toBe('pass');
   });
 
   it('checks init containers and never echoes the value', () => {
     const object = deployment({
-      'spec.template.spec.initContainers': [{ name: 'init', image: 'x:1', env: [{ name: 'API_TOKEN', value: 'supersecretvalue' }] }],
+      'spec.template.spec.initContainers': [
+        {
+          name: 'init',
+          image: 'x:1',
+          env: [{ name: 'API_TOKEN', value: 'supersecretvalue' }],
+        },
+      ],
     });
     const result = resultOf([object], 'secrets-by-reference');
     expect(result.status).toBe('fail');

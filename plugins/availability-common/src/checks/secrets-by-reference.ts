@@ -46,7 +46,7 @@ export const secretsByReference: WorkloadCheck = {
   id: 'secrets-by-reference',
   title: 'Secrets by reference',
   description:
-    'Credentials written as literal env values end up in Git, in the manifest history and in anyone\'s kubectl output. Read them from a Secret instead.',
+    "Credentials written as literal env values end up in Git, in the manifest history and in anyone's kubectl output. Read them from a Secret instead.",
   severity: 'high',
   category: 'static',
   target: 'workload',
@@ -61,14 +61,23 @@ export const secretsByReference: WorkloadCheck = {
           return [];
         }
         const reason = secretReason(name, value);
-        return reason ? [`${name || '(unnamed)'} in "${containerName(container, i)}" (${reason})`] : [];
+        return reason
+          ? [
+              `${name || '(unnamed)'} in "${containerName(
+                container,
+                i,
+              )}" (${reason})`,
+            ]
+          : [];
       }),
     );
     if (findings.length === 0) {
       return pass('No env variable carries a literal secret.');
     }
     return fail(
-      `Literal secret values in env: ${findings.join('; ')}. Remove them from the manifest and rotate them, since they have been exposed.`,
+      `Literal secret values in env: ${findings.join(
+        '; ',
+      )}. Remove them from the manifest and rotate them, since they have been exposed.`,
       'Store the value in a Secret and reference it:\n\n```yaml\nenv:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: my-app-secrets\n        key: db-password\n```',
     );
   },

@@ -11,12 +11,19 @@ describe('security-no-escalation', () => {
     [{}, 'fail'],
     [null, 'fail'],
   ])('%p gives %s', (value, status) => {
-    expect(resultOf([deployment({ [context]: value })], 'security-no-escalation').status).toBe(status);
+    expect(
+      resultOf([deployment({ [context]: value })], 'security-no-escalation')
+        .status,
+    ).toBe(status);
   });
 
   it('needs it on init containers too', () => {
-    const object = deployment({ 'spec.template.spec.initContainers': [{ name: 'init', image: 'x:1' }] });
+    const object = deployment({
+      'spec.template.spec.initContainers': [{ name: 'init', image: 'x:1' }],
+    });
     const result = resultOf([object], 'security-no-escalation');
-    expect(result.message).toContain('"init" does not set allowPrivilegeEscalation: false');
+    expect(result.message).toContain(
+      '"init" does not set allowPrivilegeEscalation: false',
+    );
   });
 });

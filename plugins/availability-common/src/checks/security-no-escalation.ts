@@ -17,7 +17,10 @@ export const securityNoEscalation: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const problems = containers.flatMap((container, i) => {
       const context = asRecord(container.securityContext);
@@ -30,7 +33,9 @@ export const securityNoEscalation: WorkloadCheck = {
         : [`"${name}" does not set allowPrivilegeEscalation: false`];
     });
     if (problems.length === 0) {
-      return pass('No container is privileged and none can escalate privileges.');
+      return pass(
+        'No container is privileged and none can escalate privileges.',
+      );
     }
     return fail(
       `${problems.join('; ')}.`,

@@ -17,14 +17,18 @@ export const securityNonRoot: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const pod = asRecord(workload.podSpec.securityContext);
     const problems = containers.flatMap((container, i) => {
       const own = asRecord(container.securityContext);
       // Each field resolves container-over-pod.
       const rawUser = own?.runAsUser ?? pod?.runAsUser;
-      const user = rawUser === undefined || rawUser === null ? undefined : asInt(rawUser);
+      const user =
+        rawUser === undefined || rawUser === null ? undefined : asInt(rawUser);
       const nonRoot = (own?.runAsNonRoot ?? pod?.runAsNonRoot) === true;
       const name = containerName(container, i);
       if (user === 0) {

@@ -9,13 +9,18 @@ describe('security-read-only-fs', () => {
     [{ readOnlyRootFilesystem: 'true' }, 'fail'],
     [{}, 'fail'],
   ])('%p gives %s', (value, status) => {
-    const result = resultOf([deployment({ [context]: value })], 'security-read-only-fs');
+    const result = resultOf(
+      [deployment({ [context]: value })],
+      'security-read-only-fs',
+    );
     expect(result.status).toBe(status);
     expect(result.severity).toBe('low');
   });
 
   it('ignores init containers', () => {
-    const object = deployment({ 'spec.template.spec.initContainers': [{ name: 'init', image: 'x:1' }] });
+    const object = deployment({
+      'spec.template.spec.initContainers': [{ name: 'init', image: 'x:1' }],
+    });
     expect(resultOf([object], 'security-read-only-fs').status).toBe('pass');
   });
 });

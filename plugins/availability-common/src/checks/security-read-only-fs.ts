@@ -16,11 +16,15 @@ export const securityReadOnlyFs: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail('The pod template has no containers.', 'Declare the app containers under `spec.containers`.');
+      return fail(
+        'The pod template has no containers.',
+        'Declare the app containers under `spec.containers`.',
+      );
     }
     const writable = failingContainers(
       workload.containers,
-      container => asRecord(container.securityContext)?.readOnlyRootFilesystem !== true,
+      container =>
+        asRecord(container.securityContext)?.readOnlyRootFilesystem !== true,
     );
     if (writable.length === 0) {
       return pass('Every app container has a read-only root filesystem.');

@@ -5,17 +5,28 @@ describe('service-selects-pods', () => {
   const onService = { kind: 'Service', name: 'api' };
 
   it('passes when the selector matches a pod template', () => {
-    const result = resultOf([deployment(), service()], 'service-selects-pods', onService);
+    const result = resultOf(
+      [deployment(), service()],
+      'service-selects-pods',
+      onService,
+    );
     expect(result.status).toBe('pass');
     expect(result.message).toContain('Deployment/api');
   });
 
   it.each([
     ['a selector matching no template', { 'spec.selector': { app: 'nope' } }],
-    ['a selector with an extra label', { 'spec.selector': { app: 'api', tier: 'web' } }],
+    [
+      'a selector with an extra label',
+      { 'spec.selector': { app: 'api', tier: 'web' } },
+    ],
     ['another namespace', { 'metadata.namespace': 'other' }],
   ])('fails with %s', (_, patch) => {
-    const result = resultOf([deployment(), service(patch)], 'service-selects-pods', onService);
+    const result = resultOf(
+      [deployment(), service(patch)],
+      'service-selects-pods',
+      onService,
+    );
     expect(result.status).toBe('fail');
     expect(result.remediation).toContain('selector:');
   });
@@ -25,9 +36,9 @@ describe('service-selects-pods', () => {
     ['with an empty selector', { 'spec.selector': {} }],
     ['of type ExternalName', { 'spec.type': 'ExternalName' }],
   ])('is not applicable %s', (_, patch) => {
-    expect(resultOf([service(patch)], 'service-selects-pods', onService).status).toBe(
-      'not-applicable',
-    );
+    expect(
+      resultOf([service(patch)], 'service-selects-pods', onService).status,
+    ).toBe('not-applicable');
   });
 
   it('does not match a workload of another cluster', () => {

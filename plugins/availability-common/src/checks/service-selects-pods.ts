@@ -15,15 +15,21 @@ export const serviceSelectsPods: ServiceCheck = {
   run({ service, selectedWorkloads }) {
     const spec = asRecord(service.object.spec);
     if (spec?.type === 'ExternalName') {
-      return notApplicable('An ExternalName Service points outside the cluster and selects no pods.');
+      return notApplicable(
+        'An ExternalName Service points outside the cluster and selects no pods.',
+      );
     }
     const selector = stringMap(spec?.selector);
     if (Object.keys(selector).length === 0) {
-      return notApplicable('The Service has no selector; its endpoints are managed by hand.');
+      return notApplicable(
+        'The Service has no selector; its endpoints are managed by hand.',
+      );
     }
     if (selectedWorkloads.length > 0) {
       return pass(
-        `Selects the pods of ${listNames(selectedWorkloads.map(w => `${w.kind}/${w.name}`))}.`,
+        `Selects the pods of ${listNames(
+          selectedWorkloads.map(w => `${w.kind}/${w.name}`),
+        )}.`,
       );
     }
     const shown = Object.entries(selector)

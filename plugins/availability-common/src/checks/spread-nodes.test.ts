@@ -1,45 +1,120 @@
-import { daemonSet, deployment, resultOf, statefulSet } from './__fixtures__/objects';
+import {
+  daemonSet,
+  deployment,
+  resultOf,
+  statefulSet,
+} from './__fixtures__/objects';
 
 const spec = 'spec.template.spec';
 const own = { matchLabels: { app: 'api' } };
 const constraint = (topologyKey: string, labelSelector: unknown = own) => ({
-  [`${spec}.topologySpreadConstraints`]: [{ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector }],
+  [`${spec}.topologySpreadConstraints`]: [
+    {
+      maxSkew: 1,
+      topologyKey,
+      whenUnsatisfiable: 'DoNotSchedule',
+      labelSelector,
+    },
+  ],
 });
-const antiAffinity = (kind: 'required' | 'preferred', topologyKey: string, labelSelector: unknown = own) => ({
+const antiAffinity = (
+  kind: 'required' | 'preferred',
+  topologyKey: string,
+  labelSelector: unknown = own,
+) => ({
   [`${spec}.topologySpreadConstraints`]: undefined,
   [`${spec}.affinity`]: {
     podAntiAffinity:
       kind === 'required'
-        ? { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey, labelSelector }] }
-        : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey, labelSelector } }] },
+        ? {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { topologyKey, labelSelector },
+            ],
+          }
+        : {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 100, podAffinityTerm: { topologyKey, labelSelector } },
+            ],
+          },
   },
 });
 
 describe('spread-nodes', () => {
   it.each([
-    ['a spread constraint on the key', constraint('kubernetes.io/hostname'), 'pass'],
-    ['a spread constraint on kubernetes.io/hostname', constraint('kubernetes.io/hostname'), 'pass'],
-    ['a spread constraint on another key', constraint('topology.kubernetes.io/zone'), 'fail'],
-    ['a spread constraint selecting other pods', constraint('kubernetes.io/hostname', { matchLabels: { app: 'web' } }), 'fail'],
-    ['a spread constraint without a selector', constraint('kubernetes.io/hostname', null), 'fail'],
-    ['a spread constraint with matchExpressions', constraint('kubernetes.io/hostname', { matchExpressions: [{ key: 'app', operator: 'Exists' }] }), 'pass'],
-    ['a required anti-affinity', antiAffinity('required', 'kubernetes.io/hostname'), 'pass'],
-    ['a preferred anti-affinity', antiAffinity('preferred', 'kubernetes.io/hostname'), 'pass'],
-    ['a preferred anti-affinity on other pods', antiAffinity('preferred', 'kubernetes.io/hostname', { matchLabels: { app: 'db' } }), 'fail'],
+    [
+      'a spread constraint on the key',
+      constraint('kubernetes.io/hostname'),
+      'pass',
+    ],
+    [
+      'a spread constraint on kubernetes.io/hostname',
+      constraint('kubernetes.io/hostname'),
+      'pass',
+    ],
+    [
+      'a spread constraint on another key',
+      constraint('topology.kubernetes.io/zone'),
+      'fail',
+    ],
+    [
+      'a spread constraint selecting other pods',
+      constraint('kubernetes.io/hostname', { matchLabels: { app: 'web' } }),
+      'fail',
+    ],
+    [
+      'a spread constraint without a selector',
+      constraint('kubernetes.io/hostname', null),
+      'fail',
+    ],
+    [
+      'a spread constraint with matchExpressions',
+      constraint('kubernetes.io/hostname', {
+        matchExpressions: [{ key: 'app', operator: 'Exists' }],
+      }),
+      'pass',
+    ],
+    [
+      'a required anti-affinity',
+      antiAffinity('required', 'kubernetes.io/hostname'),
+      'pass',
+    ],
+    [
+      'a preferred anti-affinity',
+      antiAffinity('preferred', 'kubernetes.io/hostname'),
+      'pass',
+    ],
+    [
+      'a preferred anti-affinity on other pods',
+      antiAffinity('preferred', 'kubernetes.io/hostname', {
+        matchLabels: { app: 'db' },
+      }),
+      'fail',
+    ],
     ['nothing', { [`${spec}.topologySpreadConstraints`]: undefined }, 'fail'],
-    ['malformed constraints', { [`${spec}.topologySpreadConstraints`]: 'spread' }, 'fail'],
+    [
+      'malformed constraints',
+      { [`${spec}.topologySpreadConstraints`]: 'spread' },
+      'fail',
+    ],
   ])('%s gives %s', (_, patch, status) => {
     expect(resultOf([deployment(patch)], 'spread-nodes').status).toBe(status);
   });
 
   it('proposes a constraint with the pod labels', () => {
-    const result = resultOf([deployment({ [`${spec}.topologySpreadConstraints`]: [] })], 'spread-nodes');
+    const result = resultOf(
+      [deployment({ [`${spec}.topologySpreadConstraints`]: [] })],
+      'spread-nodes',
+    );
     expect(result.remediation).toContain('topologyKey: kubernetes.io/hostname');
     expect(result.remediation).toContain('app: "api"');
   });
 
   it('applies to StatefulSets but not DaemonSets', () => {
-    expect(resultOf([statefulSet()], 'spread-nodes', { kind: 'StatefulSet' }).status).toBe('pass');
-    expect(resultOf([daemonSet()], 'spread-nodes', { kind: 'DaemonSet' }).status).toBe('not-applicable');
+    expect(
+      resultOf([statefulSet()], 'spread-nodes', { kind: 'StatefulSet' }).status,
+    ).toBe('pass');
+    expect(
+      resultOf([daemonSet()], 'spread-nodes', { kind: 'DaemonSet' }).status,
+    ).toBe('not-applicable');
   });
 });

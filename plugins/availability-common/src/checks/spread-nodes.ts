@@ -1,7 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass } from '../engine/outcomes';
-import { HOSTNAME_KEYS, podLabelsYaml, spreadingRule } from '../engine/spreading';
+import {
+  HOSTNAME_KEYS,
+  podLabelsYaml,
+  spreadingRule,
+} from '../engine/spreading';
 
 /** @internal */
 export const spreadNodes: WorkloadCheck = {
@@ -20,7 +24,10 @@ export const spreadNodes: WorkloadCheck = {
     }
     return fail(
       'Nothing spreads the pods over nodes: no topology spread constraint or pod anti-affinity on kubernetes.io/hostname selects the pods of this workload, so the scheduler may place them all together.',
-      `Add a topology spread constraint whose selector matches the pod labels:\n\n\`\`\`yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: DoNotSchedule\n          labelSelector:\n            matchLabels:\n${podLabelsYaml(workload, '              ')}\n\`\`\``,
+      `Add a topology spread constraint whose selector matches the pod labels:\n\n\`\`\`yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: DoNotSchedule\n          labelSelector:\n            matchLabels:\n${podLabelsYaml(
+        workload,
+        '              ',
+      )}\n\`\`\``,
     );
   },
 };

@@ -20,7 +20,10 @@ export const spreadZones: WorkloadCheck = {
     }
     return fail(
       'Nothing spreads the pods over zones: no topology spread constraint or pod anti-affinity on topology.kubernetes.io/zone selects the pods of this workload, so the scheduler may place them all together.',
-      `Add a topology spread constraint whose selector matches the pod labels:\n\n\`\`\`yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: topology.kubernetes.io/zone\n          whenUnsatisfiable: ScheduleAnyway\n          labelSelector:\n            matchLabels:\n${podLabelsYaml(workload, '              ')}\n\`\`\``,
+      `Add a topology spread constraint whose selector matches the pod labels:\n\n\`\`\`yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: topology.kubernetes.io/zone\n          whenUnsatisfiable: ScheduleAnyway\n          labelSelector:\n            matchLabels:\n${podLabelsYaml(
+        workload,
+        '              ',
+      )}\n\`\`\``,
     );
   },
 };

@@ -16,28 +16,42 @@ export const statefulsetHeadlessService: WorkloadCheck = {
   run({ workload, servicesNamed }) {
     const serviceName = asNonEmptyString(workload.spec.serviceName);
     const snippet = (name: string) =>
-      `\`\`\`yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${workload.namespace}\nspec:\n  clusterIP: None\n  selector:\n${Object.entries(workload.podLabels).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join('\n') || '    app: my-app'}\n  ports:\n    - port: 5432\n\`\`\``;
+      `\`\`\`yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${
+        workload.namespace
+      }\nspec:\n  clusterIP: None\n  selector:\n${
+        Object.entries(workload.podLabels)
+          .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`)
+          .join('\n') || '    app: my-app'
+      }\n  ports:\n    - port: 5432\n\`\`\``;
     if (!serviceName) {
       return fail(
         'spec.serviceName is not set, so the pods get no stable DNS names.',
-        `Set \`spec.serviceName: ${workload.name}\` and add a headless Service:\n\n${snippet(workload.name)}`,
+        `Set \`spec.serviceName: ${
+          workload.name
+        }\` and add a headless Service:\n\n${snippet(workload.name)}`,
       );
     }
     const services = servicesNamed(serviceName);
     if (services.length === 0) {
-      return unknown(`Service "${serviceName}" (spec.serviceName) is not in the input, so it cannot be checked.`);
+      return unknown(
+        `Service "${serviceName}" (spec.serviceName) is not in the input, so it cannot be checked.`,
+      );
     }
     const spec = asRecord(services[0].spec);
     if (spec?.clusterIP !== 'None') {
       return fail(
         `Service "${serviceName}" is not headless (clusterIP: None), so the pods get no per-pod DNS names.`,
-        `clusterIP cannot be changed in place: recreate the Service as headless.\n\n${snippet(serviceName)}`,
+        `clusterIP cannot be changed in place: recreate the Service as headless.\n\n${snippet(
+          serviceName,
+        )}`,
       );
     }
     if (!mapSelectorMatches(stringMap(spec.selector), workload.podLabels)) {
       return fail(
         `Headless Service "${serviceName}" does not select the StatefulSet's pods.`,
-        `Make its selector match the pod template labels:\n\n${snippet(serviceName)}`,
+        `Make its selector match the pod template labels:\n\n${snippet(
+          serviceName,
+        )}`,
       );
     }
     return pass(`Headless Service "${serviceName}" selects the pods.`);

@@ -16,14 +16,18 @@ export const storageSharedRwo: WorkloadCheck = {
   appliesTo: ['Deployment'],
   run({ workload, replicas, claimNamed }) {
     const claims = records(workload.podSpec.volumes).flatMap(volume => {
-      const name = asNonEmptyString(asRecord(volume.persistentVolumeClaim)?.claimName);
+      const name = asNonEmptyString(
+        asRecord(volume.persistentVolumeClaim)?.claimName,
+      );
       return name ? [name] : [];
     });
     if (claims.length === 0) {
       return pass('Mounts no PersistentVolumeClaim.');
     }
     if (!replicas || replicas.problem !== undefined) {
-      return unknown(replicas?.problem ?? 'The replica count could not be read.');
+      return unknown(
+        replicas?.problem ?? 'The replica count could not be read.',
+      );
     }
     if (replicas.value <= 1) {
       return pass(`Mounts ${listNames(claims)} with a single replica.`);
@@ -31,16 +35,25 @@ export const storageSharedRwo: WorkloadCheck = {
     const missing = claims.filter(name => !claimNamed(name));
     const singleNode = claims.filter(name => {
       const modes = asRecord(claimNamed(name)?.spec)?.accessModes;
-      return Array.isArray(modes) && modes.some(mode => SINGLE_NODE_MODES.includes(mode));
+      return (
+        Array.isArray(modes) &&
+        modes.some(mode => SINGLE_NODE_MODES.includes(mode))
+      );
     });
     if (singleNode.length > 0) {
       return fail(
-        `${replicas.value} replicas share the ReadWriteOnce claim ${listNames(singleNode)}: only pods on one node can mount it.`,
+        `${replicas.value} replicas share the ReadWriteOnce claim ${listNames(
+          singleNode,
+        )}: only pods on one node can mount it.`,
         'Give each replica its own volume with a StatefulSet, or use storage that supports ReadWriteMany:\n\n```yaml\nkind: StatefulSet\nspec:\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources:\n          requests:\n            storage: 10Gi\n```',
       );
     }
     if (missing.length > 0) {
-      return unknown(`Claim ${listNames(missing)} is not in the input, so its access mode is unknown.`);
+      return unknown(
+        `Claim ${listNames(
+          missing,
+        )} is not in the input, so its access mode is unknown.`,
+      );
     }
     return pass(`The claims ${listNames(claims)} can be shared across nodes.`);
   },

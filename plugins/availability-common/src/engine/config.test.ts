@@ -22,7 +22,9 @@ describe('resolveConfig', () => {
       checks: { 'hpa-present': { enabled: false } },
     });
     expect(resolved.thresholds).toEqual({ minReplicas: 2, maxRestarts: 10 });
-    expect(resolved.exemptions).toEqual([{ namespaces: ['batch'], reason: 'jobs' }]);
+    expect(resolved.exemptions).toEqual([
+      { namespaces: ['batch'], reason: 'jobs' },
+    ]);
     expect(resolved.checks).toEqual({ 'hpa-present': { enabled: false } });
   });
 
@@ -46,17 +48,35 @@ describe('validateAvailabilityConfig', () => {
   it('accepts a full config and reads numeric strings', () => {
     expect(
       validateAvailabilityConfig({
-        checks: { 'replicas-min': { severity: 'high' }, 'hpa-present': { enabled: false } },
+        checks: {
+          'replicas-min': { severity: 'high' },
+          'hpa-present': { enabled: false },
+        },
         thresholds: { minReplicas: '3', maxRestarts: 4 },
         exemptions: [
-          { namespaces: ['batch'], names: ['job-*'], checks: ['replicas-min'], reason: 'Batch', until: '2026-01-31' },
+          {
+            namespaces: ['batch'],
+            names: ['job-*'],
+            checks: ['replicas-min'],
+            reason: 'Batch',
+            until: '2026-01-31',
+          },
         ],
       }),
     ).toEqual({
-      checks: { 'replicas-min': { severity: 'high' }, 'hpa-present': { enabled: false } },
+      checks: {
+        'replicas-min': { severity: 'high' },
+        'hpa-present': { enabled: false },
+      },
       thresholds: { minReplicas: 3, maxRestarts: 4 },
       exemptions: [
-        { namespaces: ['batch'], names: ['job-*'], checks: ['replicas-min'], reason: 'Batch', until: '2026-01-31' },
+        {
+          namespaces: ['batch'],
+          names: ['job-*'],
+          checks: ['replicas-min'],
+          reason: 'Batch',
+          until: '2026-01-31',
+        },
       ],
     });
     expect(validateAvailabilityConfig(undefined)).toEqual({});
@@ -71,17 +91,61 @@ describe('validateAvailabilityConfig', () => {
 
   it.each([
     ['a non-object', 'yes', 'availability must be an object, got "yes"'],
-    ['an unknown key', { threshold: {} }, 'availability.threshold is not a known key'],
-    ['an unknown check id', { checks: { 'replica-min': {} } }, 'availability.checks.replica-min "replica-min" is not a known check id'],
-    ['a bad severity', { checks: { 'replicas-min': { severity: 'urgent' } } }, 'availability.checks.replicas-min.severity must be one of critical, high, medium, low, got "urgent"'],
-    ['a non-boolean enabled', { checks: { 'replicas-min': { enabled: 'no' } } }, 'availability.checks.replicas-min.enabled must be true or false'],
-    ['a bad threshold', { thresholds: { minReplicas: 0 } }, 'availability.thresholds.minReplicas must be a whole number of at least 1, got 0'],
-    ['exemptions not a list', { exemptions: {} }, 'availability.exemptions must be a list'],
-    ['an exemption without reason', { exemptions: [{ namespaces: ['a'] }] }, 'availability.exemptions[0].reason is required'],
-    ['an exemption with a bad date', { exemptions: [{ reason: 'x', until: '2026-13-01' }] }, 'availability.exemptions[0].until "2026-13-01" is not a valid ISO date'],
-    ['an exemption with an unknown check', { exemptions: [{ reason: 'x', checks: ['ok', 'replicas-min'] }] }, 'availability.exemptions[0].checks[0] "ok" is not a known check id'],
-    ['an exemption with a bad names list', { exemptions: [{ reason: 'x', names: 'api' }] }, 'availability.exemptions[0].names must be a list of strings'],
-    ['an exemption with an empty namespace', { exemptions: [{ reason: 'x', namespaces: [''] }] }, 'availability.exemptions[0].namespaces[0] must be a non-empty string'],
+    [
+      'an unknown key',
+      { threshold: {} },
+      'availability.threshold is not a known key',
+    ],
+    [
+      'an unknown check id',
+      { checks: { 'replica-min': {} } },
+      'availability.checks.replica-min "replica-min" is not a known check id',
+    ],
+    [
+      'a bad severity',
+      { checks: { 'replicas-min': { severity: 'urgent' } } },
+      'availability.checks.replicas-min.severity must be one of critical, high, medium, low, got "urgent"',
+    ],
+    [
+      'a non-boolean enabled',
+      { checks: { 'replicas-min': { enabled: 'no' } } },
+      'availability.checks.replicas-min.enabled must be true or false',
+    ],
+    [
+      'a bad threshold',
+      { thresholds: { minReplicas: 0 } },
+      'availability.thresholds.minReplicas must be a whole number of at least 1, got 0',
+    ],
+    [
+      'exemptions not a list',
+      { exemptions: {} },
+      'availability.exemptions must be a list',
+    ],
+    [
+      'an exemption without reason',
+      { exemptions: [{ namespaces: ['a'] }] },
+      'availability.exemptions[0].reason is required',
+    ],
+    [
+      'an exemption with a bad date',
+      { exemptions: [{ reason: 'x', until: '2026-13-01' }] },
+      'availability.exemptions[0].until "2026-13-01" is not a valid ISO date',
+    ],
+    [
+      'an exemption with an unknown check',
+      { exemptions: [{ reason: 'x', checks: ['ok', 'replicas-min'] }] },
+      'availability.exemptions[0].checks[0] "ok" is not a known check id',
+    ],
+    [
+      'an exemption with a bad names list',
+      { exemptions: [{ reason: 'x', names: 'api' }] },
+      'availability.exemptions[0].names must be a list of strings',
+    ],
+    [
+      'an exemption with an empty namespace',
+      { exemptions: [{ reason: 'x', namespaces: [''] }] },
+      'availability.exemptions[0].namespaces[0] must be a non-empty string',
+    ],
   ])('rejects %s with a precise message', (_, value, message) => {
     expect(() => validateAvailabilityConfig(value)).toThrow(InputError);
     expect(() => validateAvailabilityConfig(value)).toThrow(message);

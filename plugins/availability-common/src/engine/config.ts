@@ -65,8 +65,10 @@ export function resolveConfig(
       ? ({ ...config.checks } as Record<string, CheckOverride>)
       : {},
     thresholds: {
-      minReplicas: positiveInt(thresholds.minReplicas) ?? defaults.thresholds.minReplicas,
-      maxRestarts: positiveInt(thresholds.maxRestarts) ?? defaults.thresholds.maxRestarts,
+      minReplicas:
+        positiveInt(thresholds.minReplicas) ?? defaults.thresholds.minReplicas,
+      maxRestarts:
+        positiveInt(thresholds.maxRestarts) ?? defaults.thresholds.maxRestarts,
     },
     exemptions: Array.isArray(config.exemptions)
       ? (config.exemptions.filter(isRecord) as unknown as ConfigExemption[])
@@ -89,7 +91,11 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
   if (value === undefined || value === null) {
     return {};
   }
-  const config = expectRecord(value, root, ['checks', 'thresholds', 'exemptions']);
+  const config = expectRecord(value, root, [
+    'checks',
+    'thresholds',
+    'exemptions',
+  ]);
   const result: AvailabilityConfig = {};
   if (config.checks !== undefined) {
     const checks = expectRecord(config.checks, `${root}.checks`);
@@ -101,7 +107,10 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
       const parsed: CheckOverride = {};
       if (entry.enabled !== undefined) {
         if (typeof entry.enabled !== 'boolean') {
-          throw invalid(`${path}.enabled`, `must be true or false, got ${show(entry.enabled)}`);
+          throw invalid(
+            `${path}.enabled`,
+            `must be true or false, got ${show(entry.enabled)}`,
+          );
         }
         parsed.enabled = entry.enabled;
       }
@@ -113,13 +122,21 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
   }
   if (config.thresholds !== undefined) {
     const path = `${root}.thresholds`;
-    const thresholds = expectRecord(config.thresholds, path, ['minReplicas', 'maxRestarts']);
+    const thresholds = expectRecord(config.thresholds, path, [
+      'minReplicas',
+      'maxRestarts',
+    ]);
     result.thresholds = {};
     for (const key of ['minReplicas', 'maxRestarts'] as const) {
       if (thresholds[key] !== undefined) {
         const number = positiveInt(thresholds[key]);
         if (number === undefined) {
-          throw invalid(`${path}.${key}`, `must be a whole number of at least 1, got ${show(thresholds[key])}`);
+          throw invalid(
+            `${path}.${key}`,
+            `must be a whole number of at least 1, got ${show(
+              thresholds[key],
+            )}`,
+          );
         }
         result.thresholds[key] = number;
       }
@@ -138,9 +155,18 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
 }
 
 function validateExemption(value: unknown, path: string): ConfigExemption {
-  const entry = expectRecord(value, path, ['namespaces', 'names', 'checks', 'reason', 'until']);
+  const entry = expectRecord(value, path, [
+    'namespaces',
+    'names',
+    'checks',
+    'reason',
+    'until',
+  ]);
   if (typeof entry.reason !== 'string' || entry.reason.trim() === '') {
-    throw invalid(`${path}.reason`, 'is required: say why these checks are waived');
+    throw invalid(
+      `${path}.reason`,
+      'is required: say why these checks are waived',
+    );
   }
   const exemption: ConfigExemption = { reason: entry.reason };
   for (const key of ['namespaces', 'names', 'checks'] as const) {
@@ -148,7 +174,9 @@ function validateExemption(value: unknown, path: string): ConfigExemption {
       exemption[key] = expectStringList(entry[key], `${path}.${key}`);
     }
   }
-  exemption.checks?.forEach((id, i) => expectCheckId(id, `${path}.checks[${i}]`));
+  exemption.checks?.forEach((id, i) =>
+    expectCheckId(id, `${path}.checks[${i}]`),
+  );
   if (entry.until !== undefined) {
     // YAML reads an unquoted date as a Date object.
     const until =
@@ -156,7 +184,10 @@ function validateExemption(value: unknown, path: string): ConfigExemption {
         ? entry.until.toISOString().slice(0, 10)
         : entry.until;
     if (typeof until !== 'string' || !parseIsoDate(until)) {
-      throw invalid(`${path}.until`, `${show(entry.until)} is not a valid ISO date (YYYY-MM-DD)`);
+      throw invalid(
+        `${path}.until`,
+        `${show(entry.until)} is not a valid ISO date (YYYY-MM-DD)`,
+      );
     }
     exemption.until = until;
   }
@@ -174,7 +205,10 @@ function expectRecord(
   if (allowed) {
     const extra = Object.keys(value).find(key => !allowed.includes(key));
     if (extra !== undefined) {
-      throw invalid(`${path}.${extra}`, `is not a known key; expected one of ${allowed.join(', ')}`);
+      throw invalid(
+        `${path}.${extra}`,
+        `is not a known key; expected one of ${allowed.join(', ')}`,
+      );
     }
   }
   return value;
@@ -186,7 +220,10 @@ function expectStringList(value: unknown, path: string): string[] {
   }
   value.forEach((item, i) => {
     if (typeof item !== 'string' || item === '') {
-      throw invalid(`${path}[${i}]`, `must be a non-empty string, got ${show(item)}`);
+      throw invalid(
+        `${path}[${i}]`,
+        `must be a non-empty string, got ${show(item)}`,
+      );
     }
   });
   return value as string[];
@@ -194,14 +231,25 @@ function expectStringList(value: unknown, path: string): string[] {
 
 function expectSeverity(value: unknown, path: string): Severity {
   if (!SEVERITIES.includes(value as Severity)) {
-    throw invalid(path, `must be one of ${SEVERITIES.join(', ')}, got ${show(value)}`);
+    throw invalid(
+      path,
+      `must be one of ${SEVERITIES.join(', ')}, got ${show(value)}`,
+    );
   }
   return value as Severity;
 }
 
 function expectCheckId(id: unknown, path: string) {
-  if (typeof id !== 'string' || !availabilityChecks.some(check => check.id === id)) {
-    throw invalid(path, `${show(id)} is not a known check id (see GET /checks or the README for the catalog)`);
+  if (
+    typeof id !== 'string' ||
+    !availabilityChecks.some(check => check.id === id)
+  ) {
+    throw invalid(
+      path,
+      `${show(
+        id,
+      )} is not a known check id (see GET /checks or the README for the catalog)`,
+    );
   }
 }
 

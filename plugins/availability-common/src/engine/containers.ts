@@ -12,7 +12,10 @@ export function everyContainer(workload: Workload): V1Container[] {
 }
 
 /** @internal */
-export function containerName(container: V1Container, position: number): string {
+export function containerName(
+  container: V1Container,
+  position: number,
+): string {
   return asNonEmptyString(container.name) ?? `#${position + 1}`;
 }
 

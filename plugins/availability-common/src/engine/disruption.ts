@@ -20,14 +20,23 @@ export interface Budget {
 }
 
 /** @internal */
-export function readBudget(pdb: V1PodDisruptionBudget, replicas: number): Budget {
+export function readBudget(
+  pdb: V1PodDisruptionBudget,
+  replicas: number,
+): Budget {
   const spec = asRecord(pdb.spec) ?? {};
   const name = asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
   if (spec.minAvailable !== undefined && spec.minAvailable !== null) {
     const min = resolveIntOrPercent(spec.minAvailable, replicas, 'up');
     const describe = `minAvailable ${describeValue(spec.minAvailable)}`;
     if (min.problem !== undefined) {
-      return { name, blocks: false, keepsOne: false, describe, problem: min.problem };
+      return {
+        name,
+        blocks: false,
+        keepsOne: false,
+        describe,
+        problem: min.problem,
+      };
     }
     return {
       name,
@@ -40,9 +49,20 @@ export function readBudget(pdb: V1PodDisruptionBudget, replicas: number): Budget
     const max = resolveIntOrPercent(spec.maxUnavailable, replicas, 'up');
     const describe = `maxUnavailable ${describeValue(spec.maxUnavailable)}`;
     if (max.problem !== undefined) {
-      return { name, blocks: false, keepsOne: false, describe, problem: max.problem };
+      return {
+        name,
+        blocks: false,
+        keepsOne: false,
+        describe,
+        problem: max.problem,
+      };
     }
-    return { name, blocks: max.value === 0, keepsOne: max.value < replicas, describe };
+    return {
+      name,
+      blocks: max.value === 0,
+      keepsOne: max.value < replicas,
+      describe,
+    };
   }
   return {
     name,

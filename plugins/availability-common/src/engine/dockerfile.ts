@@ -38,7 +38,9 @@ export interface ParsedDockerfile {
 
 /** @internal */
 export function parseDockerfile(content: string): ParsedDockerfile {
-  const instructions = readInstructions(typeof content === 'string' ? content : '');
+  const instructions = readInstructions(
+    typeof content === 'string' ? content : '',
+  );
   const stages: DockerfileStage[] = [];
   const globalArgs: Record<string, string | undefined> = {};
   for (const instruction of instructions) {
@@ -48,7 +50,8 @@ export function parseDockerfile(content: string): ParsedDockerfile {
         index: stages.length,
         image,
         resolvedImage: substitute(image, globalArgs),
-        alias: as?.toUpperCase() === 'AS' && alias ? alias.toLowerCase() : undefined,
+        alias:
+          as?.toUpperCase() === 'AS' && alias ? alias.toLowerCase() : undefined,
         line: instruction.line,
         instructions: [],
       });
@@ -60,7 +63,9 @@ export function parseDockerfile(content: string): ParsedDockerfile {
         if (eq === -1) {
           globalArgs[declaration] = undefined;
         } else {
-          globalArgs[declaration.slice(0, eq)] = unquote(declaration.slice(eq + 1));
+          globalArgs[declaration.slice(0, eq)] = unquote(
+            declaration.slice(eq + 1),
+          );
         }
       }
     }
@@ -119,7 +124,10 @@ function readInstructions(content: string): DockerfileInstruction[] {
     if (!directive) {
       break;
     }
-    if (directive[1].toLowerCase() === 'escape' && ['`', '\\'].includes(directive[2])) {
+    if (
+      directive[1].toLowerCase() === 'escape' &&
+      ['`', '\\'].includes(directive[2])
+    ) {
       escape = directive[2];
     }
   }
@@ -145,10 +153,15 @@ function readInstructions(content: string): DockerfileInstruction[] {
       i++;
     }
     // Heredocs (`RUN <<EOF`): their bodies are not instructions.
-    const heredocs = [...text.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)];
+    const heredocs = [
+      ...text.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g),
+    ];
     for (const heredoc of heredocs) {
       const terminator = heredoc[1];
-      while (i < lines.length && lines[i].replace(/^\t+/, '').trimEnd() !== terminator) {
+      while (
+        i < lines.length &&
+        lines[i].replace(/^\t+/, '').trimEnd() !== terminator
+      ) {
         i++;
       }
       i++;
@@ -158,12 +171,20 @@ function readInstructions(content: string): DockerfileInstruction[] {
       continue;
     }
     const { flags, rest } = readFlags(match[2]);
-    result.push({ keyword: match[1].toUpperCase(), args: rest, flags, line: start + 1 });
+    result.push({
+      keyword: match[1].toUpperCase(),
+      args: rest,
+      flags,
+      line: start + 1,
+    });
   }
   return result;
 }
 
-function readFlags(args: string): { flags: Record<string, string>; rest: string } {
+function readFlags(args: string): {
+  flags: Record<string, string>;
+  rest: string;
+} {
   const flags: Record<string, string> = {};
   let rest = args.trim();
   for (;;) {
@@ -176,10 +197,18 @@ function readFlags(args: string): { flags: Record<string, string>; rest: string 
   }
 }
 
-function substitute(text: string, args: Record<string, string | undefined>): string {
+function substitute(
+  text: string,
+  args: Record<string, string | undefined>,
+): string {
   return text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    (
+      whole,
+      braced: string | undefined,
+      fallback: string | undefined,
+      bare: string | undefined,
+    ) => {
       const name = braced ?? bare ?? '';
       const value = args[name];
       if (value !== undefined && value !== '') {

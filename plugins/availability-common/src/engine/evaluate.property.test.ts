@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { evaluate } from './evaluate';
 import { scoreChecks } from './scoring';
-import type { AvailabilityReport, CheckResult, EvaluationObject } from '../types';
+import type {
+  AvailabilityReport,
+  CheckResult,
+  EvaluationObject,
+} from '../types';
 import {
   claim,
   compliantSet,
@@ -37,23 +41,39 @@ const bases = [
 ];
 
 /** A well-formed object with a few fields replaced by arbitrary values. */
-const corrupted = fc
-  .integer({ min: 0, max: bases.length - 1 })
-  .chain(i => {
-    const base = bases[i];
-    const all = paths(base);
-    return fc
-      .array(fc.tuple(fc.constantFrom(...all), fc.anything({ withNullPrototype: true, withBigInt: false })), {
+const corrupted = fc.integer({ min: 0, max: bases.length - 1 }).chain(i => {
+  const base = bases[i];
+  const all = paths(base);
+  return fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(...all),
+        fc.anything({ withNullPrototype: true, withBigInt: false }),
+      ),
+      {
         maxLength: 4,
-      })
-      .map(patches => withPatch(base, Object.fromEntries(patches)));
-  });
+      },
+    )
+    .map(patches => withPatch(base, Object.fromEntries(patches)));
+});
 
 const anyObject = fc.oneof(
   corrupted,
   corrupted,
   fc.anything(),
-  fc.record({ kind: fc.constantFrom('Deployment', 'Pod', 'Service', 'PodDisruptionBudget', 'List'), metadata: fc.anything(), spec: fc.anything(), status: fc.anything(), items: fc.anything() }),
+  fc.record({
+    kind: fc.constantFrom(
+      'Deployment',
+      'Pod',
+      'Service',
+      'PodDisruptionBudget',
+      'List',
+    ),
+    metadata: fc.anything(),
+    spec: fc.anything(),
+    status: fc.anything(),
+    items: fc.anything(),
+  }),
 );
 
 const inputsArb = fc.array(
@@ -64,13 +84,20 @@ const inputsArb = fc.array(
   { maxLength: 8 },
 );
 
-function expectConsistent(entry: { score: number; level: string; checks: CheckResult[] }) {
+function expectConsistent(entry: {
+  score: number;
+  level: string;
+  checks: CheckResult[];
+}) {
   expect(Number.isInteger(entry.score)).toBe(true);
   expect(entry.score).toBeGreaterThanOrEqual(0);
   expect(entry.score).toBeLessThanOrEqual(100);
-  const failing = (severity: string) => entry.checks.some(c => c.status === 'fail' && c.severity === severity);
+  const failing = (severity: string) =>
+    entry.checks.some(c => c.status === 'fail' && c.severity === severity);
   if (entry.level === 'gold') {
-    expect(entry.score >= 90 && !failing('critical') && !failing('high')).toBe(true);
+    expect(entry.score >= 90 && !failing('critical') && !failing('high')).toBe(
+      true,
+    );
   }
   if (entry.level === 'silver') {
     expect(entry.score >= 75 && !failing('critical')).toBe(true);
@@ -78,12 +105,18 @@ function expectConsistent(entry: { score: number; level: string; checks: CheckRe
   if (entry.level === 'bronze') {
     expect(entry.score).toBeGreaterThanOrEqual(50);
   }
-  expect(scoreChecks(entry.checks)).toEqual({ score: entry.score, level: entry.level });
+  expect(scoreChecks(entry.checks)).toEqual({
+    score: entry.score,
+    level: entry.level,
+  });
 }
 
 function expectWellFormed(report: AvailabilityReport) {
   expect(report.errors).toEqual([]);
-  expectConsistent({ ...report, checks: report.workloads.flatMap(w => w.checks) });
+  expectConsistent({
+    ...report,
+    checks: report.workloads.flatMap(w => w.checks),
+  });
   for (const workload of report.workloads) {
     expectConsistent(workload);
     for (const check of workload.checks) {
@@ -101,22 +134,28 @@ describe('evaluate (properties)', () => {
     // fc.assert throws with the shrunk counterexample when a property fails.
     expect(() =>
       fc.assert(
-      fc.property(inputsArb, fc.option(fc.anything(), { nil: undefined }), (objects, annotations) => {
-        const report = evaluate(objects as EvaluationObject[], {
-          entityAnnotations: annotations as Record<string, string>,
-          now: new Date('2025-06-01T00:00:00Z'),
-        });
-        expectWellFormed(report);
-      }),
-      { numRuns: 300 },
-    ),
+        fc.property(
+          inputsArb,
+          fc.option(fc.anything(), { nil: undefined }),
+          (objects, annotations) => {
+            const report = evaluate(objects as EvaluationObject[], {
+              entityAnnotations: annotations as Record<string, string>,
+              now: new Date('2025-06-01T00:00:00Z'),
+            });
+            expectWellFormed(report);
+          },
+        ),
+        { numRuns: 300 },
+      ),
     ).not.toThrow();
   });
 
   it('never throws on malformed arguments', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (objects, options) => {
-        expect(() => evaluate(objects as EvaluationObject[], options as never)).not.toThrow();
+        expect(() =>
+          evaluate(objects as EvaluationObject[], options as never),
+        ).not.toThrow();
       }),
       { numRuns: 200 },
     );
@@ -125,26 +164,59 @@ describe('evaluate (properties)', () => {
   it('never throws on random Dockerfiles', () => {
     const line = fc.oneof(
       fc.string(),
-      fc.constantFrom('FROM node:22 AS build', 'FROM build', 'USER root', 'USER app', 'HEALTHCHECK NONE', 'COPY --from=build /a /b', 'RUN <<EOF', 'EOF', '\\', '# escape=`', 'ARG X', 'FROM $X'),
+      fc.constantFrom(
+        'FROM node:22 AS build',
+        'FROM build',
+        'USER root',
+        'USER app',
+        'HEALTHCHECK NONE',
+        'COPY --from=build /a /b',
+        'RUN <<EOF',
+        'EOF',
+        '\\',
+        '# escape=`',
+        'ARG X',
+        'FROM $X',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, has) => {
-        const report = evaluate([], {
-          dockerfiles: [{ path: 'Dockerfile', content: lines.join('\n'), hasDockerignore: has }],
-        });
-        expectWellFormed(report);
-        expect(report.workloads[0].checks).toHaveLength(5);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.boolean(),
+        (lines, has) => {
+          const report = evaluate([], {
+            dockerfiles: [
+              {
+                path: 'Dockerfile',
+                content: lines.join('\n'),
+                hasDockerignore: has,
+              },
+            ],
+          });
+          expectWellFormed(report);
+          expect(report.workloads[0].checks).toHaveLength(5);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('scores an unchanged compliant set at 100 with every static check passing or not applicable', () => {
-    const report = evaluate(compliantSet().map(object => ({ object: object as KubernetesObject })));
-    const statuses = new Set(
-      report.workloads.flatMap(w => w.checks.filter(c => !c.id.startsWith('runtime-')).map(c => `${c.id}:${c.status}`)),
+    const report = evaluate(
+      compliantSet().map(object => ({ object: object as KubernetesObject })),
     );
-    expect([...statuses].filter(s => !s.endsWith(':pass') && !s.endsWith(':not-applicable'))).toEqual([]);
+    const statuses = new Set(
+      report.workloads.flatMap(w =>
+        w.checks
+          .filter(c => !c.id.startsWith('runtime-'))
+          .map(c => `${c.id}:${c.status}`),
+      ),
+    );
+    expect(
+      [...statuses].filter(
+        s => !s.endsWith(':pass') && !s.endsWith(':not-applicable'),
+      ),
+    ).toEqual([]);
     expect(report).toMatchObject({ score: 100, level: 'gold' });
   });
 });

@@ -35,14 +35,20 @@ describe('evaluate', () => {
   it('gives every workload a result for every workload check, in catalog order', () => {
     const report = evaluate(inputs([deployment()]));
     const workloadIds = checkCatalog
-      .filter(c => c.category !== 'dockerfile' && c.id !== 'service-selects-pods')
+      .filter(
+        c => c.category !== 'dockerfile' && c.id !== 'service-selects-pods',
+      )
       .map(c => c.id);
     expect(report.workloads[0].checks.map(c => c.id)).toEqual(workloadIds);
   });
 
   it('carries cluster and source through', () => {
     const report = evaluate([
-      { object: deployment() as never, cluster: 'prod-eu', source: { path: 'k8s/a.yaml', line: 3 } },
+      {
+        object: deployment() as never,
+        cluster: 'prod-eu',
+        source: { path: 'k8s/a.yaml', line: 3 },
+      },
     ]);
     expect(report.workloads[0]).toMatchObject({
       cluster: 'prod-eu',
@@ -51,8 +57,9 @@ describe('evaluate', () => {
   });
 
   it('makes runtime checks unknown on manifests', () => {
-    const runtime = evaluate(inputs([deployment()]))
-      .workloads[0].checks.filter(c => c.id.startsWith('runtime-'));
+    const runtime = evaluate(inputs([deployment()])).workloads[0].checks.filter(
+      c => c.id.startsWith('runtime-'),
+    );
     expect(runtime.length).toBeGreaterThan(0);
     expect(runtime.every(c => c.status === 'unknown')).toBe(true);
   });
@@ -65,22 +72,41 @@ describe('evaluate', () => {
         { kind: 'ConfigMap', metadata: { name: 'x' } },
       ]),
     );
-    expect(report.workloads.map(w => `${w.namespace}/${w.name}`)).toEqual(['default/api']);
+    expect(report.workloads.map(w => `${w.namespace}/${w.name}`)).toEqual([
+      'default/api',
+    ]);
   });
 
   it('expands List objects', () => {
     const report = evaluate(
-      inputs([{ apiVersion: 'v1', kind: 'List', items: [deployment(), service()] }]),
+      inputs([
+        { apiVersion: 'v1', kind: 'List', items: [deployment(), service()] },
+      ]),
     );
-    expect(report.workloads.map(w => w.kind)).toEqual(['Deployment', 'Service']);
+    expect(report.workloads.map(w => w.kind)).toEqual([
+      'Deployment',
+      'Service',
+    ]);
   });
 
   it('never relates objects of different clusters or of manifests and clusters', () => {
     const hpaOnOtherCluster = [
       ...inputs([deployment({ 'spec.replicas': 1 })], 'a'),
-      ...inputs([
-        { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'api', namespace: 'shop' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'api' }, minReplicas: 3, maxReplicas: 5 } },
-      ], 'b'),
+      ...inputs(
+        [
+          {
+            apiVersion: 'autoscaling/v2',
+            kind: 'HorizontalPodAutoscaler',
+            metadata: { name: 'api', namespace: 'shop' },
+            spec: {
+              scaleTargetRef: { kind: 'Deployment', name: 'api' },
+              minReplicas: 3,
+              maxReplicas: 5,
+            },
+          },
+        ],
+        'b',
+      ),
     ];
     const checks = evaluate(hpaOnOtherCluster).workloads[0].checks;
     expect(checks.find(c => c.id === 'replicas-min')?.status).toBe('fail');
@@ -102,13 +128,17 @@ describe('evaluate', () => {
     });
 
     it('waives kube-system by default, and not when exemptions are replaced', () => {
-      const system = deployment({ 'metadata.namespace': 'kube-system', 'spec.replicas': 1 });
+      const system = deployment({
+        'metadata.namespace': 'kube-system',
+        'spec.replicas': 1,
+      });
       expect(resultOf([system], 'replicas-min')).toMatchObject({
         status: 'exempt',
         reason: expect.stringContaining('kube-system'),
       });
       expect(
-        resultOf([system], 'replicas-min', {}, { config: { exemptions: [] } }).status,
+        resultOf([system], 'replicas-min', {}, { config: { exemptions: [] } })
+          .status,
       ).toBe('fail');
     });
   });
@@ -120,7 +150,8 @@ describe('evaluate', () => {
       const object = deployment({
         'spec.replicas': 1,
         ...exempt('probe-readiness, replicas-min', {
-          'availability.backstage.io/exempt-reason': 'Batch job, downtime is fine',
+          'availability.backstage.io/exempt-reason':
+            'Batch job, downtime is fine',
         }),
       });
       const result = resultOf([object], 'replicas-min');
@@ -134,12 +165,20 @@ describe('evaluate', () => {
 
     it('leaves passing and not-applicable checks alone', () => {
       const object = deployment(exempt('replicas-min,pod-controller'));
-      expect(resultOf([object], 'replicas-min')).toMatchObject({ status: 'pass', reason: null });
-      expect(resultOf([object], 'pod-controller').status).toBe('not-applicable');
+      expect(resultOf([object], 'replicas-min')).toMatchObject({
+        status: 'pass',
+        reason: null,
+      });
+      expect(resultOf([object], 'pod-controller').status).toBe(
+        'not-applicable',
+      );
     });
 
     it('gives a default reason naming the object', () => {
-      const result = resultOf([deployment({ 'spec.replicas': 1, ...exempt('replicas-min') })], 'replicas-min');
+      const result = resultOf(
+        [deployment({ 'spec.replicas': 1, ...exempt('replicas-min') })],
+        'replicas-min',
+      );
       expect(result.reason).toContain('Deployment "api"');
     });
 
@@ -171,20 +210,34 @@ describe('evaluate', () => {
       expect(result).not.toHaveProperty('until');
     });
 
-    it.each(['soon', '2025-02-30', '15/06/2025'])('treats until %p as lapsed and says so', until => {
-      const object = deployment({
-        'spec.replicas': 1,
-        ...exempt('replicas-min', { 'availability.backstage.io/exempt-until': until }),
-      });
-      const result = resultOf([object], 'replicas-min', {}, { now });
-      expect(result.status).toBe('fail');
-      expect(result.message).toContain(`"${until}" that is not a valid ISO date`);
-    });
+    it.each(['soon', '2025-02-30', '15/06/2025'])(
+      'treats until %p as lapsed and says so',
+      until => {
+        const object = deployment({
+          'spec.replicas': 1,
+          ...exempt('replicas-min', {
+            'availability.backstage.io/exempt-until': until,
+          }),
+        });
+        const result = resultOf([object], 'replicas-min', {}, { now });
+        expect(result.status).toBe('fail');
+        expect(result.message).toContain(
+          `"${until}" that is not a valid ISO date`,
+        );
+      },
+    );
 
     it('applies entity annotations to all workloads', () => {
-      const result = resultOf([pod()], 'pod-controller', { kind: 'Pod' }, {
-        entityAnnotations: { 'availability.backstage.io/exempt': 'pod-controller' },
-      });
+      const result = resultOf(
+        [pod()],
+        'pod-controller',
+        { kind: 'Pod' },
+        {
+          entityAnnotations: {
+            'availability.backstage.io/exempt': 'pod-controller',
+          },
+        },
+      );
       expect(result.status).toBe('exempt');
       expect(result.reason).toContain('catalog entity');
     });
@@ -192,12 +245,21 @@ describe('evaluate', () => {
     it('falls back to another exemption when one has lapsed', () => {
       const object = deployment({
         'spec.replicas': 1,
-        ...exempt('replicas-min', { 'availability.backstage.io/exempt-until': '2020-01-01' }),
+        ...exempt('replicas-min', {
+          'availability.backstage.io/exempt-until': '2020-01-01',
+        }),
       });
-      const result = resultOf([object], 'replicas-min', {}, {
-        now,
-        entityAnnotations: { 'availability.backstage.io/exempt': 'replicas-min' },
-      });
+      const result = resultOf(
+        [object],
+        'replicas-min',
+        {},
+        {
+          now,
+          entityAnnotations: {
+            'availability.backstage.io/exempt': 'replicas-min',
+          },
+        },
+      );
       expect(result.status).toBe('exempt');
     });
 
@@ -217,16 +279,25 @@ describe('evaluate', () => {
         {},
         {
           now,
-          config: { exemptions: [{ reason: 'Waived by platform', ...exemption }] },
+          config: {
+            exemptions: [{ reason: 'Waived by platform', ...exemption }],
+          },
         },
       );
       expect(result.status).toBe(status);
-      expect(result.reason).toBe(status === 'exempt' ? 'Waived by platform' : null);
+      expect(result.reason).toBe(
+        status === 'exempt' ? 'Waived by platform' : null,
+      );
     });
 
     it('exempts Services by annotation', () => {
       const result = resultOf(
-        [service({ 'spec.selector': { app: 'nope' }, ...exempt('service-selects-pods') })],
+        [
+          service({
+            'spec.selector': { app: 'nope' },
+            ...exempt('service-selects-pods'),
+          }),
+        ],
         'service-selects-pods',
         { kind: 'Service' },
       );

@@ -75,7 +75,12 @@ export function evaluate(
     const ctx = workloadContext(workload, index, config.thresholds);
     const exemptionFor = exemptions.forTarget(workload);
     const checks = workloadChecks.map(check =>
-      toResult(check, runWorkloadCheck(check, ctx), exemptionFor(check.id), config),
+      toResult(
+        check,
+        runWorkloadCheck(check, ctx),
+        exemptionFor(check.id),
+        config,
+      ),
     );
     entries.push(toEntry(workload, checks));
   }
@@ -87,7 +92,12 @@ export function evaluate(
     };
     const exemptionFor = exemptions.forTarget(service);
     const checks = serviceChecks.map(check =>
-      toResult(check, guard(() => check.run(ctx)), exemptionFor(check.id), config),
+      toResult(
+        check,
+        guard(() => check.run(ctx)),
+        exemptionFor(check.id),
+        config,
+      ),
     );
     entries.push(toEntry(service, checks));
   }
@@ -101,10 +111,20 @@ export function evaluate(
       dockerfile: parseDockerfile(input.content),
       hasDockerignore: input.hasDockerignore === true,
     };
-    const target = { kind: 'Dockerfile', name: input.path, namespace: '', annotations: {} };
+    const target = {
+      kind: 'Dockerfile',
+      name: input.path,
+      namespace: '',
+      annotations: {},
+    };
     const exemptionFor = exemptions.forTarget(target);
     const checks = dockerfileChecks.map(check =>
-      toResult(check, guard(() => check.run(ctx)), exemptionFor(check.id), config),
+      toResult(
+        check,
+        guard(() => check.run(ctx)),
+        exemptionFor(check.id),
+        config,
+      ),
     );
     entries.push({
       kind: 'Dockerfile',
@@ -248,7 +268,9 @@ function effectiveReplicas(
       ? { value, from: 'hpa' }
       : {
           from: 'hpa',
-          problem: `The HPA's minReplicas (${describeValue(raw)}) is not a whole number.`,
+          problem: `The HPA's minReplicas (${describeValue(
+            raw,
+          )}) is not a whole number.`,
         };
   }
   const raw = workload.spec.replicas;

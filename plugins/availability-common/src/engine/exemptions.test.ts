@@ -1,4 +1,9 @@
-import { ExemptionResolver, globToRegExp, parseCheckList, parseIsoDate } from './exemptions';
+import {
+  ExemptionResolver,
+  globToRegExp,
+  parseCheckList,
+  parseIsoDate,
+} from './exemptions';
 
 describe('exemption helpers', () => {
   it('splits and trims check lists', () => {

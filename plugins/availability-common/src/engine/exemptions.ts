@@ -3,7 +3,8 @@ import type { ConfigExemption } from '../types';
 /** @public */
 export const EXEMPT_ANNOTATION = 'availability.backstage.io/exempt';
 /** @public */
-export const EXEMPT_REASON_ANNOTATION = 'availability.backstage.io/exempt-reason';
+export const EXEMPT_REASON_ANNOTATION =
+  'availability.backstage.io/exempt-reason';
 /** @public */
 export const EXEMPT_UNTIL_ANNOTATION = 'availability.backstage.io/exempt-until';
 
@@ -51,11 +52,16 @@ export class ExemptionResolver {
   }) {
     this.#today = utcDate(options.now);
     this.#shared = [];
-    const entity = annotationSource(options.entityAnnotations, () => 'the catalog entity');
+    const entity = annotationSource(
+      options.entityAnnotations,
+      () => 'the catalog entity',
+    );
     if (entity) {
       this.#shared.push(entity);
     }
-    for (const exemption of Array.isArray(options.config) ? options.config : []) {
+    for (const exemption of Array.isArray(options.config)
+      ? options.config
+      : []) {
       const source = configSource(exemption);
       if (source) {
         this.#shared.push(source);
@@ -96,8 +102,12 @@ export class ExemptionResolver {
       lapsed ??= {
         active: false,
         note: date
-          ? `The exemption on ${source.where(target)} expired on ${date}, so this check counts again.`
-          : `The exemption on ${source.where(target)} has an expiry "${until}" that is not a valid ISO date (YYYY-MM-DD), so it counts as lapsed.`,
+          ? `The exemption on ${source.where(
+              target,
+            )} expired on ${date}, so this check counts again.`
+          : `The exemption on ${source.where(
+              target,
+            )} has an expiry "${until}" that is not a valid ISO date (YYYY-MM-DD), so it counts as lapsed.`,
       };
     }
     return lapsed;
@@ -122,7 +132,8 @@ function annotationSource(
     checks: id => ids.has(id),
     matches: () => true,
     reason: target =>
-      reason || `Exempted by the ${EXEMPT_ANNOTATION} annotation on ${where(target)}.`,
+      reason ||
+      `Exempted by the ${EXEMPT_ANNOTATION} annotation on ${where(target)}.`,
     until: typeof until === 'string' ? until.trim() : undefined,
     where,
   };
@@ -151,7 +162,8 @@ function configSource(exemption: ConfigExemption): ExemptionSource | undefined {
       (!namespaces || namespaces.has(target.namespace)) &&
       (!names || names.some(pattern => pattern.test(target.name))),
     reason: () => reason,
-    until: typeof exemption.until === 'string' ? exemption.until.trim() : undefined,
+    until:
+      typeof exemption.until === 'string' ? exemption.until.trim() : undefined,
     where: () => 'the availability.exemptions config',
   };
 }

@@ -5,7 +5,9 @@
  *
  * @internal
  */
-export function imagePinning(image: string): 'digest' | 'tag' | 'latest' | 'untagged' {
+export function imagePinning(
+  image: string,
+): 'digest' | 'tag' | 'latest' | 'untagged' {
   if (image.includes('@')) {
     return 'digest';
   }

@@ -44,5 +44,7 @@ export function resolveIntOrPercent(
     }
     return { problem: `"${raw}" is neither a whole number nor a percentage` };
   }
-  return { problem: `${describeValue(raw)} is neither a whole number nor a percentage` };
+  return {
+    problem: `${describeValue(raw)} is neither a whole number nor a percentage`,
+  };
 }

@@ -123,8 +123,10 @@ export class ObjectIndex {
   }
 
   workloadsInNamespaceOf(target: { cluster?: string; namespace: string }) {
-    return this.#buckets.get(bucketKey(target.cluster, target.namespace))
-      ?.workloads.length ?? 0;
+    return (
+      this.#buckets.get(bucketKey(target.cluster, target.namespace))?.workloads
+        .length ?? 0
+    );
   }
 
   servicesNamed(
@@ -203,7 +205,9 @@ export class ObjectIndex {
         };
         this.services.push(service);
         this.#bucket(entry).services.push(service);
-        const key = `${bucketKey(entry.cluster, entry.namespace)}\u0000${entry.name}`;
+        const key = `${bucketKey(entry.cluster, entry.namespace)}\u0000${
+          entry.name
+        }`;
         const named = this.#servicesByName.get(key);
         if (named) {
           named.push(object as V1Service);
@@ -248,7 +252,9 @@ export class ObjectIndex {
     }
     for (const hpa of bucket.hpas) {
       const ref = asRecord(asRecord(hpa.spec)?.scaleTargetRef);
-      const target = byTarget.get(`${asString(ref?.kind)}/${asString(ref?.name)}`);
+      const target = byTarget.get(
+        `${asString(ref?.kind)}/${asString(ref?.name)}`,
+      );
       // With several HPAs on one target the first one counts, as
       // Kubernetes itself refuses to act on the conflict.
       if (target && !this.#hpa.has(target)) {
@@ -434,7 +440,9 @@ function isEmptySelector(selector: Dict) {
 
 function bucketKey(cluster: string | undefined, name: string) {
   // A manifest set and a cluster named like it must never share a bucket.
-  return cluster === undefined ? `m\u0000${name}` : `c\u0000${cluster}\u0000${name}`;
+  return cluster === undefined
+    ? `m\u0000${name}`
+    : `c\u0000${cluster}\u0000${name}`;
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V) {

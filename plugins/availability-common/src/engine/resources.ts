@@ -14,7 +14,10 @@ function has(value: unknown) {
  *
  * @internal
  */
-export function requestsResource(container: V1Container, resource: string): boolean {
+export function requestsResource(
+  container: V1Container,
+  resource: string,
+): boolean {
   const resources = asRecord(container.resources);
   return (
     has(asRecord(resources?.requests)?.[resource]) ||
@@ -23,6 +26,9 @@ export function requestsResource(container: V1Container, resource: string): bool
 }
 
 /** @internal */
-export function limitsResource(container: V1Container, resource: string): boolean {
+export function limitsResource(
+  container: V1Container,
+  resource: string,
+): boolean {
   return has(asRecord(asRecord(container.resources)?.limits)?.[resource]);
 }

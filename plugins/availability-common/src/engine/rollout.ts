@@ -50,6 +50,10 @@ export function rolloutPlan(
   return {
     type,
     disruptive: false,
-    maxUnavailable: resolveIntOrPercent(rolling?.maxUnavailable ?? 1, replicas, 'down'),
+    maxUnavailable: resolveIntOrPercent(
+      rolling?.maxUnavailable ?? 1,
+      replicas,
+      'down',
+    ),
   };
 }

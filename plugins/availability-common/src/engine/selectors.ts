@@ -61,7 +61,9 @@ export function mapSelectorMatches(
 }
 
 function hasLabel(labels: Record<string, string>, key: string, value: string) {
-  return Object.prototype.hasOwnProperty.call(labels, key) && labels[key] === value;
+  return (
+    Object.prototype.hasOwnProperty.call(labels, key) && labels[key] === value
+  );
 }
 
 function expressionMatches(
@@ -99,7 +101,10 @@ function expressionMatches(
  */
 export class LabelIndex<T> {
   readonly #items: Array<{ item: T; labels: Record<string, string> }> = [];
-  readonly #byPair = new Map<string, Array<{ item: T; labels: Record<string, string> }>>();
+  readonly #byPair = new Map<
+    string,
+    Array<{ item: T; labels: Record<string, string> }>
+  >();
 
   add(item: T, labels: Record<string, string>) {
     const entry = { item, labels };

@@ -23,23 +23,44 @@ export const ZONE_KEYS = [
  *
  * @internal
  */
-export function spreadingRule(workload: Workload, keys: string[]): string | undefined {
+export function spreadingRule(
+  workload: Workload,
+  keys: string[],
+): string | undefined {
   const selects = (selector: unknown) =>
     labelSelectorMatches(selector as V1LabelSelector, workload.podLabels);
-  for (const constraint of records(workload.podSpec.topologySpreadConstraints)) {
-    if (keys.includes(constraint.topologyKey as string) && selects(constraint.labelSelector)) {
+  for (const constraint of records(
+    workload.podSpec.topologySpreadConstraints,
+  )) {
+    if (
+      keys.includes(constraint.topologyKey as string) &&
+      selects(constraint.labelSelector)
+    ) {
       return `a topology spread constraint on ${constraint.topologyKey}`;
     }
   }
-  const antiAffinity = asRecord(asRecord(workload.podSpec.affinity)?.podAntiAffinity);
-  for (const term of records(antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution)) {
-    if (keys.includes(term.topologyKey as string) && selects(term.labelSelector)) {
+  const antiAffinity = asRecord(
+    asRecord(workload.podSpec.affinity)?.podAntiAffinity,
+  );
+  for (const term of records(
+    antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+  )) {
+    if (
+      keys.includes(term.topologyKey as string) &&
+      selects(term.labelSelector)
+    ) {
       return `a required pod anti-affinity on ${term.topologyKey}`;
     }
   }
-  for (const weighted of records(antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution)) {
+  for (const weighted of records(
+    antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
+  )) {
     const term = asRecord(weighted.podAffinityTerm);
-    if (term && keys.includes(term.topologyKey as string) && selects(term.labelSelector)) {
+    if (
+      term &&
+      keys.includes(term.topologyKey as string) &&
+      selects(term.labelSelector)
+    ) {
       return `a preferred pod anti-affinity on ${term.topologyKey}`;
     }
   }
@@ -56,5 +77,7 @@ export function podLabelsYaml(workload: Workload, indent: string): string {
   if (entries.length === 0) {
     return `${indent}app: my-app`;
   }
-  return entries.map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`).join('\n');
+  return entries
+    .map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`)
+    .join('\n');
 }

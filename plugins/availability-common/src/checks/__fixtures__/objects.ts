@@ -148,7 +148,11 @@ export function hpa(patch: Record<string, unknown> = {}): Obj {
       kind: 'HorizontalPodAutoscaler',
       metadata: { name: 'api', namespace: 'shop' },
       spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        scaleTargetRef: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'api',
+        },
         minReplicas: 3,
         maxReplicas: 10,
         metrics: [
@@ -248,7 +252,10 @@ export function withPatch(base: object, patch: Record<string, unknown>): Obj {
 }
 
 /** Manifests (no cluster) or live objects of one cluster. */
-export function inputs(objects: object[], cluster?: string): EvaluationObject[] {
+export function inputs(
+  objects: object[],
+  cluster?: string,
+): EvaluationObject[] {
   return objects.map(object => ({
     object: object as KubernetesObject,
     ...(cluster !== undefined ? { cluster } : {}),
@@ -265,7 +272,8 @@ export function resultOf(
   const report = evaluate(inputs(objects, target.cluster), options);
   const kind = target.kind ?? 'Deployment';
   const entry = report.workloads.find(
-    w => w.kind === kind && (target.name === undefined || w.name === target.name),
+    w =>
+      w.kind === kind && (target.name === undefined || w.name === target.name),
   );
   if (!entry) {
     throw new Error(`No ${kind} ${target.name ?? ''} in the report`);
