@@ -1,20 +1,30 @@
 import { AvailabilityApi } from '../api';
 import { checks, entityReport, summary } from './reports';
 
-/** An AvailabilityApi whose every method is a jest mock with fixture data. */
+/**
+ * An AvailabilityApi whose every method is a jest mock answering with the
+ * fixtures, unless an override gives another implementation.
+ */
 export function mockAvailabilityApi(
-  overrides: Partial<jest.Mocked<AvailabilityApi>> = {},
+  overrides: Partial<AvailabilityApi> = {},
 ): jest.Mocked<AvailabilityApi> {
-  return {
-    getEntityReport: jest.fn(async () => entityReport),
-    refreshEntityReport: jest.fn(async () => ({
+  const impl: AvailabilityApi = {
+    getEntityReport: async () => entityReport,
+    refreshEntityReport: async () => ({
       ...entityReport,
       stale: false,
       lastError: null,
-    })),
-    listReports: jest.fn(async () => ({ items: [], totalItems: 0 })),
-    getSummary: jest.fn(async () => summary),
-    getChecks: jest.fn(async () => checks),
+    }),
+    listReports: async () => ({ items: [], totalItems: 0 }),
+    getSummary: async () => summary,
+    getChecks: async () => checks,
     ...overrides,
+  };
+  return {
+    getEntityReport: jest.fn(impl.getEntityReport),
+    refreshEntityReport: jest.fn(impl.refreshEntityReport),
+    listReports: jest.fn(impl.listReports),
+    getSummary: jest.fn(impl.getSummary),
+    getChecks: jest.fn(impl.getChecks),
   };
 }

@@ -121,7 +121,10 @@ export const entityReport: EntityReportResponse = {
   ],
   refreshedAt: '2025-03-10T10:00:00.000Z',
   stale: true,
-  lastError: { message: 'prod-us: 403 Forbidden', at: '2025-03-10T11:00:00.000Z' },
+  lastError: {
+    message: 'prod-us: 403 Forbidden',
+    at: '2025-03-10T11:00:00.000Z',
+  },
   history: [
     {
       refreshedAt: '2025-03-09T10:00:00.000Z',

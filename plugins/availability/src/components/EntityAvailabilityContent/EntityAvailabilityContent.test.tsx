@@ -22,24 +22,24 @@ async function renderContent(options: {
   const api = options.api ?? mockAvailabilityApi();
   // Awaited so that no test leaves React's act() scope open for the next.
   const rendered = await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [availabilityApiRef, api],
-          [
-            permissionApiRef,
-            mockApis.permission({
-              authorize:
-                options.allowRefresh === false
-                  ? AuthorizeResult.DENY
-                  : AuthorizeResult.ALLOW,
-            }),
-          ],
-        ]}
-      >
-        <EntityProvider entity={options.entity ?? entity}>
-          <EntityAvailabilityContent />
-        </EntityProvider>
-      </TestApiProvider>,
+    <TestApiProvider
+      apis={[
+        [availabilityApiRef, api],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize:
+              options.allowRefresh === false
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={options.entity ?? entity}>
+        <EntityAvailabilityContent />
+      </EntityProvider>
+    </TestApiProvider>,
   );
   return { api, ...rendered };
 }
@@ -67,7 +67,9 @@ describe('EntityAvailabilityContent', () => {
     await renderContent({});
     await screen.findByTestId('entity-score');
 
-    const failing = screen.getByText('Failing (3)').closest('.MuiAccordion-root');
+    const failing = screen
+      .getByText('Failing (3)')
+      .closest('.MuiAccordion-root');
     const ids = within(failing as HTMLElement)
       .getAllByTestId(/^check-/)
       .map(el => el.dataset.testid);
@@ -91,9 +93,13 @@ describe('EntityAvailabilityContent', () => {
     const check = screen.getByTestId('check-replicas-min');
     const snippet = () => check.querySelector('code');
     expect(snippet()).toBeNull();
-    await userEvent.click(within(check).getByRole('button', { name: 'How to fix' }));
+    await userEvent.click(
+      within(check).getByRole('button', { name: 'How to fix' }),
+    );
 
-    expect(within(check).getByText('Run at least two replicas:')).toBeInTheDocument();
+    expect(
+      within(check).getByText('Run at least two replicas:'),
+    ).toBeInTheDocument();
     // The highlighter loads lazily.
     await waitFor(() =>
       expect(snippet()).toHaveTextContent('spec: replicas: 3'),
@@ -103,7 +109,9 @@ describe('EntityAvailabilityContent', () => {
     ).toBeInTheDocument();
     // No remediation, no button.
     expect(
-      within(screen.getByTestId('check-graceful-shutdown')).queryByRole('button'),
+      within(screen.getByTestId('check-graceful-shutdown')).queryByRole(
+        'button',
+      ),
     ).not.toBeInTheDocument();
   });
 
@@ -121,8 +129,12 @@ describe('EntityAvailabilityContent', () => {
     await renderContent({});
     await screen.findByTestId('entity-score');
     expect(screen.getByText('Deployment checkout-api')).toBeInTheDocument();
-    expect(screen.getByText('namespace shop · cluster prod-eu')).toBeInTheDocument();
-    expect(screen.getByText('Replicas: 1 ready of 1 desired')).toBeInTheDocument();
+    expect(
+      screen.getByText('namespace shop · cluster prod-eu'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Replicas: 1 ready of 1 desired'),
+    ).toBeInTheDocument();
     const perNode = screen.getByRole('table', { name: 'Pods per node' });
     expect(within(perNode).getByText('node-a')).toBeInTheDocument();
     expect(
@@ -144,7 +156,9 @@ describe('EntityAvailabilityContent', () => {
     await renderContent({ api });
     await screen.findByTestId('entity-score');
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    );
 
     await waitFor(() =>
       expect(screen.getByTestId('entity-score')).toHaveTextContent('91'),
@@ -181,7 +195,9 @@ describe('EntityAvailabilityContent', () => {
     expect(
       await screen.findByText('No availability report yet'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Never refreshed successfully')).toBeInTheDocument();
+    expect(
+      screen.getByText('Never refreshed successfully'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole('button', { name: 'Refresh now' }),
     ).toBeInTheDocument();

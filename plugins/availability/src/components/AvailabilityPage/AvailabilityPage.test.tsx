@@ -1,0 +1,225 @@
+import { ReportsQuery } from '@availability-backstage/plugin-availability-common';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { availabilityApiRef } from '../../api';
+import { mockAvailabilityApi } from '../../__fixtures__/mockAvailabilityApi';
+import { reportRow } from '../../__fixtures__/reports';
+import { AvailabilityPage } from './AvailabilityPage';
+
+function LocationProbe() {
+  const location = useLocation();
+  return <div data-testid="location-search">{location.search}</div>;
+}
+
+async function renderPage(
+  api: ReturnType<typeof mockAvailabilityApi>,
+  url = '/availability',
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[availabilityApiRef, api]]}>
+      <AvailabilityPage />
+      <LocationProbe />
+    </TestApiProvider>,
+    {
+      routeEntries: [url],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+function lastQuery(api: ReturnType<typeof mockAvailabilityApi>): ReportsQuery {
+  const calls = api.listReports.mock.calls;
+  return calls[calls.length - 1][0] ?? {};
+}
+
+// The material-table based page renders slowly under jsdom on a busy machine.
+jest.setTimeout(30_000);
+
+describe('AvailabilityPage', () => {
+  it('shows the org rollups and the first page of entities, worst first', async () => {
+    const api = mockAvailabilityApi({
+      listReports: jest.fn(async () => ({
+        items: [
+          reportRow('checkout'),
+          reportRow('payments', {
+            score: 95,
+            level: 'gold',
+            failingChecks: [],
+          }),
+        ],
+        totalItems: 2,
+      })),
+    });
+    await renderPage(api);
+
+    expect(await screen.findByText('Entities (2)')).toBeInTheDocument();
+    expect(lastQuery(api)).toEqual({
+      orderBy: 'score',
+      order: 'asc',
+      limit: 25,
+      cursor: undefined,
+    });
+    expect(
+      screen.getByText('average score over 3 entities'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('71')).toBeInTheDocument();
+
+    const owners = screen.getByRole('table', { name: 'Availability by owner' });
+    expect(
+      within(owners)
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual(['team-b', 'team-a']);
+
+    const top = screen.getByRole('list', { name: 'Top failing checks' });
+    expect(
+      within(top)
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual(['PodDisruptionBudget present', 'At least two replicas']);
+
+    expect(
+      screen.getByText('2 (replicas-min, pdb-present)'),
+    ).toBeInTheDocument();
+  });
+
+  it('reads its filters and sort from the URL', async () => {
+    const api = mockAvailabilityApi();
+    await renderPage(
+      api,
+      '/availability?owner=group:default/team-a&level=gold,silver&failingCheck=pdb-present&text=pay&orderBy=name&order=desc',
+    );
+
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        owner: ['group:default/team-a'],
+        level: ['gold', 'silver'],
+        failingCheck: ['pdb-present'],
+        text: 'pay',
+        orderBy: 'name',
+        order: 'desc',
+        limit: 25,
+        cursor: undefined,
+      }),
+    );
+    expect(screen.getByLabelText('Search entities')).toHaveValue('pay');
+  });
+
+  it('drills down into a team from the owner rollup, in the URL too', async () => {
+    const api = mockAvailabilityApi();
+    await renderPage(api);
+
+    const owners = await screen.findByRole('table', {
+      name: 'Availability by owner',
+    });
+    await userEvent.click(
+      within(owners).getByRole('button', { name: 'team-b' }),
+    );
+
+    await waitFor(() =>
+      expect(lastQuery(api).owner).toEqual(['group:default/team-b']),
+    );
+    expect(screen.getByTestId('location-search')).toHaveTextContent(
+      '?owner=group%3Adefault%2Fteam-b',
+    );
+  });
+
+  it('filters by a failing check from the top list', async () => {
+    const api = mockAvailabilityApi();
+    await renderPage(api);
+    const top = await screen.findByRole('list', { name: 'Top failing checks' });
+    await userEvent.click(
+      within(top).getByRole('button', { name: 'At least two replicas' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api).failingCheck).toEqual(['replicas-min']),
+    );
+  });
+
+  it('pages on the server with the cursor', async () => {
+    const api = mockAvailabilityApi({
+      listReports: jest.fn(async (query: ReportsQuery = {}) =>
+        query.cursor === 'page-2'
+          ? { items: [reportRow('zeta')], totalItems: 26 }
+          : {
+              items: [reportRow('alpha')],
+              totalItems: 26,
+              nextCursor: 'page-2',
+            },
+      ),
+    });
+    await renderPage(api);
+    expect(await screen.findByText('Entities (26)')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(lastQuery(api).cursor).toBe('page-2'));
+    expect(await screen.findByText('26-26 of 26')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    await waitFor(() => expect(lastQuery(api).cursor).toBeUndefined());
+    expect(await screen.findByText('1-25 of 26')).toBeInTheDocument();
+  });
+
+  it('exports every page of the current view as CSV', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:export';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const api = mockAvailabilityApi({
+      listReports: jest.fn(async (query: ReportsQuery = {}) => {
+        if (query.limit !== 500) {
+          return { items: [reportRow('alpha')], totalItems: 2 };
+        }
+        return query.cursor
+          ? { items: [reportRow('zeta')], totalItems: 2 }
+          : { items: [reportRow('alpha')], totalItems: 2, nextCursor: 'next' };
+      }),
+    });
+    await renderPage(api, '/availability?owner=group:default/team-a');
+    await screen.findByText('Entities (2)');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
+    const exportCalls = api.listReports.mock.calls
+      .map(([q]) => q)
+      .filter(q => q?.limit === 500);
+    expect(exportCalls).toEqual([
+      expect.objectContaining({
+        owner: ['group:default/team-a'],
+        cursor: undefined,
+      }),
+      expect.objectContaining({
+        owner: ['group:default/team-a'],
+        cursor: 'next',
+      }),
+    ]);
+    const text = await blobs[0].text();
+    expect(text.split('\r\n').map(line => line.split(',')[0])).toEqual([
+      'entity',
+      'component:default/alpha',
+      'component:default/zeta',
+      '',
+    ]);
+  });
+
+  it('shows backend errors for the list', async () => {
+    const api = mockAvailabilityApi({
+      listReports: jest.fn(async () => {
+        throw new Error('database unavailable');
+      }),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText('Error: database unavailable'),
+    ).toBeInTheDocument();
+  });
+});
