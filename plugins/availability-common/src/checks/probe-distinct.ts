@@ -29,10 +29,11 @@ export const probeDistinct: WorkloadCheck = {
       );
     }
     const identical = both
-      .filter(
-        ({ container }) =>
-          normalizeProbe(container.livenessProbe as V1Probe) ===
+      .filter(({ container }) =>
+        sameValue(
+          normalizeProbe(container.livenessProbe as V1Probe),
           normalizeProbe(container.readinessProbe as V1Probe),
+        ),
       )
       .map(({ name }) => name);
     if (identical.length === 0) {
@@ -55,8 +56,8 @@ const TIMING_DEFAULTS: Record<string, number> = {
   failureThreshold: 3,
 };
 
-/** A canonical string of a probe's handler and timings, defaults filled in. */
-function normalizeProbe(probe: V1Probe): string {
+/** A probe's handler and timings, defaults filled in. */
+function normalizeProbe(probe: V1Probe): unknown {
   const raw = probe as unknown as Record<string, unknown>;
   const timings = Object.fromEntries(
     Object.entries(TIMING_DEFAULTS).map(([key, fallback]) => [
@@ -72,19 +73,30 @@ function normalizeProbe(probe: V1Probe): string {
     tcpSocket: raw.tcpSocket,
     grpc: grpc ? { service: '', ...grpc } : undefined,
   };
-  return canonical({ handler, timings });
+  return { handler, timings };
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(',')}]`;
+/** Deep equality of JSON-like values; absent and undefined keys are alike. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
   }
-  if (isRecord(value)) {
-    return `{${Object.keys(value)
-      .filter(key => value[key] !== undefined)
-      .sort()
-      .map(key => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(',')}}`;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameValue(item, b[i]))
+    );
   }
-  return JSON.stringify(value) ?? 'null';
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      if (!sameValue(a[key], b[key])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
 }

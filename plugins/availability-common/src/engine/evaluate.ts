@@ -75,12 +75,7 @@ export function evaluate(
     const ctx = workloadContext(workload, index, config.thresholds);
     const exemptionFor = exemptions.forTarget(workload);
     const checks = workloadChecks.map(check =>
-      toResult(
-        check,
-        runWorkloadCheck(check, ctx),
-        exemptionFor(check.id),
-        config,
-      ),
+      toResult(check, runWorkloadCheck(check, ctx), exemptionFor, config),
     );
     entries.push(toEntry(workload, checks));
   }
@@ -95,7 +90,7 @@ export function evaluate(
       toResult(
         check,
         guard(() => check.run(ctx)),
-        exemptionFor(check.id),
+        exemptionFor,
         config,
       ),
     );
@@ -122,7 +117,7 @@ export function evaluate(
       toResult(
         check,
         guard(() => check.run(ctx)),
-        exemptionFor(check.id),
+        exemptionFor,
         config,
       ),
     );
@@ -137,10 +132,17 @@ export function evaluate(
   }
 
   return {
-    ...scoreChecks(entries.flatMap(entry => entry.checks)),
+    ...scoreChecks(allChecks(entries)),
     workloads: entries,
     errors: [],
   };
+}
+
+/** Every check of every entry, without copying them into one array. */
+function* allChecks(entries: WorkloadReport[]): Iterable<CheckResult> {
+  for (const entry of entries) {
+    yield* entry.checks;
+  }
 }
 
 function runWorkloadCheck(
@@ -155,7 +157,11 @@ function runWorkloadCheck(
   if (!check.appliesTo.includes(ctx.workload.kind)) {
     return kindNotApplicable(ctx.workload.kind);
   }
-  return guard(() => check.run(ctx));
+  try {
+    return check.run(ctx);
+  } catch (error) {
+    return unreadable(error);
+  }
 }
 
 /** A last line of defence: a check that trips over input reports `unknown`. */
@@ -163,43 +169,60 @@ function guard(run: () => CheckOutcome): CheckOutcome {
   try {
     return run();
   } catch (error) {
-    return unknown(
-      `The object has an unexpected shape, so this check could not read it (${
-        error instanceof Error ? error.message : String(error)
-      }).`,
-    );
+    return unreadable(error);
   }
+}
+
+function unreadable(error: unknown): CheckOutcome {
+  return unknown(
+    `The object has an unexpected shape, so this check could not read it (${
+      error instanceof Error ? error.message : describeValue(error)
+    }).`,
+  );
 }
 
 function toResult(
   check: AvailabilityCheck,
   outcome: CheckOutcome,
-  exemption: ExemptionMatch | undefined,
+  exemptionFor: (checkId: string) => ExemptionMatch | undefined,
   config: ResolvedAvailabilityConfig,
 ): CheckResult {
   const override = config.checks[check.id]?.severity;
   const severity =
     override && SEVERITIES.includes(override) ? override : check.severity;
+  if (outcome.status !== 'fail') {
+    return {
+      id: check.id,
+      status: outcome.status,
+      severity,
+      message: outcome.message,
+      remediation: null,
+      reason: null,
+    };
+  }
+  // Only failures can be exempt, so only they look exemptions up.
+  const exemption = exemptionFor(check.id);
   const result: CheckResult = {
     id: check.id,
-    status: outcome.status,
+    status: 'fail',
     severity,
     message: outcome.message,
-    remediation: outcome.status === 'fail' ? outcome.remediation ?? null : null,
+    remediation: outcome.remediation ?? null,
     reason: null,
   };
-  if (outcome.status !== 'fail' || !exemption) {
+  if (!exemption) {
     return result;
   }
   if (!exemption.active) {
-    return { ...result, message: `${result.message} ${exemption.note}` };
+    result.message = `${result.message} ${exemption.note}`;
+    return result;
   }
-  return {
-    ...result,
-    status: 'exempt',
-    reason: exemption.reason,
-    ...(exemption.until ? { until: exemption.until } : {}),
-  };
+  result.status = 'exempt';
+  result.reason = exemption.reason;
+  if (exemption.until) {
+    result.until = exemption.until;
+  }
+  return result;
 }
 
 function toEntry(

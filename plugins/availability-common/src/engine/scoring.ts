@@ -26,7 +26,7 @@ export const LEVELS: readonly Level[] = ['gold', 'silver', 'bronze', 'none'];
  *
  * @public
  */
-export function scoreChecks(checks: readonly CheckResult[]): {
+export function scoreChecks(checks: Iterable<CheckResult>): {
   score: number;
   level: Level;
 } {
