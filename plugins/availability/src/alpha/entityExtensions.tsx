@@ -22,7 +22,6 @@ export const entityAvailabilityContent = EntityContentBlueprint.make({
   params: {
     path: 'availability',
     title: 'Availability',
-    group: 'deployment',
     filter: hasKubernetesAnnotations,
     loader: () =>
       import('../components/EntityAvailabilityContent').then(m => (
