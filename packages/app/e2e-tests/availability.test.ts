@@ -12,8 +12,10 @@ const OTHER_TEAMS_ENTITY = 'checkout-api'; // owned by payments
 
 const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
 
-async function signIn(page: Page) {
-  await page.goto('/');
+// The guest sign-in page shows on every full page load, at any path, and then
+// renders that path; so every navigation by URL signs in again.
+async function openAsGuest(page: Page, pathname: string) {
+  await page.goto(pathname);
   const enterButton = page.getByRole('button', { name: 'Enter' });
   await expect(enterButton).toBeVisible();
   await enterButton.click();
@@ -33,9 +35,8 @@ async function screenshot(page: Page, name: string) {
 test('the entity tab shows the score and the failing checks of a demo service', async ({
   page,
 }) => {
-  await signIn(page);
   const entityPath = `/catalog/default/component/${ENTITY}`;
-  await page.goto(entityPath);
+  await openAsGuest(page, entityPath);
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
 
   // The overview card, when the entity page shows it.
@@ -76,8 +77,7 @@ test('the entity tab shows the score and the failing checks of a demo service', 
 test('the org page lists evaluated entities and drills down into a team', async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto('/availability');
+  await openAsGuest(page, '/availability');
   await expect(page.getByText('Evaluated entities')).toBeVisible();
   await expect(page.getByText(/^Entities \(\d+\)$/)).toBeVisible();
   await screenshot(page, 'org');
@@ -95,9 +95,8 @@ test('the org page lists evaluated entities and drills down into a team', async 
   await screenshot(page, 'org-filtered');
 
   // The filtered view is shareable: the URL alone restores it.
-  const shared = page.url();
-  await page.goto('/');
-  await page.goto(shared);
+  const shared = new URL(page.url());
+  await openAsGuest(page, `${shared.pathname}${shared.search}`);
   await expect(
     page.getByRole('link', { name: ENTITY, exact: true }),
   ).toBeVisible();
