@@ -39,6 +39,12 @@ export interface Config {
       concurrency?: number;
       /** Timeout of one request to the kubernetes backend; default 30 seconds. */
       requestTimeout?: HumanDuration | string;
+      /**
+       * How long refreshes started through the API reuse a cluster's Node
+       * list (zones); default 5 minutes, 0 to list Nodes on every refresh.
+       * A scheduled pass always lists each cluster's Nodes once.
+       */
+      nodeCacheTtl?: HumanDuration | string;
     };
     history?: {
       /** History points kept per entity; default 365. */

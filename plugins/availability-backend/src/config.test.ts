@@ -12,6 +12,7 @@ describe('readAvailabilityBackendConfig', () => {
       },
       concurrency: 4,
       requestTimeoutMs: 30_000,
+      nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
     });
@@ -25,7 +26,11 @@ describe('readAvailabilityBackendConfig', () => {
           thresholds: { minReplicas: 3 },
           exemptions: [{ namespaces: ['batch'], reason: 'batch jobs' }],
           schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
-          refresh: { concurrency: 8, requestTimeout: { seconds: 5 } },
+          refresh: {
+            concurrency: 8,
+            requestTimeout: { seconds: 5 },
+            nodeCacheTtl: { minutes: 1 },
+          },
           history: { maxPoints: 30 },
           evaluate: { maxBodySize: '1mb' },
         },
@@ -40,15 +45,28 @@ describe('readAvailabilityBackendConfig', () => {
       schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
       concurrency: 8,
       requestTimeoutMs: 5_000,
+      nodeCacheTtlMs: 60_000,
       historyLimit: 30,
       evaluateMaxBodySize: '1mb',
     });
+  });
+
+  it('accepts a zero node cache lifetime (no reuse)', () => {
+    expect(
+      readAvailabilityBackendConfig(
+        new ConfigReader({
+          availability: { refresh: { nodeCacheTtl: { seconds: 0 } } },
+        }),
+      ).nodeCacheTtlMs,
+    ).toBe(0);
   });
 
   it.each([
     [{ refresh: { concurrency: 0 } }, /availability.refresh.concurrency/],
     [{ refresh: { concurrency: 1.5 } }, /availability.refresh.concurrency/],
     [{ history: { maxPoints: -1 } }, /availability.history.maxPoints/],
+    [{ refresh: { requestTimeout: { seconds: 0 } } }, /must be positive/],
+    [{ refresh: { nodeCacheTtl: { seconds: -1 } } }, /zero or positive/],
     [{ evaluate: { maxBodySize: 'huge' } }, /availability.evaluate.maxBodySize/],
     [{ checks: { 'no-such-check': { enabled: false } } }, /no-such-check/],
     [{ thresholds: { minReplicas: 'two' } }, /minReplicas/],

@@ -23,6 +23,8 @@ export interface AvailabilityBackendConfig {
   concurrency: number;
   /** How long one request to the kubernetes backend may take. */
   requestTimeoutMs: number;
+  /** How long on-demand refreshes reuse a cluster's Node list (0: never). */
+  nodeCacheTtlMs: number;
   /** Most history points kept per entity. */
   historyLimit: number;
   /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
@@ -48,13 +50,22 @@ function positiveInteger(config: Config, key: string, fallback: number) {
   return value;
 }
 
-function durationMs(config: Config, key: string, fallback: HumanDuration) {
+function durationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+  options?: { allowZero?: boolean },
+) {
   if (!config.has(key)) {
     return durationToMilliseconds(fallback);
   }
   const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-  if (ms <= 0) {
-    throw new Error(`Invalid config at availability.${key}: must be positive`);
+  if (ms < 0 || (ms === 0 && !options?.allowZero)) {
+    throw new Error(
+      `Invalid config at availability.${key}: must be ${
+        options?.allowZero ? 'zero or positive' : 'positive'
+      }`,
+    );
   }
   return ms;
 }
@@ -75,6 +86,7 @@ export function readAvailabilityBackendConfig(
       schedule: DEFAULT_SCHEDULE,
       concurrency: 4,
       requestTimeoutMs: 30_000,
+      nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
     };
@@ -111,6 +123,12 @@ export function readAvailabilityBackendConfig(
     requestTimeoutMs: durationMs(config, 'refresh.requestTimeout', {
       seconds: 30,
     }),
+    nodeCacheTtlMs: durationMs(
+      config,
+      'refresh.nodeCacheTtl',
+      { minutes: 5 },
+      { allowZero: true },
+    ),
     historyLimit: positiveInteger(config, 'history.maxPoints', 365),
     evaluateMaxBodySize: maxBodySize,
   };

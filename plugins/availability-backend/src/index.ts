@@ -12,5 +12,8 @@ export { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore'
 export * from './service/AvailabilityService';
 export * from './service/KubernetesObjectsSource';
 export * from './service/KubernetesBackendObjectsSource';
+export * from './service/ClusterNodesSource';
+export * from './service/ClusterNodesCache';
+export * from './service/KubernetesProxyNodesSource';
 export { createLimiter, type Limiter } from './service/limiter';
 export { REFRESH_TASK_ID } from './service/refreshTask';

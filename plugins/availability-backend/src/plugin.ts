@@ -8,6 +8,7 @@ import { readAvailabilityBackendConfig } from './config';
 import { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
 import { AvailabilityService } from './service/AvailabilityService';
 import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
+import { KubernetesProxyNodesSource } from './service/KubernetesProxyNodesSource';
 import { scheduleRefreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 
@@ -49,6 +50,12 @@ export const availabilityPlugin = createBackendPlugin({
           logger: deps.logger,
           store,
           source,
+          nodes: KubernetesProxyNodesSource.create({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            timeoutMs: config.requestTimeoutMs,
+          }),
+          nodeCacheTtlMs: config.nodeCacheTtlMs,
           catalog: deps.catalog,
           auth: deps.auth,
           evaluation: config.evaluation,

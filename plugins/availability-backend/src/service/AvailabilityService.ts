@@ -22,6 +22,7 @@ import {
   ClusterStatus,
   EntityReportResponse,
   evaluate,
+  EvaluationObject,
   parseManifests,
   ReportsPage,
   ReportsQuery,
@@ -31,7 +32,10 @@ import {
   ReportsFilter,
   StoredEntityInfo,
 } from '../database/AvailabilityStore';
+import { ClusterNodesCache } from './ClusterNodesCache';
+import { ClusterNodesSource, nodeObject } from './ClusterNodesSource';
 import {
+  ClusterObjects,
   hasKubernetesAnnotation,
   KUBERNETES_ANNOTATIONS,
   KubernetesObjectsSource,
@@ -49,11 +53,15 @@ export interface RefreshSummary {
   failed: number;
   /** Reports removed because their entity left the catalog. */
   removed: number;
-  /** Requests made to the kubernetes backend. */
+  /** Requests made to the kubernetes backend (Node lists included). */
   requests: number;
-  /** Kubernetes API requests made on our behalf, over all clusters. */
+  /** Kubernetes API requests made on our behalf, over all clusters (Node lists included). */
   kubeRequests: number;
   kubeRequestsByCluster: Record<string, number>;
+  /** Requests that listed Nodes through the kubernetes backend's proxy, at most one per cluster and page. */
+  nodeRequests: number;
+  /** Clusters whose Nodes could not be listed; their zone checks are unknown. */
+  nodeListFailures: string[];
   durationMs: number;
 }
 
@@ -64,6 +72,21 @@ type EntityRefreshOutcome = {
 };
 
 const CATALOG_PAGE_SIZE = 200;
+
+const DEFAULT_NODE_CACHE_TTL_MS = 5 * 60_000;
+
+/** The names of the nodes that the pods among the objects run on. */
+function podNodeNames(objects: ClusterObjects & { status: 'ok' }) {
+  const names = new Set<string>();
+  for (const object of objects.objects) {
+    const nodeName = (object as { spec?: { nodeName?: unknown } }).spec
+      ?.nodeName;
+    if (object.kind === 'Pod' && typeof nodeName === 'string' && nodeName) {
+      names.add(nodeName);
+    }
+  }
+  return names;
+}
 
 function entityInfo(entity: Entity): StoredEntityInfo {
   const namespace = entity.metadata.namespace ?? 'default';
@@ -124,6 +147,9 @@ export class AvailabilityService {
   readonly #logger: LoggerService;
   readonly #store: AvailabilityStore;
   readonly #source: KubernetesObjectsSource;
+  readonly #nodes?: ClusterNodesSource;
+  /** Node lists shared by on-demand refreshes, for a short while. */
+  readonly #onDemandNodes?: ClusterNodesCache;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #config: AvailabilityConfig;
@@ -134,6 +160,10 @@ export class AvailabilityService {
     logger: LoggerService;
     store: AvailabilityStore;
     source: KubernetesObjectsSource;
+    /** Where Nodes (zones) come from; without it zone checks are unknown. */
+    nodes?: ClusterNodesSource;
+    /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
+    nodeCacheTtlMs?: number;
     catalog: CatalogService;
     auth: AuthService;
     /** Check overrides, thresholds and exemptions. */
@@ -149,6 +179,8 @@ export class AvailabilityService {
     logger: LoggerService;
     store: AvailabilityStore;
     source: KubernetesObjectsSource;
+    nodes?: ClusterNodesSource;
+    nodeCacheTtlMs?: number;
     catalog: CatalogService;
     auth: AuthService;
     evaluation: AvailabilityConfig;
@@ -158,6 +190,14 @@ export class AvailabilityService {
     this.#logger = options.logger;
     this.#store = options.store;
     this.#source = options.source;
+    this.#nodes = options.nodes;
+    this.#onDemandNodes =
+      options.nodes &&
+      ClusterNodesCache.create({
+        source: options.nodes,
+        logger: options.logger,
+        ttlMs: options.nodeCacheTtlMs ?? DEFAULT_NODE_CACHE_TTL_MS,
+      });
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#config = options.evaluation;
@@ -205,7 +245,7 @@ export class AvailabilityService {
         )}, so it has no Kubernetes objects to check`,
       );
     }
-    await this.#refresh(entity);
+    await this.#refresh(entity, this.#onDemandNodes);
     return this.getEntityReport(stringifyEntityRef(entity), options);
   }
 
@@ -215,6 +255,10 @@ export class AvailabilityService {
     const credentials = await this.#auth.getOwnServiceCredentials();
     const limit = createLimiter(this.#concurrency);
     const seen = new Set<string>();
+    // One Node list per cluster for the whole pass, shared by its entities.
+    const nodes =
+      this.#nodes &&
+      ClusterNodesCache.create({ source: this.#nodes, logger: this.#logger });
     const summary: RefreshSummary = {
       entities: 0,
       ok: 0,
@@ -223,7 +267,16 @@ export class AvailabilityService {
       requests: 0,
       kubeRequests: 0,
       kubeRequestsByCluster: {},
+      nodeRequests: 0,
+      nodeListFailures: [],
       durationMs: 0,
+    };
+    const countKubeRequests = (byCluster: Record<string, number>) => {
+      for (const [cluster, count] of Object.entries(byCluster)) {
+        summary.kubeRequests += count;
+        summary.kubeRequestsByCluster[cluster] =
+          (summary.kubeRequestsByCluster[cluster] ?? 0) + count;
+      }
     };
 
     let cursor: string | undefined;
@@ -241,20 +294,14 @@ export class AvailabilityService {
       );
       const entities = page.items.filter(hasKubernetesAnnotation);
       const outcomes = await Promise.all(
-        entities.map(entity => limit(() => this.#refresh(entity))),
+        entities.map(entity => limit(() => this.#refresh(entity, nodes))),
       );
       for (const [i, outcome] of outcomes.entries()) {
         seen.add(stringifyEntityRef(entities[i]).toLocaleLowerCase('en-US'));
         summary.entities += 1;
         summary[outcome.ok ? 'ok' : 'failed'] += 1;
         summary.requests += outcome.requests;
-        for (const [cluster, count] of Object.entries(
-          outcome.kubeRequestsByCluster,
-        )) {
-          summary.kubeRequests += count;
-          summary.kubeRequestsByCluster[cluster] =
-            (summary.kubeRequestsByCluster[cluster] ?? 0) + count;
-        }
+        countKubeRequests(outcome.kubeRequestsByCluster);
       }
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
@@ -267,6 +314,19 @@ export class AvailabilityService {
       await this.#store.deleteEntities(vanished);
     }
     summary.removed = vanished.length;
+    if (nodes) {
+      // Each Node list request is one to the kubernetes backend's proxy and
+      // one to the cluster.
+      const stats = nodes.stats();
+      const nodeRequests = Object.values(stats.requestsByCluster).reduce(
+        (sum, n) => sum + n,
+        0,
+      );
+      summary.nodeRequests = nodeRequests;
+      summary.requests += nodeRequests;
+      summary.nodeListFailures = stats.failedClusters;
+      countKubeRequests(stats.requestsByCluster);
+    }
     summary.durationMs = Date.now() - started;
 
     this.#logger.info(
@@ -278,7 +338,11 @@ export class AvailabilityService {
         summary.kubeRequests
       } kube API requests (${Object.entries(summary.kubeRequestsByCluster)
         .map(([cluster, count]) => `${cluster}: ${count}`)
-        .join(', ')}), ${summary.durationMs} ms`,
+        .join(', ')}), ${summary.nodeRequests} Node list requests${
+        summary.nodeListFailures.length
+          ? ` (Nodes unreadable on ${summary.nodeListFailures.join(', ')})`
+          : ''
+      }, ${summary.durationMs} ms`,
     );
     return summary;
   }
@@ -315,7 +379,42 @@ export class AvailabilityService {
     };
   }
 
-  async #refresh(entity: Entity): Promise<EntityRefreshOutcome> {
+  /**
+   * The usable objects of the clusters that answered, with the Nodes their
+   * pods run on (only those: the engine looks Nodes up by name, and a big
+   * cluster's other Nodes would only cost time).
+   */
+  async #evaluationObjects(
+    clusters: ClusterObjects[],
+    nodes: ClusterNodesCache | undefined,
+  ): Promise<EvaluationObject[]> {
+    const perCluster = await Promise.all(
+      clusters.map(async c => {
+        if (c.status !== 'ok') {
+          return [];
+        }
+        const objects: EvaluationObject[] = c.objects.map(object => ({
+          object,
+          cluster: c.cluster,
+        }));
+        const names = podNodeNames(c);
+        const known = names.size ? await nodes?.getNodes(c.cluster) : undefined;
+        for (const name of names) {
+          const node = known?.get(name);
+          if (node) {
+            objects.push({ object: nodeObject(node), cluster: c.cluster });
+          }
+        }
+        return objects;
+      }),
+    );
+    return perCluster.flat();
+  }
+
+  async #refresh(
+    entity: Entity,
+    nodes: ClusterNodesCache | undefined,
+  ): Promise<EntityRefreshOutcome> {
     const info = entityInfo(entity);
     const at = this.#now();
     try {
@@ -327,11 +426,6 @@ export class AvailabilityService {
         c.status === 'ok'
           ? { cluster: c.cluster, status: 'ok' }
           : { cluster: c.cluster, status: 'error', message: c.message },
-      );
-      const usable = result.clusters.flatMap(c =>
-        c.status === 'ok'
-          ? c.objects.map(object => ({ object, cluster: c.cluster }))
-          : [],
       );
       const anyOk = result.clusters.some(c => c.status === 'ok');
       if (result.clusters.length > 0 && !anyOk) {
@@ -345,6 +439,7 @@ export class AvailabilityService {
         });
         return { ok: false, requests: result.requests, kubeRequestsByCluster };
       }
+      const usable = await this.#evaluationObjects(result.clusters, nodes);
       const report = evaluate(usable, {
         config: this.#config,
         entityAnnotations: entity.metadata.annotations ?? {},
