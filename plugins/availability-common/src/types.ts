@@ -88,7 +88,10 @@ export interface PodEvidence {
   name: string;
   /** The node the pod is scheduled on; absent while it is pending. */
   node?: string;
-  /** The node's `topology.kubernetes.io/zone` label, when known. */
+  /**
+   * The node's `topology.kubernetes.io/zone` label (or the deprecated
+   * `failure-domain.beta.kubernetes.io/zone`), when its Node is in the input.
+   */
   zone?: string;
   ready: boolean;
   /** Total container restarts of the pod. */
@@ -103,8 +106,13 @@ export interface PodEvidence {
  */
 export interface WorkloadEvidence {
   replicas?: {
-    /** Effective desired replicas (HPA `minReplicas` or `spec.replicas`). */
+    /**
+     * Desired replicas as the cluster reports them and `runtime-ready` reads
+     * them: `spec.replicas` (which an HPA moves within its bounds), a
+     * DaemonSet's `status.desiredNumberScheduled`, 1 for a bare Pod.
+     */
     desired?: number;
+    /** `status.readyReplicas` (`numberReady` for DaemonSets). */
     ready?: number;
   };
   pods?: PodEvidence[];

@@ -10,6 +10,7 @@ import type {
 import { availabilityChecks } from '../checks';
 import { resolveConfig, ResolvedAvailabilityConfig } from './config';
 import { parseDockerfile } from './dockerfile';
+import { workloadEvidence } from './evidence';
 import { ExemptionMatch, ExemptionResolver } from './exemptions';
 import type {
   AvailabilityCheck,
@@ -77,7 +78,11 @@ export function evaluate(
     const checks = workloadChecks.map(check =>
       toResult(check, runWorkloadCheck(check, ctx), exemptionFor, config),
     );
-    entries.push(toEntry(workload, checks));
+    const entry = toEntry(workload, checks);
+    if (ctx.live) {
+      entry.evidence = workloadEvidence(workload, ctx.pods, ctx.nodeNamed);
+    }
+    entries.push(entry);
   }
   for (const service of index.services) {
     const ctx = {

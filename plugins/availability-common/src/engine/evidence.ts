@@ -1,0 +1,115 @@
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { PodEvidence, WorkloadEvidence } from '../types';
+import type { Workload } from './model';
+import { isPodReady, podName, podNodeName } from './pods';
+import { asInt, asRecord, records, stringMap } from './read';
+import { ZONE_KEYS } from './spreading';
+
+/**
+ * What the cluster showed of a live workload: replica counts as
+ * `runtime-ready` reads them, and where each of its pods runs. Only the few
+ * fields a UI needs are copied, never whole objects.
+ *
+ * @internal
+ */
+export function workloadEvidence(
+  workload: Workload,
+  pods: readonly V1Pod[],
+  nodeNamed: (name: string) => V1Node | undefined,
+): WorkloadEvidence {
+  const zones = new Map<string, string | undefined>();
+  const zoneOf = (node: string) => {
+    if (!zones.has(node)) {
+      zones.set(node, nodeZone(nodeNamed(node)));
+    }
+    return zones.get(node);
+  };
+  const evidence: WorkloadEvidence = {};
+  const replicas = replicaEvidence(workload);
+  if (replicas) {
+    evidence.replicas = replicas;
+  }
+  evidence.pods = pods.map(pod => {
+    const entry: PodEvidence = {
+      name: podName(pod),
+      ready: isPodReady(pod),
+      restarts: podRestarts(pod),
+    };
+    const node = podNodeName(pod);
+    if (node !== undefined) {
+      entry.node = node;
+      const zone = zoneOf(node);
+      if (zone !== undefined) {
+        entry.zone = zone;
+      }
+    }
+    return entry;
+  });
+  return evidence;
+}
+
+/**
+ * A Node's zone label, the deprecated failure-domain key as a fallback.
+ *
+ * @internal
+ */
+export function nodeZone(node: V1Node | undefined): string | undefined {
+  if (!node) {
+    return undefined;
+  }
+  const labels = stringMap(asRecord(node.metadata)?.labels);
+  for (const key of ZONE_KEYS) {
+    if (labels[key]) {
+      return labels[key];
+    }
+  }
+  return undefined;
+}
+
+/** Restarts of every container of the pod, init containers included. */
+function podRestarts(pod: V1Pod): number {
+  const status = asRecord(pod.status);
+  let total = 0;
+  for (const list of [
+    status?.initContainerStatuses,
+    status?.containerStatuses,
+  ]) {
+    for (const container of records(list)) {
+      const count = asInt(container.restartCount);
+      if (count !== undefined && count > 0) {
+        total += count;
+      }
+    }
+  }
+  return total;
+}
+
+/**
+ * Desired and ready counts as the cluster reports them (the same readings as
+ * `runtime-ready`); a count that cannot be read is left out.
+ */
+function replicaEvidence(
+  workload: Workload,
+): WorkloadEvidence['replicas'] | undefined {
+  if (workload.kind === 'Pod') {
+    return { desired: 1, ready: isPodReady(workload.object) ? 1 : 0 };
+  }
+  const status = workload.status;
+  let desired: number | undefined;
+  let ready: number | undefined;
+  // The API omits zero counts, but only in a status it sent at all.
+  if (workload.kind === 'DaemonSet') {
+    desired = status ? asInt(status.desiredNumberScheduled ?? 0) : undefined;
+    ready = status ? asInt(status.numberReady ?? 0) : undefined;
+  } else {
+    desired = asInt(workload.spec.replicas ?? 1);
+    ready = status ? asInt(status.readyReplicas ?? 0) : undefined;
+  }
+  if (desired === undefined && ready === undefined) {
+    return undefined;
+  }
+  return {
+    ...(desired !== undefined ? { desired } : {}),
+    ...(ready !== undefined ? { ready } : {}),
+  };
+}
