@@ -1,10 +1,15 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
 import { AvailabilityService } from './AvailabilityService';
 import { EntityObjects, KubernetesObjectsSource } from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
+import { ClusterNodesResult, ClusterNodesSource } from './ClusterNodesSource';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -224,5 +229,200 @@ describe('AvailabilityService.refreshAll', () => {
       status: 'exempt',
       reason: 'singleton by design',
     });
+  });
+});
+
+describe('AvailabilityService zones', () => {
+  const ZONES: Record<string, Record<string, string>> = {
+    // prod-eu spreads over three zones, prod-us keeps every node in one.
+    'prod-eu': { 'eu-1': 'eu-a', 'eu-2': 'eu-b', 'eu-3': 'eu-c' },
+    'prod-us': { 'us-1': 'us-a', 'us-2': 'us-a', 'us-3': 'us-a' },
+  };
+
+  function runningObjects(name: string, cluster: string) {
+    const nodes = Object.keys(ZONES[cluster]);
+    const replicaSet = `${name}-5d8f`;
+    return [
+      deployment(name, 3),
+      ...nodes.map((node, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${replicaSet}-${i}`,
+          namespace: 'shop',
+          labels: { app: name, 'pod-template-hash': '5d8f' },
+          ownerReferences: [
+            { kind: 'ReplicaSet', name: replicaSet, controller: true },
+          ],
+        },
+        spec: { nodeName: node },
+        status: { conditions: [{ type: 'Ready', status: 'True' }] },
+      })),
+    ];
+  }
+
+  /** Every entity runs on both clusters; "idle-*" ones have no pods. */
+  class RunningSource implements KubernetesObjectsSource {
+    async getEntityObjects({ entity }: { entity: Entity }) {
+      const name = entity.metadata.name;
+      return {
+        requests: 2,
+        clusters: ['prod-eu', 'prod-us'].map(cluster => ({
+          cluster,
+          status: 'ok' as const,
+          objects: name.startsWith('idle-')
+            ? [deployment(name, 3)]
+            : runningObjects(name, cluster),
+          kubeRequests: 15,
+        })),
+      };
+    }
+  }
+
+  class FakeNodesSource implements ClusterNodesSource {
+    calls: string[] = [];
+    failing = new Set<string>();
+
+    async listNodes({ cluster }: { cluster: string }): Promise<ClusterNodesResult> {
+      this.calls.push(cluster);
+      await new Promise(resolve => setTimeout(resolve, 5));
+      if (this.failing.has(cluster)) {
+        return { status: 'error', message: '403 Forbidden', requests: 1 };
+      }
+      return {
+        status: 'ok',
+        requests: 1,
+        nodes: [
+          ...Object.entries(ZONES[cluster]).map(([node, zone]) => ({
+            name: node,
+            labels: { 'topology.kubernetes.io/zone': zone },
+          })),
+          { name: 'unrelated', labels: {} },
+        ],
+      };
+    }
+  }
+
+  async function setupZones(entities: Entity[], nodeCacheTtlMs?: number) {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseAvailabilityStore.create({
+      database: { getClient: async () => knex },
+    });
+    const nodes = new FakeNodesSource();
+    const logger = mockServices.logger.mock();
+    const service = AvailabilityService.create({
+      logger,
+      store,
+      source: new RunningSource(),
+      nodes,
+      nodeCacheTtlMs,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      evaluation: {},
+      concurrency: 3,
+    });
+    return { service, store, nodes, logger };
+  }
+
+  async function zoneStatus(
+    store: DatabaseAvailabilityStore,
+    name: string,
+    cluster: string,
+  ) {
+    const stored = await store.getEntityReport(`component:default/${name}`);
+    return stored?.report?.workloads
+      .find(w => w.cluster === cluster && w.name === name)
+      ?.checks.find(c => c.id === 'runtime-zone-spread')?.status;
+  }
+
+  it('lists each cluster once per pass and judges zones from the Nodes', async () => {
+    const entities = Array.from({ length: 6 }, (_, i) => component(`svc-${i}`));
+    const { service, store, nodes, logger } = await setupZones(entities);
+
+    const summary = await service.refreshAll();
+
+    expect(nodes.calls.sort()).toEqual(['prod-eu', 'prod-us']);
+    expect(summary).toMatchObject({
+      entities: 6,
+      ok: 6,
+      requests: 6 * 2 + 2,
+      nodeRequests: 2,
+      nodeListFailures: [],
+      kubeRequests: 6 * 30 + 2,
+      kubeRequestsByCluster: { 'prod-eu': 6 * 15 + 1, 'prod-us': 6 * 15 + 1 },
+    });
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('(prod-eu: 91, prod-us: 91), 2 Node list requests, '),
+    );
+    for (const entity of entities) {
+      const name = entity.metadata.name;
+      expect(await zoneStatus(store, name, 'prod-eu')).toBe('pass');
+      expect(await zoneStatus(store, name, 'prod-us')).toBe('fail');
+    }
+
+    // The next pass lists again.
+    await service.refreshAll();
+    expect(nodes.calls).toHaveLength(4);
+  });
+
+  it('leaves zones unknown, and the cluster ok, when Nodes cannot be listed', async () => {
+    const { service, store, nodes, logger } = await setupZones([
+      component('a'),
+      component('b'),
+    ]);
+    nodes.failing.add('prod-us');
+
+    const summary = await service.refreshAll();
+
+    expect(summary).toMatchObject({
+      ok: 2,
+      failed: 0,
+      nodeRequests: 2,
+      nodeListFailures: ['prod-us'],
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Could not list the Nodes of cluster prod-us \(403 Forbidden\)/),
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('(Nodes unreadable on prod-us)'),
+    );
+    for (const name of ['a', 'b']) {
+      const stored = await store.getEntityReport(`component:default/${name}`);
+      expect(stored?.stale).toBe(false);
+      expect(stored?.clusters).toEqual([
+        { cluster: 'prod-eu', status: 'ok' },
+        { cluster: 'prod-us', status: 'ok' },
+      ]);
+      expect(await zoneStatus(store, name, 'prod-eu')).toBe('pass');
+      expect(await zoneStatus(store, name, 'prod-us')).toBe('unknown');
+    }
+  });
+
+  it('does not list the Nodes of clusters where the entity has no pods', async () => {
+    const { service, nodes } = await setupZones([component('idle-a')]);
+    const summary = await service.refreshAll();
+    expect(nodes.calls).toEqual([]);
+    expect(summary.nodeRequests).toBe(0);
+  });
+
+  it('reuses Node lists between on-demand refreshes within their lifetime', async () => {
+    const cached = await setupZones([component('a'), component('b')]);
+    await cached.service.refreshEntity('component:default/a', {
+      credentials: mockCredentials.user(),
+    });
+    await cached.service.refreshEntity('component:default/b', {
+      credentials: mockCredentials.user(),
+    });
+    expect(cached.nodes.calls.sort()).toEqual(['prod-eu', 'prod-us']);
+    expect(await zoneStatus(cached.store, 'b', 'prod-us')).toBe('fail');
+
+    const uncached = await setupZones([component('a')], 0);
+    for (let i = 0; i < 2; i++) {
+      await uncached.service.refreshEntity('component:default/a', {
+        credentials: mockCredentials.user(),
+      });
+    }
+    expect(uncached.nodes.calls).toHaveLength(4);
   });
 });
