@@ -61,7 +61,11 @@ async function main() {
             name: 'shop',
             annotations: { 'backstage.io/kubernetes-id': 'shop' },
           },
-          spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
+          spec: {
+            type: 'service',
+            owner: 'team-shop',
+            lifecycle: 'production',
+          },
         },
       ],
     }),

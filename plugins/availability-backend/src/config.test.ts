@@ -67,7 +67,10 @@ describe('readAvailabilityBackendConfig', () => {
     [{ history: { maxPoints: -1 } }, /availability.history.maxPoints/],
     [{ refresh: { requestTimeout: { seconds: 0 } } }, /must be positive/],
     [{ refresh: { nodeCacheTtl: { seconds: -1 } } }, /zero or positive/],
-    [{ evaluate: { maxBodySize: 'huge' } }, /availability.evaluate.maxBodySize/],
+    [
+      { evaluate: { maxBodySize: 'huge' } },
+      /availability.evaluate.maxBodySize/,
+    ],
     [{ checks: { 'no-such-check': { enabled: false } } }, /no-such-check/],
     [{ thresholds: { minReplicas: 'two' } }, /minReplicas/],
     [{ exemptions: [{ namespaces: ['x'] }] }, /reason/],

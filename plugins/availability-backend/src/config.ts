@@ -109,7 +109,10 @@ export function readAvailabilityBackendConfig(
     config.getOptional<string | number>('evaluate.maxBodySize') ?? '4mb';
   if (
     !(typeof maxBodySize === 'number' && maxBodySize > 0) &&
-    !(typeof maxBodySize === 'string' && /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(maxBodySize))
+    !(
+      typeof maxBodySize === 'string' &&
+      /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(maxBodySize)
+    )
   ) {
     throw new Error(
       `Invalid config at availability.evaluate.maxBodySize: expected a size like 4mb, got ${maxBodySize}`,

@@ -289,9 +289,13 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
       'bronze',
       ['pdb-present', 'replicas-min'],
     );
-    await save('web', { kind: 'Website', system: 'system:default/web' }, 78, 'silver', [
-      'pdb-present',
-    ]);
+    await save(
+      'web',
+      { kind: 'Website', system: 'system:default/web' },
+      78,
+      'silver',
+      ['pdb-present'],
+    );
 
     const names = async (query: object) =>
       (await store.listReports({ orderBy: 'name', ...query })).items.map(
@@ -304,10 +308,7 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     ]);
     expect(await names({ kind: ['website'] })).toEqual(['web']);
     expect(await names({ lifecycle: ['experimental'] })).toEqual(['pay']);
-    expect(await names({ level: ['gold', 'silver'] })).toEqual([
-      'cart',
-      'web',
-    ]);
+    expect(await names({ level: ['gold', 'silver'] })).toEqual(['cart', 'web']);
     expect(await names({ failingCheck: ['pdb-present'] })).toEqual([
       'pay',
       'web',
@@ -319,7 +320,10 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     expect(await names({ text: '100%' })).toEqual(['cart']);
     expect(await names({ text: '_' })).toEqual([]);
     expect(
-      await names({ failingCheck: ['pdb-present'], owner: ['group:default/team-a'] }),
+      await names({
+        failingCheck: ['pdb-present'],
+        owner: ['group:default/team-a'],
+      }),
     ).toEqual(['web']);
 
     const page = await store.listReports({ failingCheck: ['pdb-present'] });
@@ -356,11 +360,39 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
         clusters,
         refreshedAt: new Date(at),
       });
-    await save('a', 'group:default/x', 50, 'bronze', ['pdb-present'], '2025-06-01T10:00:00Z');
-    await save('a', 'group:default/x', 60, 'bronze', ['pdb-present'], '2025-06-01T12:00:00Z');
+    await save(
+      'a',
+      'group:default/x',
+      50,
+      'bronze',
+      ['pdb-present'],
+      '2025-06-01T10:00:00Z',
+    );
+    await save(
+      'a',
+      'group:default/x',
+      60,
+      'bronze',
+      ['pdb-present'],
+      '2025-06-01T12:00:00Z',
+    );
     await save('a', 'group:default/x', 100, 'gold', [], '2025-06-02T10:00:00Z');
-    await save('b', 'group:default/x', 80, 'silver', ['spread-zones'], '2025-06-02T10:00:00Z');
-    await save('c', 'group:default/y', 30, 'none', ['pdb-present', 'replicas-min'], '2025-06-02T10:00:00Z');
+    await save(
+      'b',
+      'group:default/x',
+      80,
+      'silver',
+      ['spread-zones'],
+      '2025-06-02T10:00:00Z',
+    );
+    await save(
+      'c',
+      'group:default/y',
+      30,
+      'none',
+      ['pdb-present', 'replicas-min'],
+      '2025-06-02T10:00:00Z',
+    );
 
     const summary = await store.getSummary(
       {},

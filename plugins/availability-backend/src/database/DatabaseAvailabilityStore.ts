@@ -98,7 +98,9 @@ function decodeCursor(text: string): Cursor {
 }
 
 function toLower(values: string[] | undefined): string[] | undefined {
-  return values?.length ? values.map(v => v.toLocaleLowerCase('en-US')) : undefined;
+  return values?.length
+    ? values.map(v => v.toLocaleLowerCase('en-US'))
+    : undefined;
 }
 
 function entityColumns(entity: StoredEntityInfo) {
@@ -315,15 +317,16 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     const text = filter.text?.trim().toLocaleLowerCase('en-US');
     if (text) {
       const escaped = text.replace(/[\\%_]/g, m => `\\${m}`);
-      qb.whereRaw(`${alias}.search_text like ? escape '\\'`, [
-        `%${escaped}%`,
-      ]);
+      qb.whereRaw(`${alias}.search_text like ? escape '\\'`, [`%${escaped}%`]);
     }
     return qb;
   }
 
   async listReports(query: ReportsQuery): Promise<ReportsPage> {
-    const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    const limit = Math.min(
+      Math.max(query.limit ?? DEFAULT_LIMIT, 1),
+      MAX_LIMIT,
+    );
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const orderBy = cursor?.orderBy ?? query.orderBy ?? 'score';
     const order = cursor?.order ?? query.order ?? 'asc';
@@ -478,7 +481,8 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       const count = Number(row.count);
       entry.entities += count;
       entry.total += Number(row.total);
-      if (LEVELS.includes(row.level)) entry.byLevel[row.level as Level] += count;
+      if (LEVELS.includes(row.level))
+        entry.byLevel[row.level as Level] += count;
       owners.set(owner, entry);
     }
 
@@ -495,7 +499,8 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       const count = Number(row.count);
       entry.entities += count;
       entry.total += Number(row.total);
-      if (LEVELS.includes(row.level)) entry.byLevel[row.level as Level] += count;
+      if (LEVELS.includes(row.level))
+        entry.byLevel[row.level as Level] += count;
       days.set(row.day, entry);
     }
 
@@ -511,7 +516,8 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
           byLevel: e.byLevel,
         }))
         .sort(
-          (a, b) => a.averageScore - b.averageScore || a.owner.localeCompare(b.owner),
+          (a, b) =>
+            a.averageScore - b.averageScore || a.owner.localeCompare(b.owner),
         ),
       byCheck: (checkRows as any[])
         .map(row => ({ id: String(row.check_id), failing: Number(row.count) }))

@@ -7,7 +7,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
 import { AvailabilityService } from './AvailabilityService';
-import { EntityObjects, KubernetesObjectsSource } from './KubernetesObjectsSource';
+import {
+  EntityObjects,
+  KubernetesObjectsSource,
+} from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
 import { ClusterNodesResult, ClusterNodesSource } from './ClusterNodesSource';
 
@@ -58,7 +61,11 @@ class FakeSource implements KubernetesObjectsSource {
   peak = 0;
   failing = new Set<string>();
 
-  async getEntityObjects({ entity }: { entity: Entity }): Promise<EntityObjects> {
+  async getEntityObjects({
+    entity,
+  }: {
+    entity: Entity;
+  }): Promise<EntityObjects> {
     this.running += 1;
     this.peak = Math.max(this.peak, this.running);
     await new Promise(resolve => setTimeout(resolve, 5));
@@ -194,14 +201,24 @@ describe('AvailabilityService.refreshAll', () => {
       removed: 1,
     });
 
-    expect(await store.getEntityReport('component:default/gone')).toBeUndefined();
+    expect(
+      await store.getEntityReport('component:default/gone'),
+    ).toBeUndefined();
     const b = await store.getEntityReport('component:default/b');
     expect(b).toMatchObject({
       stale: true,
       lastError: { message: 'the kubernetes backend answered 503' },
       clusters: [
-        { cluster: 'prod-eu', status: 'error', message: 'the kubernetes backend answered 503' },
-        { cluster: 'prod-us', status: 'error', message: 'the kubernetes backend answered 503' },
+        {
+          cluster: 'prod-eu',
+          status: 'error',
+          message: 'the kubernetes backend answered 503',
+        },
+        {
+          cluster: 'prod-us',
+          status: 'error',
+          message: 'the kubernetes backend answered 503',
+        },
       ],
     });
     expect(b?.report).not.toBeNull();
@@ -252,7 +269,13 @@ describe('AvailabilityService zones', () => {
           namespace: 'shop',
           labels: { app: name, 'pod-template-hash': '5d8f' },
           ownerReferences: [
-            { kind: 'ReplicaSet', name: replicaSet, controller: true },
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              name: replicaSet,
+              uid: `${replicaSet}-uid`,
+              controller: true,
+            },
           ],
         },
         spec: { nodeName: node },
@@ -263,7 +286,11 @@ describe('AvailabilityService zones', () => {
 
   /** Every entity runs on both clusters; "idle-*" ones have no pods. */
   class RunningSource implements KubernetesObjectsSource {
-    async getEntityObjects({ entity }: { entity: Entity }) {
+    async getEntityObjects({
+      entity,
+    }: {
+      entity: Entity;
+    }): Promise<EntityObjects> {
       const name = entity.metadata.name;
       return {
         requests: 2,
@@ -283,7 +310,11 @@ describe('AvailabilityService zones', () => {
     calls: string[] = [];
     failing = new Set<string>();
 
-    async listNodes({ cluster }: { cluster: string }): Promise<ClusterNodesResult> {
+    async listNodes({
+      cluster,
+    }: {
+      cluster: string;
+    }): Promise<ClusterNodesResult> {
       this.calls.push(cluster);
       await new Promise(resolve => setTimeout(resolve, 5));
       if (this.failing.has(cluster)) {
@@ -352,7 +383,9 @@ describe('AvailabilityService zones', () => {
       kubeRequestsByCluster: { 'prod-eu': 6 * 15 + 1, 'prod-us': 6 * 15 + 1 },
     });
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringContaining('(prod-eu: 91, prod-us: 91), 2 Node list requests, '),
+      expect.stringContaining(
+        '(prod-eu: 91, prod-us: 91), 2 Node list requests, ',
+      ),
     );
     for (const entity of entities) {
       const name = entity.metadata.name;
@@ -382,7 +415,9 @@ describe('AvailabilityService zones', () => {
     });
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/^Could not list the Nodes of cluster prod-us \(403 Forbidden\)/),
+      expect.stringMatching(
+        /^Could not list the Nodes of cluster prod-us \(403 Forbidden\)/,
+      ),
     );
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringContaining('(Nodes unreadable on prod-us)'),

@@ -93,7 +93,8 @@ function entityInfo(entity: Entity): StoredEntityInfo {
   const relationTarget = (type: string, kind: string) =>
     entity.relations?.find(
       r =>
-        r.type === type && parseEntityRef(r.targetRef).kind.toLowerCase() === kind,
+        r.type === type &&
+        parseEntityRef(r.targetRef).kind.toLowerCase() === kind,
     )?.targetRef;
   const specRef = (value: unknown, defaultKind: string) => {
     if (typeof value !== 'string' || !value) return undefined;
@@ -117,7 +118,8 @@ function entityInfo(entity: Entity): StoredEntityInfo {
       relationTarget(RELATION_OWNED_BY, 'user') ??
       specRef(spec.owner, 'group'),
     system:
-      relationTarget(RELATION_PART_OF, 'system') ?? specRef(spec.system, 'system'),
+      relationTarget(RELATION_PART_OF, 'system') ??
+      specRef(spec.system, 'system'),
     lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
   };
 }

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
@@ -110,7 +107,8 @@ function describeFetchError(error: Record<string, unknown>): string {
   if (error.errorType === 'FETCH_ERROR') {
     return `request failed: ${String(error.message ?? 'unknown error')}`;
   }
-  const code = typeof error.statusCode === 'number' ? error.statusCode : undefined;
+  const code =
+    typeof error.statusCode === 'number' ? error.statusCode : undefined;
   const status = code
     ? `${code} ${STATUS_TEXT[code] ?? ''}`.trim()
     : String(error.errorType ?? 'error');
@@ -212,20 +210,21 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
       requests,
       clusters: [...clusters.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([cluster, acc]): ClusterObjects =>
-          acc.errors.length
-            ? {
-                cluster,
-                status: 'error',
-                message: [...new Set(acc.errors)].join('; '),
-                kubeRequests: acc.kubeRequests,
-              }
-            : {
-                cluster,
-                status: 'ok',
-                objects: acc.objects,
-                kubeRequests: acc.kubeRequests,
-              },
+        .map(
+          ([cluster, acc]): ClusterObjects =>
+            acc.errors.length
+              ? {
+                  cluster,
+                  status: 'error',
+                  message: [...new Set(acc.errors)].join('; '),
+                  kubeRequests: acc.kubeRequests,
+                }
+              : {
+                  cluster,
+                  status: 'ok',
+                  objects: acc.objects,
+                  kubeRequests: acc.kubeRequests,
+                },
         ),
     };
   }
@@ -300,7 +299,9 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') {
         throw new Error(
-          `the kubernetes backend did not answer within ${this.#timeoutMs / 1000}s`,
+          `the kubernetes backend did not answer within ${
+            this.#timeoutMs / 1000
+          }s`,
         );
       }
       throw new Error(
@@ -310,7 +311,9 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
     if (!response.ok) {
       const error = await ResponseError.fromResponse(response);
       throw new Error(
-        `the kubernetes backend answered ${response.status}: ${error.body?.error?.message ?? error.message}`,
+        `the kubernetes backend answered ${response.status}: ${
+          error.body?.error?.message ?? error.message
+        }`,
       );
     }
     let json: unknown;
@@ -319,10 +322,14 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') {
         throw new Error(
-          `the kubernetes backend did not answer within ${this.#timeoutMs / 1000}s`,
+          `the kubernetes backend did not answer within ${
+            this.#timeoutMs / 1000
+          }s`,
         );
       }
-      throw new Error('the kubernetes backend sent a response that is not JSON');
+      throw new Error(
+        'the kubernetes backend sent a response that is not JSON',
+      );
     }
     const parsed = responseSchema.safeParse(json);
     if (!parsed.success) {

@@ -162,11 +162,7 @@ describe('KubernetesProxyNodesSource', () => {
       (_req, res) => json(res, 200, { items: [{ metadata: {} }] }),
       /^a malformed NodeList$/,
     ],
-    [
-      'a dropped connection',
-      req => req.socket.destroy(),
-      /^request failed: /,
-    ],
+    ['a dropped connection', req => req.socket.destroy(), /^request failed: /],
   ])('reports %s as an error result', async (_name, fault, message) => {
     answer = fault;
     const result = await source().listNodes({ cluster: 'prod-us' });

@@ -1,10 +1,17 @@
 import path from 'node:path';
 import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import {
@@ -13,6 +20,7 @@ import {
 } from '@availability-backstage/demo-cluster';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import { REFRESH_TASK_ID } from './refreshTask';
 
 jest.setTimeout(60_000);
 
@@ -29,12 +37,61 @@ const shop: Entity = {
   spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
 };
 
+// Two more entities over the same clusters, found by label selector.
+const [shopApi, shopWorker] = ['shop-api', 'shop-worker'].map(
+  (name): Entity => ({
+    ...shop,
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-label-selector': `app=${name}` },
+    },
+  }),
+);
+
+// The fixture clusters' zones (src/__fixtures__/clusters/*/cluster.yaml):
+// shop-api's 3 pods span 3 zones on prod-eu, 2 on staging, 1 on prod-us.
+const ZONE_VERDICTS: Record<string, string> = {
+  'prod-eu': 'pass',
+  'prod-us': 'fail',
+  staging: 'pass',
+};
+
 const auth = { Authorization: mockCredentials.user.header() };
 const REFRESH = '/api/availability/entities/component/default/shop/refresh';
 
 describe('availability backend against the real kubernetes backend', () => {
   let emulator: KubeApiEmulator;
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  // The availability plugin's scheduler: the mock one, whose triggerTask
+  // runs the task and resolves when it is done.
+  let scheduler: SchedulerService;
+  const schedulerProbe = createBackendModule({
+    pluginId: 'availability',
+    moduleId: 'test-scheduler',
+    register(env) {
+      env.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init(deps) {
+          scheduler = deps.scheduler;
+        },
+      });
+    },
+  });
+  // Whether the kubernetes backend denies its proxy (as a permission policy
+  // or a service's access restrictions would); everything else is allowed.
+  let denyProxy = false;
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result:
+          denyProxy && r.permission.name === kubernetesProxyPermission.name
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  });
 
   beforeAll(async () => {
     // The kubernetes backend imports the ESM-only @kubernetes/client-node
@@ -49,7 +106,10 @@ describe('availability backend against the real kubernetes backend', () => {
       features: [
         availabilityPlugin,
         kubernetesPlugin,
-        catalogServiceMock.factory({ entities: [shop] }),
+        catalogServiceMock.factory({ entities: [shop, shopApi, shopWorker] }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        schedulerProbe,
+        permissions.factory,
         mockServices.rootConfig.factory({
           data: {
             kubernetes: {
@@ -74,7 +134,12 @@ describe('availability backend against the real kubernetes backend', () => {
                 timeout: { minutes: 5 },
                 initialDelay: { hours: 24 },
               },
-              refresh: { requestTimeout: { seconds: 3 } },
+              // Every on-demand refresh lists Nodes afresh, so that tests
+              // do not depend on each other's cached lists.
+              refresh: {
+                requestTimeout: { seconds: 3 },
+                nodeCacheTtl: { seconds: 0 },
+              },
             },
           },
         }),
@@ -95,15 +160,18 @@ describe('availability backend against the real kubernetes backend', () => {
   });
 
   beforeEach(() => {
+    denyProxy = false;
     for (const cluster of emulator.clusters) {
       emulator.setFault(cluster.name, undefined);
     }
   });
 
+  const workload = (body: any, cluster: string, name: string) =>
+    body.report.workloads.find(
+      (w: any) => w.cluster === cluster && w.name === name,
+    );
   const checkStatus = (body: any, cluster: string, name: string, id: string) =>
-    body.report.workloads
-      .find((w: any) => w.cluster === cluster && w.name === name)
-      ?.checks.find((c: any) => c.id === id)?.status;
+    workload(body, cluster, name)?.checks.find((c: any) => c.id === id)?.status;
 
   it('evaluates the objects of every cluster', async () => {
     const before = emulator.requestCount();
@@ -128,7 +196,87 @@ describe('availability backend against the real kubernetes backend', () => {
         checkStatus(res.body, cluster, 'shop-worker', 'probe-readiness'),
       ).toBe('fail');
     }
-    // 13 default object types and 2 custom resources per cluster.
+    // 13 default object types, 2 custom resources and the Node list per
+    // cluster.
+    expect(emulator.requestCount() - before).toBe(3 * (15 + 1));
+  });
+
+  it('judges zone spread from the Nodes listed through the proxy', async () => {
+    const res = await request(server).post(REFRESH).set(auth);
+    expect(res.status).toBe(200);
+    for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
+      expect(
+        checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
+      ).toBe(verdict);
+      expect(
+        checkStatus(res.body, cluster, 'shop-api', 'runtime-node-spread'),
+      ).toBe('pass');
+    }
+    const zonesOf = (cluster: string) =>
+      workload(res.body, cluster, 'shop-api')
+        .evidence.pods.map((p: any) => p.zone)
+        .sort();
+    expect(zonesOf('prod-eu')).toEqual([
+      'eu-west-1a',
+      'eu-west-1b',
+      'eu-west-1c',
+    ]);
+    expect(zonesOf('prod-us')).toEqual([
+      'us-east-1a',
+      'us-east-1a',
+      'us-east-1a',
+    ]);
+    expect(workload(res.body, 'staging', 'shop-worker').evidence.pods).toEqual([
+      expect.objectContaining({ zone: expect.stringMatching(/^eu-central-1/) }),
+    ]);
+  });
+
+  it("lists each cluster's Nodes once per scheduled pass", async () => {
+    const before = emulator.requestCount();
+    await scheduler.triggerTask(REFRESH_TASK_ID);
+    // 3 entities x 3 clusters x 15 object lists, and one Node list per
+    // cluster (not per entity).
+    expect(emulator.requestCount() - before).toBe(3 * 3 * 15 + 3);
+
+    for (const name of ['shop', 'shop-api']) {
+      const res = await request(server)
+        .get(`/api/availability/entities/component/default/${name}`)
+        .set(auth)
+        .expect(200);
+      for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
+        expect(
+          checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
+        ).toBe(verdict);
+      }
+    }
+  });
+
+  it('keeps clusters ok and zones unknown when the proxy is denied', async () => {
+    denyProxy = true;
+    const before = emulator.requestCount();
+    const res = await request(server).post(REFRESH).set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.stale).toBe(false);
+    expect(res.body.lastError).toBeNull();
+    expect(res.body.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'staging', status: 'ok' },
+    ]);
+    for (const cluster of Object.keys(ZONE_VERDICTS)) {
+      expect(
+        checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
+      ).toBe('unknown');
+      expect(
+        checkStatus(res.body, cluster, 'shop-api', 'runtime-node-spread'),
+      ).toBe('pass');
+      expect(
+        workload(res.body, cluster, 'shop-api').evidence.pods.map(
+          (p: any) => p.zone,
+        ),
+      ).toEqual([undefined, undefined, undefined]);
+    }
+    // The denied proxy never reached the clusters.
     expect(emulator.requestCount() - before).toBe(3 * 15);
   });
 
@@ -137,24 +285,23 @@ describe('availability backend against the real kubernetes backend', () => {
     ['403', { status: 403 as const }, /^403 Forbidden on /],
     ['malformed JSON', { malformedJson: true }, /^request failed: /],
     ['a dropped connection', { timeout: 200 }, /^request failed: /],
-  ])(
-    'isolates a cluster answering %s',
-    async (_name, fault, message) => {
-      emulator.setFault('prod-us', fault);
-      const res = await request(server).post(REFRESH).set(auth);
-      expect(res.status).toBe(200);
-      expect(res.body.stale).toBe(false);
-      const statuses = Object.fromEntries(
-        res.body.clusters.map((c: any) => [c.cluster, c]),
-      );
-      expect(statuses['prod-eu'].status).toBe('ok');
-      expect(statuses.staging.status).toBe('ok');
-      expect(statuses['prod-us'].status).toBe('error');
-      expect(statuses['prod-us'].message).toMatch(message);
-      const clusters = new Set(res.body.report.workloads.map((w: any) => w.cluster));
-      expect([...clusters].sort()).toEqual(['prod-eu', 'staging']);
-    },
-  );
+  ])('isolates a cluster answering %s', async (_name, fault, message) => {
+    emulator.setFault('prod-us', fault);
+    const res = await request(server).post(REFRESH).set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.stale).toBe(false);
+    const statuses = Object.fromEntries(
+      res.body.clusters.map((c: any) => [c.cluster, c]),
+    );
+    expect(statuses['prod-eu'].status).toBe('ok');
+    expect(statuses.staging.status).toBe('ok');
+    expect(statuses['prod-us'].status).toBe('error');
+    expect(statuses['prod-us'].message).toMatch(message);
+    const clusters = new Set(
+      res.body.report.workloads.map((w: any) => w.cluster),
+    );
+    expect([...clusters].sort()).toEqual(['prod-eu', 'staging']);
+  });
 
   it('keeps the previous report, stale, when every cluster fails', async () => {
     const good = await request(server).post(REFRESH).set(auth);

@@ -12,7 +12,9 @@ export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
  */
 export function createLimiter(concurrency: number): Limiter {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`concurrency must be a whole number >= 1, got ${concurrency}`);
+    throw new RangeError(
+      `concurrency must be a whole number >= 1, got ${concurrency}`,
+    );
   }
   let running = 0;
   const waiting: Array<() => void> = [];

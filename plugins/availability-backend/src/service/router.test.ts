@@ -274,9 +274,9 @@ describe('availability router', () => {
         message: '403 Forbidden on /apis/apps/v1/deployments',
       },
     ]);
-    expect(
-      res.body.report.workloads.map((w: any) => w.cluster),
-    ).not.toContain('prod-us');
+    expect(res.body.report.workloads.map((w: any) => w.cluster)).not.toContain(
+      'prod-us',
+    );
   });
 
   it('keeps the last report, stale, when the kubernetes backend fails', async () => {
@@ -332,9 +332,7 @@ describe('availability router', () => {
     ['/summary?limit=5', /limit/],
   ])('answers 400 with a message for GET %s', async (path, message) => {
     const server = await start();
-    const res = await request(server)
-      .get(`/api/availability${path}`)
-      .set(auth);
+    const res = await request(server).get(`/api/availability${path}`).set(auth);
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toMatch(message);
@@ -405,7 +403,9 @@ describe('availability router', () => {
     const res = await request(server)
       .post('/api/availability/evaluate')
       .set(auth)
-      .send([{ apiVersion: 'apps/v1', kind: 'Deployment', ...deployment('api', 2) }]);
+      .send([
+        { apiVersion: 'apps/v1', kind: 'Deployment', ...deployment('api', 2) },
+      ]);
     expect(res.status).toBe(200);
     expect(res.body.workloads.map((w: any) => w.name)).toEqual(['api']);
   });
@@ -416,7 +416,10 @@ describe('availability router', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), severity: expect.any(String) }),
+      expect.objectContaining({
+        id: expect.any(String),
+        severity: expect.any(String),
+      }),
     );
   });
 });

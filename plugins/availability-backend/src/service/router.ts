@@ -113,9 +113,7 @@ export async function createRouter(
       credentials,
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${permission.name}`,
-      );
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
     return credentials;
   }
@@ -128,7 +126,10 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     res.json(await service.getEntityReport(entityRef(req), { credentials }));
   });
 
