@@ -1,7 +1,7 @@
 /*
  * The rules engine on a synthetic corpus: against JSON.parse of the same
  * input, against Backstage's own detectErrors, and at three sizes.
- * Run alone: node --expose-gc -r @backstage/cli/config/nodeTransform.cjs bench/engine.bench.ts
+ * Run alone: node -r @backstage/cli/config/nodeTransform.cjs bench/engine.bench.ts
  */
 import { evaluate } from '@availability-backstage/plugin-availability-common';
 import type { EvaluationObject } from '@availability-backstage/plugin-availability-common';
@@ -12,6 +12,8 @@ import { ratioRow, round, timeMedian, writeResults } from './lib/results';
 import type { BenchRow } from './lib/results';
 
 const NAMESPACES = 500;
+/** CPU time: the benchmark machine is shared, so elapsed time mostly measures the neighbours. */
+const CLOCK = 'cpu' as const;
 
 function corpusObjects(workloads: number): EvaluationObject[] {
   return generateCorpus({ workloads, namespaces: NAMESPACES }).flatMap(group =>
@@ -58,8 +60,14 @@ function main() {
   // 10k workloads: engine vs JSON.parse vs detectErrors.
   const objects = corpusObjects(10_000);
   const serialised = JSON.stringify(objects.map(o => o.object));
-  const engineMs = timeMedian(() => evaluate(objects, { now }), { runs: 7 });
-  const parseMs = timeMedian(() => JSON.parse(serialised), { runs: 7 });
+  const engineMs = timeMedian(() => evaluate(objects, { now }), {
+    runs: 7,
+    clock: CLOCK,
+  });
+  const parseMs = timeMedian(() => JSON.parse(serialised), {
+    runs: 7,
+    clock: CLOCK,
+  });
   rows.push(
     ratioRow({
       case: `10,000 workloads (${objects.length.toLocaleString(
@@ -73,7 +81,10 @@ function main() {
     }),
   );
   const response = asKubernetesResponse(objects);
-  const detectMs = timeMedian(() => detectErrors(response), { runs: 7 });
+  const detectMs = timeMedian(() => detectErrors(response), {
+    runs: 7,
+    clock: CLOCK,
+  });
   rows.push(
     ratioRow({
       case: '10,000 workloads',
@@ -92,8 +103,9 @@ function main() {
       size === 10_000
         ? engineMs
         : timeMedian(() => evaluate(set, { now }), {
-            runs: size > 10_000 ? 3 : 9,
-            warmup: size > 10_000 ? 1 : 3,
+            runs: size > 10_000 ? 3 : 21,
+            warmup: size > 10_000 ? 1 : 5,
+            clock: CLOCK,
           });
     const perWorkloadUs = (ms * 1000) / size;
     if (size === 1_000) {
@@ -137,7 +149,8 @@ function main() {
     rows,
     notes: [
       `Seeded synthetic corpus (bench/lib/corpus.ts, seed 42): workloads spread over ${NAMESPACES} namespaces, ~70% Deployments, 15% StatefulSets, 10% DaemonSets, 5% bare Pods, with Services, HPAs, PDBs and NetworkPolicies; each namespace follows the practices with its own probability (0.3 to 0.95).`,
-      'Median of 7 runs after 2 warm-ups (9 after 3 at 1k, 3 after 1 at 50k), in one process with --expose-gc and a GC before each run.',
+      'Process CPU time (user + system, all threads, so parallel GC counts too), not elapsed time: the machine is shared by several busy processes. Median of 7 runs after 2 warm-ups (21 after 5 at 1k, 3 after 1 at 50k), in one process, without forced GCs between runs.',
+      "The JSON.parse goal (<= 0.5x) is missed. A CPU profile of evaluate() at 10k workloads shows ~35% in the garbage collector: the report holds ~40 check results per workload (about 400,000 objects with formatted messages and remediations), close to the number of values JSON.parse itself creates. The rest is spread thinly (evaluate.ts and objectIndex.ts bookkeeping ~30%, selectors, probe-distinct normalisation). Reaching the goal would need fewer allocations per result (shared remediation strings, lazily built messages), which is the engine owners' call.",
       'detectErrors gets the same objects grouped as the kubernetes backend returns them; it checks far less (pods, deployments and HPAs only), so that row is context, not a goal.',
     ],
   });

@@ -39,7 +39,6 @@ function main(): number {
       const result = spawnSync(
         process.execPath,
         [
-          '--expose-gc',
           '-r',
           require.resolve('@backstage/cli/config/nodeTransform.cjs'),
           path.join(BENCH_DIR, `${suite}${SUFFIX}`),

@@ -44,25 +44,40 @@ export function median(values: number[]): number {
 }
 
 /**
+ * Which clock a measurement reads: `cpu` is the process's user + system CPU
+ * time, which other processes on a shared machine barely disturb; `wall`
+ * is elapsed time.
+ */
+export type Clock = 'cpu' | 'wall';
+
+function now(clock: Clock): number {
+  if (clock === 'wall') {
+    return Number(process.hrtime.bigint()) / 1e6;
+  }
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
  * Times `fn` in milliseconds: `warmup` untimed calls (JIT, caches), then the
- * median of `runs` timed calls. A GC before each run, when exposed, keeps
- * one run's garbage out of the next.
+ * median of `runs` timed calls. No forced GC between runs: a full GC
+ * leaves concurrent sweeping (and colder code) behind that lands in the next
+ * timed run and tripled small runs in trials; GC caused by the code under
+ * test is part of its cost.
  */
 export function timeMedian(
   fn: () => unknown,
-  options: { warmup?: number; runs?: number } = {},
+  options: { warmup?: number; runs?: number; clock?: Clock } = {},
 ): number {
-  const { warmup = 2, runs = 7 } = options;
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const { warmup = 2, runs = 7, clock = 'wall' } = options;
   for (let i = 0; i < warmup; i++) {
     fn();
   }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
-    const start = process.hrtime.bigint();
+    const start = now(clock);
     fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    times.push(now(clock) - start);
   }
   return median(times);
 }
