@@ -67,6 +67,19 @@ function section(results: BenchResults): string {
   return parts.join('\n\n');
 }
 
+/** Formats as the repository's prettier does, so `prettier --check` stays clean. */
+function formatMarkdown(text: string): string {
+  // Prettier 2 formats synchronously; it is a root devDependency.
+  const prettier = require('prettier') as {
+    format(source: string, options: Record<string, unknown>): string;
+    resolveConfig: { sync(file: string): Record<string, unknown> | null };
+  };
+  return prettier.format(text, {
+    ...prettier.resolveConfig.sync(DOC_FILE),
+    parser: 'markdown',
+  });
+}
+
 /** Reads every `bench/results/*.json` and rewrites docs/benchmarks.md. */
 export function renderBenchmarks(): string {
   const files = fs.existsSync(RESULTS_DIR)
@@ -84,6 +97,6 @@ export function renderBenchmarks(): string {
   );
   const text = `${[INTRO.trim(), ...sections].join('\n\n')}\n`;
   fs.mkdirSync(path.dirname(DOC_FILE), { recursive: true });
-  fs.writeFileSync(DOC_FILE, text);
+  fs.writeFileSync(DOC_FILE, formatMarkdown(text));
   return DOC_FILE;
 }
