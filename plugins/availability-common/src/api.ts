@@ -112,7 +112,11 @@ export interface AvailabilitySummary {
   }>;
   byCheck: Array<{ id: string; failing: number }>;
   /** Level distribution per day, oldest first. */
-  trend: Array<{ date: string; averageScore: number; byLevel: Record<Level, number> }>;
+  trend: Array<{
+    date: string;
+    averageScore: number;
+    byLevel: Record<Level, number>;
+  }>;
 }
 
 /**

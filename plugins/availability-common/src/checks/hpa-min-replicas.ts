@@ -1,6 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, notApplicable, pass } from '../engine/outcomes';
+import { fail, NO_HPA, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
 
 /** @internal */
@@ -15,7 +15,7 @@ export const hpaMinReplicas: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ hpa, thresholds }) {
     if (!hpa) {
-      return notApplicable('No HorizontalPodAutoscaler targets this workload.');
+      return NO_HPA;
     }
     const raw = asRecord(hpa.spec)?.minReplicas;
     const min = raw === undefined || raw === null ? 1 : asInt(raw);

@@ -1,6 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, notApplicable, pass } from '../engine/outcomes';
+import { fail, NO_HPA, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
 
 /** @internal */
@@ -15,7 +15,7 @@ export const hpaRange: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ hpa }) {
     if (!hpa) {
-      return notApplicable('No HorizontalPodAutoscaler targets this workload.');
+      return NO_HPA;
     }
     const spec = asRecord(hpa.spec);
     const rawMin = spec?.minReplicas;

@@ -1,7 +1,13 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
-import { fail, notApplicable, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  NO_HPA,
+  notApplicable,
+  pass,
+} from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 import { requestsResource } from '../engine/resources';
 
@@ -10,6 +16,10 @@ interface ScaledResource {
   resource: string;
   container?: string;
 }
+
+const NO_RESOURCE_METRIC = constant(
+  notApplicable('The HPA does not scale on resource utilization.'),
+);
 
 /** @internal */
 export const hpaRequests: WorkloadCheck = {
@@ -23,14 +33,14 @@ export const hpaRequests: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ hpa, workload }) {
     if (!hpa) {
-      return notApplicable('No HorizontalPodAutoscaler targets this workload.');
+      return NO_HPA;
     }
     const scaled = scaledResources(
       asRecord(hpa.spec) ?? {},
       asRecord(hpa)?.apiVersion,
     );
     if (scaled.length === 0) {
-      return notApplicable('The HPA does not scale on resource utilization.');
+      return NO_RESOURCE_METRIC;
     }
     const gaps: string[] = [];
     workload.containers.forEach((container, i) => {

@@ -2,8 +2,12 @@ import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
 import { imagePinning } from '../engine/images';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
+
+const PASSED = constant(
+  pass('Every container image has a version tag or digest.'),
+);
 
 /** @internal */
 export const imageTagPinned: WorkloadCheck = {
@@ -18,10 +22,7 @@ export const imageTagPinned: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const problems = containers.flatMap((container, i) => {
       const name = containerName(container, i);
@@ -39,7 +40,7 @@ export const imageTagPinned: WorkloadCheck = {
       return [];
     });
     if (problems.length === 0) {
-      return pass('Every container image has a version tag or digest.');
+      return PASSED;
     }
     return fail(
       `${problems.join('; ')}.`,

@@ -1,7 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { readBudget } from '../engine/disruption';
-import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+import { fail, NO_PDB, pass, unknown } from '../engine/outcomes';
 
 /** @internal */
 export const pdbAllowsEviction: WorkloadCheck = {
@@ -15,7 +15,7 @@ export const pdbAllowsEviction: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, replicas }) {
     if (pdbs.length === 0) {
-      return notApplicable('No PodDisruptionBudget selects this workload.');
+      return NO_PDB;
     }
     if (!replicas || replicas.problem !== undefined) {
       return unknown(

@@ -1,7 +1,14 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
+
+const NO_PRIORITY_CLASS = constant(
+  fail(
+    'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
+    '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
+  ),
+);
 
 /** @internal */
 export const priorityClass: WorkloadCheck = {
@@ -18,9 +25,6 @@ export const priorityClass: WorkloadCheck = {
     if (name) {
       return pass(`Runs with priority class "${name}".`);
     }
-    return fail(
-      'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
-      '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
-    );
+    return NO_PRIORITY_CLASS;
   },
 };

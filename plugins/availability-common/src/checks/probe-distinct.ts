@@ -2,8 +2,19 @@ import type { V1Probe } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
-import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  listNames,
+  notApplicable,
+  pass,
+} from '../engine/outcomes';
 import { asRecord, isRecord } from '../engine/read';
+
+const NO_PROBE_PAIR = constant(
+  notApplicable('No app container has both a liveness and a readiness probe.'),
+);
+const PASSED = constant(pass('Liveness and readiness probes differ.'));
 
 /** @internal */
 export const probeDistinct: WorkloadCheck = {
@@ -24,9 +35,7 @@ export const probeDistinct: WorkloadCheck = {
           isRecord(container.readinessProbe),
       );
     if (both.length === 0) {
-      return notApplicable(
-        'No app container has both a liveness and a readiness probe.',
-      );
+      return NO_PROBE_PAIR;
     }
     const identical = both
       .filter(({ container }) =>
@@ -37,7 +46,7 @@ export const probeDistinct: WorkloadCheck = {
       )
       .map(({ name }) => name);
     if (identical.length === 0) {
-      return pass('Liveness and readiness probes differ.');
+      return PASSED;
     }
     return fail(
       `Container ${listNames(

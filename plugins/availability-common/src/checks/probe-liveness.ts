@@ -1,8 +1,16 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { failingContainers } from '../engine/containers';
-import { fail, listNames, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  listNames,
+  NO_CONTAINERS,
+  pass,
+} from '../engine/outcomes';
 import { isRecord } from '../engine/read';
+
+const PASSED = constant(pass('Every app container has a liveness probe.'));
 
 /** @internal */
 export const probeLiveness: WorkloadCheck = {
@@ -16,17 +24,14 @@ export const probeLiveness: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const missing = failingContainers(
       workload.containers,
       container => !isRecord(container.livenessProbe),
     );
     if (missing.length === 0) {
-      return pass('Every app container has a liveness probe.');
+      return PASSED;
     }
     return fail(
       `Container ${listNames(

@@ -1,8 +1,16 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { failingContainers } from '../engine/containers';
-import { fail, listNames, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  listNames,
+  NO_CONTAINERS,
+  pass,
+} from '../engine/outcomes';
 import { isRecord } from '../engine/read';
+
+const PASSED = constant(pass('Every app container has a readiness probe.'));
 
 /** @internal */
 export const probeReadiness: WorkloadCheck = {
@@ -16,17 +24,14 @@ export const probeReadiness: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const missing = failingContainers(
       workload.containers,
       container => !isRecord(container.readinessProbe),
     );
     if (missing.length === 0) {
-      return pass('Every app container has a readiness probe.');
+      return PASSED;
     }
     return fail(
       `Container ${listNames(

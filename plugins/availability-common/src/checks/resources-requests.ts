@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { requestsResource } from '../engine/resources';
+
+const PASSED = constant(pass('Every app container requests CPU and memory.'));
 
 /** @internal */
 export const resourcesRequests: WorkloadCheck = {
@@ -16,10 +18,7 @@ export const resourcesRequests: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const gaps = workload.containers.flatMap((container, i) => {
       const missing = ['cpu', 'memory'].filter(
@@ -30,7 +29,7 @@ export const resourcesRequests: WorkloadCheck = {
         : [];
     });
     if (gaps.length === 0) {
-      return pass('Every app container requests CPU and memory.');
+      return PASSED;
     }
     return fail(
       `Missing requests: ${gaps.join('; ')}.`,

@@ -1,7 +1,13 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+import { constant, fail, NO_HPA, pass, unknown } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
+
+const NO_HPA_STATUS = constant(
+  unknown(
+    "The HPA's current or maximum replica count is not in the data from the cluster.",
+  ),
+);
 
 /** @internal */
 export const runtimeHpaHeadroom: WorkloadCheck = {
@@ -15,14 +21,12 @@ export const runtimeHpaHeadroom: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ hpa }) {
     if (!hpa) {
-      return notApplicable('No HorizontalPodAutoscaler targets this workload.');
+      return NO_HPA;
     }
     const max = asInt(asRecord(hpa.spec)?.maxReplicas);
     const current = asInt(asRecord(hpa.status)?.currentReplicas);
     if (max === undefined || current === undefined) {
-      return unknown(
-        "The HPA's current or maximum replica count is not in the data from the cluster.",
-      );
+      return NO_HPA_STATUS;
     }
     if (current < max) {
       return pass(`${current} of at most ${max} replicas.`);

@@ -1,7 +1,19 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+import {
+  BARE_POD,
+  constant,
+  fail,
+  NO_PODS,
+  notApplicable,
+  pass,
+  unknown,
+} from '../engine/outcomes';
 import { isPodReady, podNodeName } from '../engine/pods';
+
+const NODE_MISSING = constant(
+  unknown('Some ready pods do not say which node they run on.'),
+);
 
 /** @internal */
 export const runtimeNodeSpread: WorkloadCheck = {
@@ -15,12 +27,10 @@ export const runtimeNodeSpread: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods }) {
     if (workload.kind === 'Pod') {
-      return notApplicable('A bare Pod is a single pod.');
+      return BARE_POD;
     }
     if (pods.length === 0) {
-      return unknown(
-        'No pods of this workload are in the data from the cluster.',
-      );
+      return NO_PODS;
     }
     const ready = pods.filter(isPodReady);
     if (ready.length < 2) {
@@ -33,7 +43,7 @@ export const runtimeNodeSpread: WorkloadCheck = {
       return pass(`${ready.length} ready pods on ${nodes.size} nodes.`);
     }
     if (ready.some(pod => podNodeName(pod) === undefined)) {
-      return unknown('Some ready pods do not say which node they run on.');
+      return NODE_MISSING;
     }
     return fail(
       `All ${ready.length} ready pods run on node "${

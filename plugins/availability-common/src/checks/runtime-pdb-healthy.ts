@@ -1,7 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, notApplicable, pass, unknown } from '../engine/outcomes';
+import { constant, fail, NO_PDB, pass, unknown } from '../engine/outcomes';
 import { asInt, asNonEmptyString, asRecord } from '../engine/read';
+
+const PASSED = constant(
+  pass('Every PodDisruptionBudget currently allows a disruption.'),
+);
 
 /** @internal */
 export const runtimePdbHealthy: WorkloadCheck = {
@@ -15,7 +19,7 @@ export const runtimePdbHealthy: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ pdbs }) {
     if (pdbs.length === 0) {
-      return notApplicable('No PodDisruptionBudget selects this workload.');
+      return NO_PDB;
     }
     const blocked: string[] = [];
     for (const pdb of pdbs) {
@@ -32,7 +36,7 @@ export const runtimePdbHealthy: WorkloadCheck = {
       }
     }
     if (blocked.length === 0) {
-      return pass('Every PodDisruptionBudget currently allows a disruption.');
+      return PASSED;
     }
     return fail(
       `PodDisruptionBudget "${blocked.join(

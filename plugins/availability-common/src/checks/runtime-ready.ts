@@ -1,8 +1,25 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import { constant, fail, pass, unknown } from '../engine/outcomes';
 import { isPodReady } from '../engine/pods';
 import { asInt, describeValue } from '../engine/read';
+
+const POD_READY = constant(pass('The Pod is ready.'));
+const POD_NOT_READY = constant(
+  fail(
+    'The Pod is not ready.',
+    'Check its events and logs: `kubectl describe pod` and `kubectl logs`.',
+  ),
+);
+const NO_STATUS = constant(
+  unknown('The cluster reported no status for this workload.'),
+);
+const SCALED_TO_ZERO = constant(
+  fail(
+    'The workload is scaled to zero: nothing is serving.',
+    'Scale it up, or remove it if it is no longer needed.',
+  ),
+);
 
 /** @internal */
 export const runtimeReady: WorkloadCheck = {
@@ -16,16 +33,11 @@ export const runtimeReady: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.kind === 'Pod') {
-      return isPodReady(workload.object)
-        ? pass('The Pod is ready.')
-        : fail(
-            'The Pod is not ready.',
-            'Check its events and logs: `kubectl describe pod` and `kubectl logs`.',
-          );
+      return isPodReady(workload.object) ? POD_READY : POD_NOT_READY;
     }
     const status = workload.status;
     if (!status) {
-      return unknown('The cluster reported no status for this workload.');
+      return NO_STATUS;
     }
     let desired: number | undefined;
     let ready: number | undefined;
@@ -48,10 +60,7 @@ export const runtimeReady: WorkloadCheck = {
       return pass(`${ready} of ${desired} ready.`);
     }
     if (desired === 0) {
-      return fail(
-        'The workload is scaled to zero: nothing is serving.',
-        'Scale it up, or remove it if it is no longer needed.',
-      );
+      return SCALED_TO_ZERO;
     }
     return fail(
       `Only ${ready} of ${desired} pods are ready.`,

@@ -1,6 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, pass, plural, unknown } from '../engine/outcomes';
+import { fail, NO_PODS, pass, plural } from '../engine/outcomes';
 import { podName } from '../engine/pods';
 import { asInt, asNonEmptyString, asRecord, records } from '../engine/read';
 
@@ -16,9 +16,7 @@ export const runtimeRestarts: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ pods, thresholds }) {
     if (pods.length === 0) {
-      return unknown(
-        'No pods of this workload are in the data from the cluster.',
-      );
+      return NO_PODS;
     }
     const crashing: string[] = [];
     const restarting: string[] = [];

@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import {
+  BARE_POD,
   fail,
   listNames,
+  NO_PODS,
   notApplicable,
   pass,
   unknown,
@@ -23,12 +25,10 @@ export const runtimeZoneSpread: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods, nodeNamed }) {
     if (workload.kind === 'Pod') {
-      return notApplicable('A bare Pod is a single pod.');
+      return BARE_POD;
     }
     if (pods.length === 0) {
-      return unknown(
-        'No pods of this workload are in the data from the cluster.',
-      );
+      return NO_PODS;
     }
     const ready = pods.filter(isPodReady);
     if (ready.length < 2) {

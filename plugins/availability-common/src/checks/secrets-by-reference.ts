@@ -1,7 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, pass } from '../engine/outcomes';
 import { asString, records } from '../engine/read';
 
 const CREDENTIAL_WORDS = [
@@ -41,6 +41,8 @@ function secretReason(name: string, value: string): string | undefined {
   return undefined;
 }
 
+const PASSED = constant(pass('No env variable carries a literal secret.'));
+
 /** @internal */
 export const secretsByReference: WorkloadCheck = {
   id: 'secrets-by-reference',
@@ -72,7 +74,7 @@ export const secretsByReference: WorkloadCheck = {
       }),
     );
     if (findings.length === 0) {
-      return pass('No env variable carries a literal secret.');
+      return PASSED;
     }
     return fail(
       `Literal secret values in env: ${findings.join(

@@ -1,8 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asRecord } from '../engine/read';
+
+const PASSED = constant(
+  pass('No container is privileged and none can escalate privileges.'),
+);
 
 /** @internal */
 export const securityNoEscalation: WorkloadCheck = {
@@ -17,10 +21,7 @@ export const securityNoEscalation: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const problems = containers.flatMap((container, i) => {
       const context = asRecord(container.securityContext);
@@ -33,9 +34,7 @@ export const securityNoEscalation: WorkloadCheck = {
         : [`"${name}" does not set allowPrivilegeEscalation: false`];
     });
     if (problems.length === 0) {
-      return pass(
-        'No container is privileged and none can escalate privileges.',
-      );
+      return PASSED;
     }
     return fail(
       `${problems.join('; ')}.`,

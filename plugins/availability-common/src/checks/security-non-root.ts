@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
+import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
+
+const PASSED = constant(pass('Every container runs as a non-root user.'));
 
 /** @internal */
 export const securityNonRoot: WorkloadCheck = {
@@ -17,10 +19,7 @@ export const securityNonRoot: WorkloadCheck = {
   run({ workload }) {
     const containers = everyContainer(workload);
     if (containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const pod = asRecord(workload.podSpec.securityContext);
     const problems = containers.flatMap((container, i) => {
@@ -40,7 +39,7 @@ export const securityNonRoot: WorkloadCheck = {
       return nonRoot ? [] : [`"${name}" may run as root`];
     });
     if (problems.length === 0) {
-      return pass('Every container runs as a non-root user.');
+      return PASSED;
     }
     return fail(
       `${problems.join('; ')}.`,

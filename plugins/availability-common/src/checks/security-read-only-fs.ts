@@ -1,8 +1,18 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { failingContainers } from '../engine/containers';
-import { fail, listNames, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  listNames,
+  NO_CONTAINERS,
+  pass,
+} from '../engine/outcomes';
 import { asRecord } from '../engine/read';
+
+const PASSED = constant(
+  pass('Every app container has a read-only root filesystem.'),
+);
 
 /** @internal */
 export const securityReadOnlyFs: WorkloadCheck = {
@@ -16,10 +26,7 @@ export const securityReadOnlyFs: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.containers.length === 0) {
-      return fail(
-        'The pod template has no containers.',
-        'Declare the app containers under `spec.containers`.',
-      );
+      return NO_CONTAINERS;
     }
     const writable = failingContainers(
       workload.containers,
@@ -27,7 +34,7 @@ export const securityReadOnlyFs: WorkloadCheck = {
         asRecord(container.securityContext)?.readOnlyRootFilesystem !== true,
     );
     if (writable.length === 0) {
-      return pass('Every app container has a read-only root filesystem.');
+      return PASSED;
     }
     return fail(
       `Container ${listNames(writable)} can write to its root filesystem.`,

@@ -1,6 +1,23 @@
 import type { ServiceCheck } from '../engine/model';
-import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
+import {
+  constant,
+  fail,
+  listNames,
+  notApplicable,
+  pass,
+} from '../engine/outcomes';
 import { asRecord, stringMap } from '../engine/read';
+
+const EXTERNAL_NAME = constant(
+  notApplicable(
+    'An ExternalName Service points outside the cluster and selects no pods.',
+  ),
+);
+const NO_SELECTOR = constant(
+  notApplicable(
+    'The Service has no selector; its endpoints are managed by hand.',
+  ),
+);
 
 /** @internal */
 export const serviceSelectsPods: ServiceCheck = {
@@ -15,15 +32,11 @@ export const serviceSelectsPods: ServiceCheck = {
   run({ service, selectedWorkloads }) {
     const spec = asRecord(service.object.spec);
     if (spec?.type === 'ExternalName') {
-      return notApplicable(
-        'An ExternalName Service points outside the cluster and selects no pods.',
-      );
+      return EXTERNAL_NAME;
     }
     const selector = stringMap(spec?.selector);
     if (Object.keys(selector).length === 0) {
-      return notApplicable(
-        'The Service has no selector; its endpoints are managed by hand.',
-      );
+      return NO_SELECTOR;
     }
     if (selectedWorkloads.length > 0) {
       return pass(

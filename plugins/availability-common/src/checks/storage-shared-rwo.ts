@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
-import { fail, listNames, pass, unknown } from '../engine/outcomes';
+import { constant, fail, listNames, pass, unknown } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 
 const SINGLE_NODE_MODES = ['ReadWriteOnce', 'ReadWriteOncePod'];
+
+const NO_CLAIMS = constant(pass('Mounts no PersistentVolumeClaim.'));
 
 /** @internal */
 export const storageSharedRwo: WorkloadCheck = {
@@ -22,7 +24,7 @@ export const storageSharedRwo: WorkloadCheck = {
       return name ? [name] : [];
     });
     if (claims.length === 0) {
-      return pass('Mounts no PersistentVolumeClaim.');
+      return NO_CLAIMS;
     }
     if (!replicas || replicas.problem !== undefined) {
       return unknown(

@@ -304,4 +304,30 @@ describe('evaluate', () => {
       expect(result.status).toBe('exempt');
     });
   });
+
+  it('keeps results of equal outcomes apart where an exemption applies', () => {
+    const empty = { 'spec.template.spec.containers': [] };
+    const report = evaluate(
+      inputs([
+        deployment({ 'metadata.name': 'a', ...empty }),
+        deployment({
+          'metadata.name': 'b',
+          ...empty,
+          ...exempt('probe-readiness'),
+        }),
+        deployment({ 'metadata.name': 'c', ...empty }),
+      ]),
+    );
+    const readiness = report.workloads.map(
+      w => w.checks.find(c => c.id === 'probe-readiness')!,
+    );
+    expect(readiness.map(r => r.status)).toEqual(['fail', 'exempt', 'fail']);
+    expect(readiness[0]).toEqual(readiness[2]);
+    expect(readiness[0].message).toBe('The pod template has no containers.');
+    // Results shared between entries cannot be changed by accident.
+    expect(() => {
+      (readiness[0] as { status: string }).status = 'pass';
+    }).toThrow(TypeError);
+    expect(readiness[2].status).toBe('fail');
+  });
 });

@@ -11,7 +11,11 @@ import { availabilityChecks } from '../checks';
 import { resolveConfig, ResolvedAvailabilityConfig } from './config';
 import { parseDockerfile } from './dockerfile';
 import { workloadEvidence } from './evidence';
-import { ExemptionMatch, ExemptionResolver } from './exemptions';
+import {
+  ExemptionMatch,
+  ExemptionResolver,
+  ExemptionTarget,
+} from './exemptions';
 import type {
   AvailabilityCheck,
   CheckOutcome,
@@ -25,11 +29,31 @@ import type {
   WorkloadCheckContext,
 } from './model';
 import { ObjectIndex } from './objectIndex';
-import { kindNotApplicable, unknown } from './outcomes';
+import { constant, kindNotApplicable, unknown } from './outcomes';
 import { asInt, asRecord, describeValue, isRecord, stringMap } from './read';
-import { scoreChecks } from './scoring';
+import { ScoreTally } from './scoring';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/**
+ * The exemption lookup of one entry, made on its first failure only: most
+ * entries never need their annotations parsed.
+ */
+class ExemptionLookup {
+  readonly #resolver: ExemptionResolver;
+  readonly #target: ExemptionTarget;
+  #find: ((checkId: string) => ExemptionMatch | undefined) | undefined;
+
+  constructor(resolver: ExemptionResolver, target: ExemptionTarget) {
+    this.#resolver = resolver;
+    this.#target = target;
+  }
+
+  find(checkId: string): ExemptionMatch | undefined {
+    this.#find ??= this.#resolver.forTarget(this.#target);
+    return this.#find(checkId);
+  }
+}
 
 /**
  * Evaluates Kubernetes objects (and optionally Dockerfiles) against the
@@ -61,27 +85,43 @@ export function evaluate(
   const enabled = availabilityChecks.filter(
     check => config.checks[check.id]?.enabled !== false,
   );
-  const workloadChecks = enabled.filter(
-    (check): check is WorkloadCheck => check.target === 'workload',
+  const workloadChecks = plan(
+    enabled.filter(
+      (check): check is WorkloadCheck => check.target === 'workload',
+    ),
+    config,
   );
-  const serviceChecks = enabled.filter(
-    (check): check is ServiceCheck => check.target === 'service',
+  const serviceChecks = plan(
+    enabled.filter(
+      (check): check is ServiceCheck => check.target === 'service',
+    ),
+    config,
   );
-  const dockerfileChecks = enabled.filter(
-    (check): check is DockerfileCheck => check.target === 'dockerfile',
+  const dockerfileChecks = plan(
+    enabled.filter(
+      (check): check is DockerfileCheck => check.target === 'dockerfile',
+    ),
+    config,
   );
 
   const entries: WorkloadReport[] = [];
+  const tally = new ScoreTally();
   for (const workload of index.workloads) {
     const ctx = workloadContext(workload, index, config.thresholds);
-    const exemptionFor = exemptions.forTarget(workload);
-    const checks = workloadChecks.map(check =>
-      toResult(check, runWorkloadCheck(check, ctx), exemptionFor, config),
-    );
-    const entry = toEntry(workload, checks);
+    const lookup = new ExemptionLookup(exemptions, workload);
+    const entryTally = new ScoreTally();
+    const checks: CheckResult[] = new Array(workloadChecks.length);
+    for (let i = 0; i < workloadChecks.length; i++) {
+      const planned = workloadChecks[i];
+      const result = toResult(planned, runWorkloadCheck(planned, ctx), lookup);
+      entryTally.add(result);
+      checks[i] = result;
+    }
+    const entry = toEntry(workload, entryTally, checks);
     if (ctx.live) {
       entry.evidence = workloadEvidence(workload, ctx.pods, ctx.nodeNamed);
     }
+    tally.merge(entryTally);
     entries.push(entry);
   }
   for (const service of index.services) {
@@ -90,16 +130,19 @@ export function evaluate(
       selectedWorkloads: index.workloadsSelectedBy(service),
       namespaceWorkloads: index.workloadsInNamespaceOf(service),
     };
-    const exemptionFor = exemptions.forTarget(service);
-    const checks = serviceChecks.map(check =>
-      toResult(
-        check,
-        guard(() => check.run(ctx)),
-        exemptionFor,
-        config,
-      ),
-    );
-    entries.push(toEntry(service, checks));
+    const lookup = new ExemptionLookup(exemptions, service);
+    const entryTally = new ScoreTally();
+    const checks = serviceChecks.map(planned => {
+      const result = toResult(
+        planned,
+        guard(() => planned.check.run(ctx)),
+        lookup,
+      );
+      entryTally.add(result);
+      return result;
+    });
+    tally.merge(entryTally);
+    entries.push(toEntry(service, entryTally, checks));
   }
   const dockerfiles: unknown = opts.dockerfiles;
   for (const input of Array.isArray(dockerfiles) ? dockerfiles : []) {
@@ -117,53 +160,83 @@ export function evaluate(
       namespace: '',
       annotations: {},
     };
-    const exemptionFor = exemptions.forTarget(target);
-    const checks = dockerfileChecks.map(check =>
-      toResult(
-        check,
-        guard(() => check.run(ctx)),
-        exemptionFor,
-        config,
-      ),
-    );
+    const lookup = new ExemptionLookup(exemptions, target);
+    const entryTally = new ScoreTally();
+    const checks = dockerfileChecks.map(planned => {
+      const result = toResult(
+        planned,
+        guard(() => planned.check.run(ctx)),
+        lookup,
+      );
+      entryTally.add(result);
+      return result;
+    });
+    tally.merge(entryTally);
     entries.push({
       kind: 'Dockerfile',
       namespace: '',
       name: input.path,
-      ...scoreChecks(checks),
+      ...entryTally.result(),
       checks,
       source: { path: input.path },
     });
   }
 
   return {
-    ...scoreChecks(allChecks(entries)),
+    ...tally.result(),
     workloads: entries,
     errors: [],
   };
 }
 
-/** Every check of every entry, without copying them into one array. */
-function* allChecks(entries: WorkloadReport[]): Iterable<CheckResult> {
-  for (const entry of entries) {
-    yield* entry.checks;
-  }
+/**
+ * An enabled check with what does not change between entries worked out
+ * once per evaluation: its severity, the kinds it applies to, and the
+ * results of its constant outcomes, built on first use and then shared.
+ */
+interface PlannedCheck<C extends AvailabilityCheck> {
+  check: C;
+  severity: Severity;
+  runtime: boolean;
+  kinds: ReadonlySet<string>;
+  shared: Map<CheckOutcome, CheckResult>;
 }
 
+function plan<C extends AvailabilityCheck>(
+  checks: C[],
+  config: ResolvedAvailabilityConfig,
+): PlannedCheck<C>[] {
+  return checks.map(check => {
+    const override = config.checks[check.id]?.severity;
+    return {
+      check,
+      severity:
+        override && SEVERITIES.includes(override) ? override : check.severity,
+      runtime: check.category === 'runtime',
+      kinds: new Set<string>(check.appliesTo),
+      shared: new Map(),
+    };
+  });
+}
+
+const RUNTIME_ON_MANIFEST = constant(
+  unknown(
+    'Runtime check: it needs the live state from a cluster, which manifests do not carry.',
+  ),
+);
+
 function runWorkloadCheck(
-  check: WorkloadCheck,
+  planned: PlannedCheck<WorkloadCheck>,
   ctx: WorkloadCheckContext,
 ): CheckOutcome {
-  if (check.category === 'runtime' && !ctx.live) {
-    return unknown(
-      'Runtime check: it needs the live state from a cluster, which manifests do not carry.',
-    );
+  if (planned.runtime && !ctx.live) {
+    return RUNTIME_ON_MANIFEST;
   }
-  if (!check.appliesTo.includes(ctx.workload.kind)) {
+  if (!planned.kinds.has(ctx.workload.kind)) {
     return kindNotApplicable(ctx.workload.kind);
   }
   try {
-    return check.run(ctx);
+    return planned.check.run(ctx);
   } catch (error) {
     return unreadable(error);
   }
@@ -187,37 +260,36 @@ function unreadable(error: unknown): CheckOutcome {
 }
 
 function toResult(
-  check: AvailabilityCheck,
+  planned: PlannedCheck<AvailabilityCheck>,
   outcome: CheckOutcome,
-  exemptionFor: (checkId: string) => ExemptionMatch | undefined,
-  config: ResolvedAvailabilityConfig,
+  lookup: ExemptionLookup,
 ): CheckResult {
-  const override = config.checks[check.id]?.severity;
-  const severity =
-    override && SEVERITIES.includes(override) ? override : check.severity;
   if (outcome.status !== 'fail') {
-    return {
-      id: check.id,
-      status: outcome.status,
-      severity,
-      message: outcome.message,
-      remediation: null,
-      reason: null,
-    };
+    if (outcome.fixed) {
+      // The same constant outcome always gives the same result: share it.
+      let result = planned.shared.get(outcome);
+      if (!result) {
+        result = Object.freeze(plainResult(planned, outcome));
+        planned.shared.set(outcome, result);
+      }
+      return result;
+    }
+    return plainResult(planned, outcome);
   }
   // Only failures can be exempt, so only they look exemptions up.
-  const exemption = exemptionFor(check.id);
-  const result: CheckResult = {
-    id: check.id,
-    status: 'fail',
-    severity,
-    message: outcome.message,
-    remediation: outcome.remediation ?? null,
-    reason: null,
-  };
+  const exemption = lookup.find(planned.check.id);
   if (!exemption) {
-    return result;
+    if (outcome.fixed) {
+      let result = planned.shared.get(outcome);
+      if (!result) {
+        result = Object.freeze(plainResult(planned, outcome));
+        planned.shared.set(outcome, result);
+      }
+      return result;
+    }
+    return plainResult(planned, outcome);
   }
+  const result = plainResult(planned, outcome);
   if (!exemption.active) {
     result.message = `${result.message} ${exemption.note}`;
     return result;
@@ -230,6 +302,20 @@ function toResult(
   return result;
 }
 
+function plainResult(
+  planned: PlannedCheck<AvailabilityCheck>,
+  outcome: CheckOutcome,
+): CheckResult {
+  return {
+    id: planned.check.id,
+    status: outcome.status,
+    severity: planned.severity,
+    message: outcome.message,
+    remediation: outcome.status === 'fail' ? outcome.remediation ?? null : null,
+    reason: null,
+  };
+}
+
 function toEntry(
   target: {
     kind: string;
@@ -238,17 +324,33 @@ function toEntry(
     cluster?: string;
     source?: WorkloadReport['source'];
   },
+  tally: ScoreTally,
   checks: CheckResult[],
 ): WorkloadReport {
-  return {
-    kind: target.kind,
-    namespace: target.namespace,
-    name: target.name,
-    ...(target.cluster !== undefined ? { cluster: target.cluster } : {}),
-    ...scoreChecks(checks),
-    checks,
-    ...(target.source ? { source: target.source } : {}),
-  };
+  const { score, level } = tally.result();
+  const entry: WorkloadReport =
+    target.cluster !== undefined
+      ? {
+          kind: target.kind,
+          namespace: target.namespace,
+          name: target.name,
+          cluster: target.cluster,
+          score,
+          level,
+          checks,
+        }
+      : {
+          kind: target.kind,
+          namespace: target.namespace,
+          name: target.name,
+          score,
+          level,
+          checks,
+        };
+  if (target.source) {
+    entry.source = target.source;
+  }
+  return entry;
 }
 
 function workloadContext(

@@ -154,6 +154,11 @@ export interface CheckOutcome {
   status: Exclude<CheckStatus, 'exempt'>;
   message: string;
   remediation?: string;
+  /**
+   * Set on module-level constant outcomes (see `constant` in outcomes.ts):
+   * their result is built once per evaluation and shared between entries.
+   */
+  readonly fixed?: true;
 }
 
 /** @internal */

@@ -20,11 +20,23 @@ export function unknown(message: string): CheckOutcome {
   return { status: 'unknown', message };
 }
 
-const PLURALS: Record<WorkloadKind, string> = {
-  Deployment: 'Deployments',
-  StatefulSet: 'StatefulSets',
-  DaemonSet: 'DaemonSets',
-  Pod: 'bare Pods',
+/**
+ * Marks an outcome that a check returns as a module-level constant, so that
+ * the engine builds its result once per evaluation and shares it between
+ * entries instead of allocating one per workload. Frozen: nothing may
+ * change a shared outcome.
+ *
+ * @internal
+ */
+export function constant(outcome: CheckOutcome): CheckOutcome {
+  return Object.freeze({ ...outcome, fixed: true });
+}
+
+const KIND_NOT_APPLICABLE: Record<WorkloadKind, CheckOutcome> = {
+  Deployment: constant(notApplicable('Does not apply to Deployments.')),
+  StatefulSet: constant(notApplicable('Does not apply to StatefulSets.')),
+  DaemonSet: constant(notApplicable('Does not apply to DaemonSets.')),
+  Pod: constant(notApplicable('Does not apply to bare Pods.')),
 };
 
 /**
@@ -33,7 +45,7 @@ const PLURALS: Record<WorkloadKind, string> = {
  * @internal
  */
 export function kindNotApplicable(kind: WorkloadKind): CheckOutcome {
-  return notApplicable(`Does not apply to ${PLURALS[kind]}.`);
+  return KIND_NOT_APPLICABLE[kind];
 }
 
 /**
@@ -60,3 +72,33 @@ export function listNames(names: string[], max = 3): string {
 export function plural(count: number, noun: string, nouns = `${noun}s`) {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
+
+/*
+ * Constant outcomes several checks share.
+ */
+
+/** @internal */
+export const NO_CONTAINERS = constant(
+  fail(
+    'The pod template has no containers.',
+    'Declare the app containers under `spec.containers`.',
+  ),
+);
+
+/** @internal */
+export const NO_HPA = constant(
+  notApplicable('No HorizontalPodAutoscaler targets this workload.'),
+);
+
+/** @internal */
+export const NO_PDB = constant(
+  notApplicable('No PodDisruptionBudget selects this workload.'),
+);
+
+/** @internal */
+export const BARE_POD = constant(notApplicable('A bare Pod is a single pod.'));
+
+/** @internal */
+export const NO_PODS = constant(
+  unknown('No pods of this workload are in the data from the cluster.'),
+);

@@ -20,6 +20,60 @@ export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = {
 export const LEVELS: readonly Level[] = ['gold', 'silver', 'bronze', 'none'];
 
 /**
+ * A running score: checks are added one by one (the engine adds each result
+ * to its entry's tally and to the report's), and `result` gives what
+ * `scoreChecks` would for the same checks.
+ *
+ * @internal
+ */
+export class ScoreTally {
+  passed = 0;
+  total = 0;
+  criticalFailure = false;
+  highFailure = false;
+
+  add(check: CheckResult) {
+    const status = check.status;
+    if (status === 'pass') {
+      const weight = SEVERITY_WEIGHTS[check.severity] ?? 0;
+      this.passed += weight;
+      this.total += weight;
+    } else if (status === 'fail') {
+      this.total += SEVERITY_WEIGHTS[check.severity] ?? 0;
+      if (check.severity === 'critical') {
+        this.criticalFailure = true;
+      } else if (check.severity === 'high') {
+        this.highFailure = true;
+      }
+    }
+  }
+
+  /** Adds another tally's checks to this one. */
+  merge(other: ScoreTally) {
+    this.passed += other.passed;
+    this.total += other.total;
+    this.criticalFailure ||= other.criticalFailure;
+    this.highFailure ||= other.highFailure;
+  }
+
+  result(): { score: number; level: Level } {
+    const { passed, total } = this;
+    // Integer arithmetic: floor((200p + t) / 2t) is round-half-up of 100p/t.
+    const score =
+      total === 0 ? 100 : Math.floor((200 * passed + total) / (2 * total));
+    let level: Level = 'none';
+    if (score >= 90 && !this.criticalFailure && !this.highFailure) {
+      level = 'gold';
+    } else if (score >= 75 && !this.criticalFailure) {
+      level = 'silver';
+    } else if (score >= 50) {
+      level = 'bronze';
+    }
+    return { score, level };
+  }
+}
+
+/**
  * Scores a set of check results: 100 times the weight of passing checks over
  * the weight of passing and failing ones, rounded half up (100 when nothing
  * counts), and the level that score and the failures allow.
@@ -30,31 +84,9 @@ export function scoreChecks(checks: Iterable<CheckResult>): {
   score: number;
   level: Level;
 } {
-  let passed = 0;
-  let total = 0;
-  let criticalFailure = false;
-  let highFailure = false;
+  const tally = new ScoreTally();
   for (const check of checks) {
-    const weight = SEVERITY_WEIGHTS[check.severity] ?? 0;
-    if (check.status === 'pass') {
-      passed += weight;
-      total += weight;
-    } else if (check.status === 'fail') {
-      total += weight;
-      criticalFailure ||= check.severity === 'critical';
-      highFailure ||= check.severity === 'high';
-    }
+    tally.add(check);
   }
-  // Integer arithmetic: floor((200p + t) / 2t) is round-half-up of 100p/t.
-  const score =
-    total === 0 ? 100 : Math.floor((200 * passed + total) / (2 * total));
-  let level: Level = 'none';
-  if (score >= 90 && !criticalFailure && !highFailure) {
-    level = 'gold';
-  } else if (score >= 75 && !criticalFailure) {
-    level = 'silver';
-  } else if (score >= 50) {
-    level = 'bronze';
-  }
-  return { score, level };
+  return tally.result();
 }
