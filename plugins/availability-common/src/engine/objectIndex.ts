@@ -23,6 +23,7 @@ import {
   asString,
   Dict,
   isRecord,
+  hasOwn,
   records,
   stringMap,
 } from './read';
@@ -43,6 +44,11 @@ const KIND_GROUPS: Record<string, string> = {
   NetworkPolicy: 'networking.k8s.io',
 };
 
+/** `apiVersion` prefixes of the groups above (`apps/`), computed once. */
+const GROUP_PREFIXES: Record<string, string> = Object.fromEntries(
+  Object.entries(KIND_GROUPS).map(([kind, group]) => [kind, `${group}/`]),
+);
+
 interface Entry {
   kind: string;
   object: Dict;
@@ -62,6 +68,7 @@ class NamespaceBucket {
   readonly pdbs: V1PodDisruptionBudget[] = [];
   readonly networkPolicies: V1NetworkPolicy[] = [];
   readonly claims = new Map<string, V1PersistentVolumeClaim>();
+  readonly servicesByName = new Map<string, V1Service[]>();
   /** ReplicaSet name to the Deployment that owns it. */
   readonly replicaSetOwners = new Map<string, string>();
 }
@@ -77,24 +84,40 @@ class NamespaceBucket {
 export class ObjectIndex {
   readonly workloads: Workload[] = [];
   readonly services: ServiceTarget[] = [];
-  readonly #buckets = new Map<string, NamespaceBucket>();
-  readonly #nodes = new Map<string, V1Node>();
+  /** Manifest buckets by namespace. */
+  readonly #manifests = new Map<string, NamespaceBucket>();
+  /** Cluster buckets by cluster, then namespace. */
+  readonly #clusters = new Map<string, Map<string, NamespaceBucket>>();
+  /** Nodes by cluster, then name (Nodes are cluster-scoped). */
+  readonly #nodes = new Map<string | undefined, Map<string, V1Node>>();
   readonly #hpa = new Map<Workload, HorizontalPodAutoscaler>();
   readonly #pdbs = new Map<Workload, V1PodDisruptionBudget[]>();
   readonly #networkPolicies = new Map<Workload, V1NetworkPolicy[]>();
   readonly #pods = new Map<Workload, V1Pod[]>();
   readonly #serviceTargets = new Map<ServiceTarget, Workload[]>();
-  readonly #servicesByName = new Map<string, V1Service[]>();
 
   static build(objects: readonly EvaluationObject[]): ObjectIndex {
     const index = new ObjectIndex();
+    const add = (entry: Entry) => index.#add(entry);
     for (const input of Array.isArray(objects) ? objects : []) {
-      for (const entry of flatten(input)) {
-        index.#add(entry);
+      if (isRecord(input) && isRecord(input.object)) {
+        visit(
+          input.object as unknown as Dict,
+          typeof input.cluster === 'string' ? input.cluster : undefined,
+          isRecord(input.source)
+            ? (input.source as unknown as SourceLocation)
+            : undefined,
+          add,
+        );
       }
     }
-    for (const bucket of index.#buckets.values()) {
+    for (const bucket of index.#manifests.values()) {
       index.#relate(bucket);
+    }
+    for (const buckets of index.#clusters.values()) {
+      for (const bucket of buckets.values()) {
+        index.#relate(bucket);
+      }
     }
     return index;
   }
@@ -104,61 +127,69 @@ export class ObjectIndex {
   }
 
   pdbsFor(workload: Workload): V1PodDisruptionBudget[] {
-    return this.#pdbs.get(workload) ?? [];
+    return this.#pdbs.get(workload) ?? NONE;
   }
 
   networkPoliciesFor(workload: Workload): V1NetworkPolicy[] {
-    return this.#networkPolicies.get(workload) ?? [];
+    return this.#networkPolicies.get(workload) ?? NONE;
   }
 
   podsFor(workload: Workload): V1Pod[] {
     if (workload.kind === 'Pod') {
       return [workload.object as V1Pod];
     }
-    return this.#pods.get(workload) ?? [];
+    return this.#pods.get(workload) ?? NONE;
   }
 
   workloadsSelectedBy(service: ServiceTarget): Workload[] {
-    return this.#serviceTargets.get(service) ?? [];
+    return this.#serviceTargets.get(service) ?? NONE;
   }
 
   workloadsInNamespaceOf(target: { cluster?: string; namespace: string }) {
-    return (
-      this.#buckets.get(bucketKey(target.cluster, target.namespace))?.workloads
-        .length ?? 0
-    );
+    return this.#find(target)?.workloads.length ?? 0;
   }
 
   servicesNamed(
     target: { cluster?: string; namespace: string },
     name: string,
   ): V1Service[] {
-    return (
-      this.#servicesByName.get(
-        `${bucketKey(target.cluster, target.namespace)}\u0000${name}`,
-      ) ?? []
-    );
+    return this.#find(target)?.servicesByName.get(name) ?? NONE;
   }
 
   claimNamed(
     target: { cluster?: string; namespace: string },
     name: string,
   ): V1PersistentVolumeClaim | undefined {
-    return this.#buckets
-      .get(bucketKey(target.cluster, target.namespace))
-      ?.claims.get(name);
+    return this.#find(target)?.claims.get(name);
   }
 
   nodeNamed(cluster: string | undefined, name: string): V1Node | undefined {
-    return this.#nodes.get(bucketKey(cluster, name));
+    return this.#nodes.get(cluster)?.get(name);
+  }
+
+  #find(target: {
+    cluster?: string;
+    namespace: string;
+  }): NamespaceBucket | undefined {
+    return target.cluster === undefined
+      ? this.#manifests.get(target.namespace)
+      : this.#clusters.get(target.cluster)?.get(target.namespace);
   }
 
   #bucket(entry: { cluster?: string; namespace: string }) {
-    const key = bucketKey(entry.cluster, entry.namespace);
-    let bucket = this.#buckets.get(key);
+    // A manifest set and a cluster named like it never share a bucket.
+    let buckets: Map<string, NamespaceBucket> | undefined = this.#manifests;
+    if (entry.cluster !== undefined) {
+      buckets = this.#clusters.get(entry.cluster);
+      if (!buckets) {
+        buckets = new Map();
+        this.#clusters.set(entry.cluster, buckets);
+      }
+    }
+    let bucket = buckets.get(entry.namespace);
     if (!bucket) {
       bucket = new NamespaceBucket();
-      this.#buckets.set(key, bucket);
+      buckets.set(entry.namespace, bucket);
     }
     return bucket;
   }
@@ -204,16 +235,9 @@ export class ObjectIndex {
           annotations: stringMap(entry.metadata.annotations),
         };
         this.services.push(service);
-        this.#bucket(entry).services.push(service);
-        const key = `${bucketKey(entry.cluster, entry.namespace)}\u0000${
-          entry.name
-        }`;
-        const named = this.#servicesByName.get(key);
-        if (named) {
-          named.push(object as V1Service);
-        } else {
-          this.#servicesByName.set(key, [object as V1Service]);
-        }
+        const bucket = this.#bucket(entry);
+        bucket.services.push(service);
+        append(bucket.servicesByName, entry.name, object as V1Service);
         return;
       }
       case 'HorizontalPodAutoscaler':
@@ -231,10 +255,16 @@ export class ObjectIndex {
           object as V1PersistentVolumeClaim,
         );
         return;
-      case 'Node':
+      case 'Node': {
         // Nodes are cluster-scoped: keyed by cluster and name.
-        this.#nodes.set(bucketKey(entry.cluster, entry.name), object as V1Node);
+        let nodes = this.#nodes.get(entry.cluster);
+        if (!nodes) {
+          nodes = new Map();
+          this.#nodes.set(entry.cluster, nodes);
+        }
+        nodes.set(entry.name, object as V1Node);
         return;
+      }
       default:
         return;
     }
@@ -246,15 +276,25 @@ export class ObjectIndex {
       byTemplate.add(workload, workload.podLabels);
     }
 
-    const byTarget = new Map<string, Workload>();
-    for (const workload of bucket.workloads) {
-      byTarget.set(`${workload.kind}/${workload.name}`, workload);
+    const byTarget = new Map<string, Map<string, Workload>>();
+    if (bucket.hpas.length > 0) {
+      for (const workload of bucket.workloads) {
+        let named = byTarget.get(workload.kind);
+        if (!named) {
+          named = new Map();
+          byTarget.set(workload.kind, named);
+        }
+        named.set(workload.name, workload);
+      }
     }
     for (const hpa of bucket.hpas) {
       const ref = asRecord(asRecord(hpa.spec)?.scaleTargetRef);
-      const target = byTarget.get(
-        `${asString(ref?.kind)}/${asString(ref?.name)}`,
-      );
+      const kind = asString(ref?.kind);
+      const name = asString(ref?.name);
+      const target =
+        kind === undefined || name === undefined
+          ? undefined
+          : byTarget.get(kind)?.get(name);
       // With several HPAs on one target the first one counts, as
       // Kubernetes itself refuses to act on the conflict.
       if (target && !this.#hpa.has(target)) {
@@ -381,52 +421,60 @@ function toWorkload(entry: Entry, kind: WorkloadKind): Workload {
   };
 }
 
-/** Expands `List` objects and drops what is not an object with a kind. */
-function flatten(input: EvaluationObject): Entry[] {
-  if (!isRecord(input) || !isRecord(input.object)) {
-    return [];
-  }
-  const cluster = typeof input.cluster === 'string' ? input.cluster : undefined;
-  const source = isRecord(input.source)
-    ? (input.source as unknown as SourceLocation)
-    : undefined;
-  const object = input.object as unknown as Dict;
+/**
+ * Hands each object with a kind we read to `add`, expanding `List` objects
+ * and dropping anything else.
+ */
+function visit(
+  object: Dict,
+  cluster: string | undefined,
+  source: SourceLocation | undefined,
+  add: (entry: Entry) => void,
+) {
   const kind = asString(object.kind);
-  if (kind && /List$/.test(kind) && Array.isArray(object.items)) {
+  if (kind === undefined) {
+    return;
+  }
+  if (kind.endsWith('List') && Array.isArray(object.items)) {
     // Items of a typed list (PodList) may omit their kind.
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -4);
-    return records(object.items).flatMap(item =>
-      flatten({
-        object: (item.kind || !itemKind
-          ? item
-          : { ...item, kind: itemKind }) as KubernetesObject,
+    for (const item of records(object.items)) {
+      visit(
+        item.kind || !itemKind ? item : { ...item, kind: itemKind },
         cluster,
         source,
-      }),
-    );
+        add,
+      );
+    }
+    return;
   }
-  if (!kind || !(kind in KIND_GROUPS)) {
-    return [];
+  if (!hasOwn(KIND_GROUPS, kind)) {
+    return;
   }
   const apiVersion = asString(object.apiVersion);
-  if (apiVersion !== undefined) {
-    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    if (group !== KIND_GROUPS[kind]) {
-      return [];
-    }
+  if (apiVersion !== undefined && !inGroup(apiVersion, kind)) {
+    return;
   }
   const metadata = asRecord(object.metadata) ?? {};
-  return [
-    {
-      kind,
-      object,
-      metadata,
-      name: asNonEmptyString(metadata.name) ?? '(unnamed)',
-      namespace: asNonEmptyString(metadata.namespace) ?? 'default',
-      cluster,
-      source,
-    },
-  ];
+  add({
+    kind,
+    object,
+    metadata,
+    name: asNonEmptyString(metadata.name) ?? '(unnamed)',
+    namespace: asNonEmptyString(metadata.namespace) ?? 'default',
+    cluster,
+    source,
+  });
+}
+
+/** Whether an `apiVersion` names the API group a kind must come from. */
+function inGroup(apiVersion: string, kind: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash === -1) {
+    // `v1`: the core group.
+    return KIND_GROUPS[kind] === '';
+  }
+  return apiVersion.startsWith(GROUP_PREFIXES[kind]);
 }
 
 function isEmptySelector(selector: Dict) {
@@ -438,12 +486,8 @@ function isEmptySelector(selector: Dict) {
   );
 }
 
-function bucketKey(cluster: string | undefined, name: string) {
-  // A manifest set and a cluster named like it must never share a bucket.
-  return cluster === undefined
-    ? `m\u0000${name}`
-    : `c\u0000${cluster}\u0000${name}`;
-}
+/** A shared empty list for lookups that find nothing; never mutated. */
+const NONE = Object.freeze([]) as unknown as never[];
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

@@ -18,12 +18,22 @@ export function asRecord(value: unknown): Dict | undefined {
 }
 
 /**
- * The record elements of an array; anything else reads as empty.
+ * The record elements of an array; anything else reads as empty. Read-only:
+ * it may be the input array itself.
  *
  * @internal
  */
 export function records<T = Dict>(value: unknown): T[] {
-  return Array.isArray(value) ? (value.filter(isRecord) as T[]) : [];
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  // The usual case, every element a record, needs no copy.
+  for (let i = 0; i < value.length; i++) {
+    if (!isRecord(value[i])) {
+      return value.filter(isRecord) as T[];
+    }
+  }
+  return value as T[];
 }
 
 /** @internal */
@@ -57,21 +67,33 @@ export function asInt(value: unknown): number | undefined {
 }
 
 /**
- * Labels or annotations: only string values survive.
+ * Labels or annotations: only string values survive. Read-only: it may be
+ * the input object itself.
  *
  * @internal
  */
 export function stringMap(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
   if (!isRecord(value)) {
-    return result;
+    return {};
   }
-  for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === 'string') {
-      result[key] = entry;
+  // The usual case, every value a string, needs no copy.
+  for (const key in value) {
+    if (hasOwn(value, key) && typeof value[key] !== 'string') {
+      const result: Record<string, string> = {};
+      for (const [k, entry] of Object.entries(value)) {
+        if (typeof entry === 'string') {
+          result[k] = entry;
+        }
+      }
+      return result;
     }
   }
-  return result;
+  return value as Record<string, string>;
+}
+
+/** @internal */
+export function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { V1LabelSelector } from '@kubernetes/client-node';
-import { isRecord } from './read';
+import { hasOwn, isRecord } from './read';
 
 /**
  * Whether a Kubernetes label selector matches a set of labels, with the API
@@ -23,7 +23,11 @@ export function labelSelectorMatches(
     if (!isRecord(matchLabels)) {
       return false;
     }
-    for (const [key, value] of Object.entries(matchLabels)) {
+    for (const key in matchLabels) {
+      if (!hasOwn(matchLabels, key)) {
+        continue;
+      }
+      const value = matchLabels[key];
       if (typeof value !== 'string' || !hasLabel(own, key, value)) {
         return false;
       }
@@ -53,17 +57,21 @@ export function mapSelectorMatches(
   selector: Record<string, string>,
   labels: Record<string, string>,
 ): boolean {
-  const entries = Object.entries(selector);
-  return (
-    entries.length > 0 &&
-    entries.every(([key, value]) => hasLabel(labels, key, value))
-  );
+  let empty = true;
+  for (const key in selector) {
+    if (!hasOwn(selector, key)) {
+      continue;
+    }
+    empty = false;
+    if (!hasLabel(labels, key, selector[key])) {
+      return false;
+    }
+  }
+  return !empty;
 }
 
 function hasLabel(labels: Record<string, string>, key: string, value: string) {
-  return (
-    Object.prototype.hasOwnProperty.call(labels, key) && labels[key] === value
-  );
+  return labels[key] === value && hasOwn(labels, key);
 }
 
 function expressionMatches(
@@ -74,7 +82,7 @@ function expressionMatches(
     return false;
   }
   const key = expression.key;
-  const present = Object.prototype.hasOwnProperty.call(labels, key);
+  const present = hasOwn(labels, key);
   const values = Array.isArray(expression.values) ? expression.values : [];
   if (!values.every(v => typeof v === 'string')) {
     return false;
@@ -93,6 +101,11 @@ function expressionMatches(
   }
 }
 
+interface Labelled<T> {
+  item: T;
+  labels: Record<string, string>;
+}
+
 /**
  * Items indexed by their label pairs so that a selector is matched against
  * the few items carrying one of its required pairs rather than all of them.
@@ -100,22 +113,27 @@ function expressionMatches(
  * @internal
  */
 export class LabelIndex<T> {
-  readonly #items: Array<{ item: T; labels: Record<string, string> }> = [];
-  readonly #byPair = new Map<
-    string,
-    Array<{ item: T; labels: Record<string, string> }>
-  >();
+  readonly #items: Labelled<T>[] = [];
+  /** Label key, then value, to the items carrying that pair. */
+  readonly #byPair = new Map<string, Map<string, Labelled<T>[]>>();
 
   add(item: T, labels: Record<string, string>) {
     const entry = { item, labels };
     this.#items.push(entry);
-    for (const [key, value] of Object.entries(labels)) {
-      const pair = pairKey(key, value);
-      const list = this.#byPair.get(pair);
+    for (const key in labels) {
+      if (!hasOwn(labels, key)) {
+        continue;
+      }
+      let values = this.#byPair.get(key);
+      if (!values) {
+        values = new Map();
+        this.#byPair.set(key, values);
+      }
+      const list = values.get(labels[key]);
       if (list) {
         list.push(entry);
       } else {
-        this.#byPair.set(pair, [entry]);
+        values.set(labels[key], [entry]);
       }
     }
   }
@@ -125,36 +143,48 @@ export class LabelIndex<T> {
     if (!isRecord(selector)) {
       return [];
     }
-    const pairs = isRecord(selector.matchLabels)
-      ? Object.entries(selector.matchLabels)
-      : [];
-    return this.#candidates(pairs)
-      .filter(entry => labelSelectorMatches(selector, entry.labels))
-      .map(entry => entry.item);
+    const result: T[] = [];
+    for (const entry of this.#candidates(selector.matchLabels)) {
+      if (labelSelectorMatches(selector, entry.labels)) {
+        result.push(entry.item);
+      }
+    }
+    return result;
   }
 
   /** Items whose labels a Service-style map selector matches. */
   selectMap(selector: Record<string, string>): T[] {
-    return this.#candidates(Object.entries(selector))
-      .filter(entry => mapSelectorMatches(selector, entry.labels))
-      .map(entry => entry.item);
+    const result: T[] = [];
+    for (const entry of this.#candidates(selector)) {
+      if (mapSelectorMatches(selector, entry.labels)) {
+        result.push(entry.item);
+      }
+    }
+    return result;
   }
 
-  #candidates(pairs: Array<[string, unknown]>) {
+  /** The items carrying the rarest of the required pairs. */
+  #candidates(pairs: unknown): Labelled<T>[] {
+    if (!isRecord(pairs)) {
+      return this.#items;
+    }
     let best = this.#items;
-    for (const [key, value] of pairs) {
+    for (const key in pairs) {
+      if (!hasOwn(pairs, key)) {
+        continue;
+      }
+      const value = pairs[key];
       if (typeof value !== 'string') {
         return [];
       }
-      const list = this.#byPair.get(pairKey(key, value)) ?? [];
+      const list = this.#byPair.get(key)?.get(value);
+      if (!list) {
+        return [];
+      }
       if (list.length < best.length) {
         best = list;
       }
     }
     return best;
   }
-}
-
-function pairKey(key: string, value: string) {
-  return `${key}\u0000${value}`;
 }
