@@ -49,6 +49,9 @@ const GROUP_PREFIXES: Record<string, string> = Object.fromEntries(
   Object.entries(KIND_GROUPS).map(([kind, group]) => [kind, `${group}/`]),
 );
 
+/** A shared empty list for lookups that find nothing; never mutated. */
+const NONE = Object.freeze([]) as unknown as never[];
+
 interface Entry {
   kind: string;
   object: Dict;
@@ -485,9 +488,6 @@ function isEmptySelector(selector: Dict) {
     (!Array.isArray(expressions) || expressions.length === 0)
   );
 }
-
-/** A shared empty list for lookups that find nothing; never mutated. */
-const NONE = Object.freeze([]) as unknown as never[];
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
