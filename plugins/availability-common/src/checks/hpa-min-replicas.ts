@@ -1,7 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, NO_HPA, pass } from '../engine/outcomes';
+import { fail, NO_HPA, OutcomeMemo, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
+
+const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const hpaMinReplicas: WorkloadCheck = {
@@ -30,7 +32,10 @@ export const hpaMinReplicas: WorkloadCheck = {
       );
     }
     if (min >= thresholds.minReplicas) {
-      return pass(`The HPA keeps at least ${min} replicas.`);
+      return (
+        PASSED.get(min) ??
+        PASSED.remember(min, pass(`The HPA keeps at least ${min} replicas.`))
+      );
     }
     return fail(
       `The HPA's minReplicas is ${min}${

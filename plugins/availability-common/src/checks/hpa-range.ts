@@ -1,7 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, NO_HPA, pass } from '../engine/outcomes';
+import { fail, NO_HPA, OutcomeMemo, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const hpaRange: WorkloadCheck = {
@@ -30,7 +32,11 @@ export const hpaRange: WorkloadCheck = {
       );
     }
     if (max > min) {
-      return pass(`Scales between ${min} and ${max} replicas.`);
+      const key = `${min}-${max}`;
+      return (
+        PASSED.get(key) ??
+        PASSED.remember(key, pass(`Scales between ${min} and ${max} replicas.`))
+      );
     }
     return fail(
       `maxReplicas (${max}) is not above minReplicas (${min}), so the HPA can never add pods under load.`,

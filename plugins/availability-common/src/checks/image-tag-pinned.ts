@@ -24,22 +24,28 @@ export const imageTagPinned: WorkloadCheck = {
     if (containers.length === 0) {
       return NO_CONTAINERS;
     }
-    const problems = containers.flatMap((container, i) => {
-      const name = containerName(container, i);
+    let problems: string[] | undefined;
+    containers.forEach((container, i) => {
       const image = asNonEmptyString(container.image)?.trim();
       if (!image) {
-        return [`"${name}" has no image`];
+        (problems ??= []).push(`"${containerName(container, i)}" has no image`);
+        return;
       }
       const pinning = imagePinning(image);
       if (pinning === 'latest') {
-        return [`"${name}" uses ${image}`];
+        (problems ??= []).push(
+          `"${containerName(container, i)}" uses ${image}`,
+        );
+      } else if (pinning === 'untagged') {
+        (problems ??= []).push(
+          `"${containerName(
+            container,
+            i,
+          )}" uses ${image} without a tag (that means latest)`,
+        );
       }
-      if (pinning === 'untagged') {
-        return [`"${name}" uses ${image} without a tag (that means latest)`];
-      }
-      return [];
     });
-    if (problems.length === 0) {
+    if (!problems) {
       return PASSED;
     }
     return fail(

@@ -1,6 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { constant, fail, pass } from '../engine/outcomes';
+import { constant, fail, OutcomeMemo, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
 
 const NO_PRIORITY_CLASS = constant(
@@ -9,6 +9,8 @@ const NO_PRIORITY_CLASS = constant(
     '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
   ),
 );
+
+const PASSED = new OutcomeMemo<string>(64);
 
 /** @internal */
 export const priorityClass: WorkloadCheck = {
@@ -23,7 +25,10 @@ export const priorityClass: WorkloadCheck = {
   run({ workload }) {
     const name = asNonEmptyString(workload.podSpec.priorityClassName);
     if (name) {
-      return pass(`Runs with priority class "${name}".`);
+      return (
+        PASSED.get(name) ??
+        PASSED.remember(name, pass(`Runs with priority class "${name}".`))
+      );
     }
     return NO_PRIORITY_CLASS;
   },

@@ -1,4 +1,3 @@
-import type { V1Probe } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
@@ -9,7 +8,7 @@ import {
   notApplicable,
   pass,
 } from '../engine/outcomes';
-import { asRecord, isRecord } from '../engine/read';
+import { asRecord, Dict, hasOwn, isRecord } from '../engine/read';
 
 const NO_PROBE_PAIR = constant(
   notApplicable('No app container has both a liveness and a readiness probe.'),
@@ -27,25 +26,23 @@ export const probeDistinct: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    const both = workload.containers
-      .map((container, i) => ({ container, name: containerName(container, i) }))
-      .filter(
-        ({ container }) =>
-          isRecord(container.livenessProbe) &&
-          isRecord(container.readinessProbe),
-      );
-    if (both.length === 0) {
+    let paired = false;
+    let identical: string[] | undefined;
+    workload.containers.forEach((container, i) => {
+      const liveness = container.livenessProbe;
+      const readiness = container.readinessProbe;
+      if (!isRecord(liveness) || !isRecord(readiness)) {
+        return;
+      }
+      paired = true;
+      if (sameProbe(liveness, readiness)) {
+        (identical ??= []).push(containerName(container, i));
+      }
+    });
+    if (!paired) {
       return NO_PROBE_PAIR;
     }
-    const identical = both
-      .filter(({ container }) =>
-        sameValue(
-          normalizeProbe(container.livenessProbe as V1Probe),
-          normalizeProbe(container.readinessProbe as V1Probe),
-        ),
-      )
-      .map(({ name }) => name);
-    if (identical.length === 0) {
+    if (!identical) {
       return PASSED;
     }
     return fail(
@@ -57,32 +54,63 @@ export const probeDistinct: WorkloadCheck = {
   },
 };
 
-const TIMING_DEFAULTS: Record<string, number> = {
-  initialDelaySeconds: 0,
-  timeoutSeconds: 1,
-  periodSeconds: 10,
-  successThreshold: 1,
-  failureThreshold: 3,
-};
+const TIMING_DEFAULTS: ReadonlyArray<[string, number]> = [
+  ['initialDelaySeconds', 0],
+  ['timeoutSeconds', 1],
+  ['periodSeconds', 10],
+  ['successThreshold', 1],
+  ['failureThreshold', 3],
+];
 
-/** A probe's handler and timings, defaults filled in. */
-function normalizeProbe(probe: V1Probe): unknown {
-  const raw = probe as unknown as Record<string, unknown>;
-  const timings = Object.fromEntries(
-    Object.entries(TIMING_DEFAULTS).map(([key, fallback]) => [
-      key,
-      raw[key] ?? fallback,
-    ]),
+/**
+ * Whether two probes are the same: handler and timings alike once the
+ * Kubernetes defaults are filled in (httpGet scheme HTTP, grpc service '').
+ * Compared field by field, without building normalised copies.
+ */
+function sameProbe(a: Dict, b: Dict): boolean {
+  for (const [key, fallback] of TIMING_DEFAULTS) {
+    if (!sameValue(a[key] ?? fallback, b[key] ?? fallback)) {
+      return false;
+    }
+  }
+  return (
+    sameValue(a.exec, b.exec) &&
+    sameValue(a.tcpSocket, b.tcpSocket) &&
+    sameHandler(asRecord(a.httpGet), asRecord(b.httpGet), 'scheme', 'HTTP') &&
+    sameHandler(asRecord(a.grpc), asRecord(b.grpc), 'service', '')
   );
-  const httpGet = asRecord(raw.httpGet);
-  const grpc = asRecord(raw.grpc);
-  const handler = {
-    exec: raw.exec,
-    httpGet: httpGet ? { scheme: 'HTTP', ...httpGet } : undefined,
-    tcpSocket: raw.tcpSocket,
-    grpc: grpc ? { service: '', ...grpc } : undefined,
-  };
-  return { handler, timings };
+}
+
+/** Two handlers (or two absent ones), one field defaulted. */
+function sameHandler(
+  a: Dict | undefined,
+  b: Dict | undefined,
+  field: string,
+  fallback: string,
+): boolean {
+  if (!a || !b) {
+    return !a && !b;
+  }
+  for (const key in a) {
+    if (key !== field && hasOwn(a, key) && !sameValue(a[key], b[key])) {
+      return false;
+    }
+  }
+  for (const key in b) {
+    if (
+      key !== field &&
+      hasOwn(b, key) &&
+      !hasOwn(a, key) &&
+      b[key] !== undefined
+    ) {
+      return false;
+    }
+  }
+  // As the API server defaults it: only an absent field takes the default.
+  return sameValue(
+    hasOwn(a, field) ? a[field] : fallback,
+    hasOwn(b, field) ? b[field] : fallback,
+  );
 }
 
 /** Deep equality of JSON-like values; absent and undefined keys are alike. */
@@ -91,17 +119,24 @@ function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, i) => sameValue(item, b[i]))
-    );
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
+      return false;
+    }
+    for (let i = 0; i < a.length; i++) {
+      if (!sameValue(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
   if (isRecord(a) && isRecord(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) {
-      if (!sameValue(a[key], b[key])) {
+    for (const key in a) {
+      if (hasOwn(a, key) && !sameValue(a[key], b[key])) {
+        return false;
+      }
+    }
+    for (const key in b) {
+      if (hasOwn(b, key) && !hasOwn(a, key) && b[key] !== undefined) {
         return false;
       }
     }

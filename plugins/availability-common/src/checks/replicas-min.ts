@@ -1,6 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass, plural } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass, plural } from '../engine/outcomes';
+
+const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const replicasMin: WorkloadCheck = {
@@ -25,7 +27,12 @@ export const replicasMin: WorkloadCheck = {
     const count = replicas.value;
     const from = hpa ? ' (HPA minReplicas)' : '';
     if (count >= min) {
-      return pass(`${plural(count, 'replica')}${from}.`);
+      // Keyed by count and whether an HPA sets it: the only inputs.
+      const key = hpa ? -1 - count : count;
+      return (
+        PASSED.get(key) ??
+        PASSED.remember(key, pass(`${plural(count, 'replica')}${from}.`))
+      );
     }
     return fail(
       `Only ${plural(

@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass, plural, unknown } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass, plural, unknown } from '../engine/outcomes';
 
 const RECOMMENDED = 3;
+
+const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const replicasRecommended: WorkloadCheck = {
@@ -22,7 +24,14 @@ export const replicasRecommended: WorkloadCheck = {
     }
     const from = hpa ? ' (HPA minReplicas)' : '';
     if (replicas.value >= RECOMMENDED) {
-      return pass(`${plural(replicas.value, 'replica')}${from}.`);
+      const key = hpa ? -1 - replicas.value : replicas.value;
+      return (
+        PASSED.get(key) ??
+        PASSED.remember(
+          key,
+          pass(`${plural(replicas.value, 'replica')}${from}.`),
+        )
+      );
     }
     return fail(
       `${plural(

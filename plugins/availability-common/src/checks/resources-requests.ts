@@ -20,15 +20,19 @@ export const resourcesRequests: WorkloadCheck = {
     if (workload.containers.length === 0) {
       return NO_CONTAINERS;
     }
-    const gaps = workload.containers.flatMap((container, i) => {
-      const missing = ['cpu', 'memory'].filter(
-        r => !requestsResource(container, r),
-      );
-      return missing.length
-        ? [`"${containerName(container, i)}" (${missing.join(', ')})`]
-        : [];
+    let gaps: string[] | undefined;
+    workload.containers.forEach((container, i) => {
+      const cpu = requestsResource(container, 'cpu');
+      const memory = requestsResource(container, 'memory');
+      if (!cpu || !memory) {
+        let missing = 'memory';
+        if (!cpu) {
+          missing = memory ? 'cpu' : 'cpu, memory';
+        }
+        (gaps ??= []).push(`"${containerName(container, i)}" (${missing})`);
+      }
     });
-    if (gaps.length === 0) {
+    if (!gaps) {
       return PASSED;
     }
     return fail(

@@ -1,7 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass, unknown } from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const rolloutStrategy: WorkloadCheck = {
@@ -42,8 +44,15 @@ export const rolloutStrategy: WorkloadCheck = {
       );
     }
     if (maxUnavailable.value < replicas.value) {
-      return pass(
-        `Rolling update with at most ${maxUnavailable.value} of ${replicas.value} pods unavailable.`,
+      const key = `${maxUnavailable.value}/${replicas.value}`;
+      return (
+        PASSED.get(key) ??
+        PASSED.remember(
+          key,
+          pass(
+            `Rolling update with at most ${maxUnavailable.value} of ${replicas.value} pods unavailable.`,
+          ),
+        )
       );
     }
     return fail(

@@ -1,9 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass, unknown } from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
 
 const SNIPPET =
   '```yaml\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1\n```';
+
+const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const rolloutZeroUnavailable: WorkloadCheck = {
@@ -44,8 +46,14 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     const unavailable = maxUnavailable?.value ?? 0;
     const surge = maxSurge?.value ?? 0;
     if (unavailable === 0 && surge >= 1) {
-      return pass(
-        `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
+      return (
+        PASSED.get(surge) ??
+        PASSED.remember(
+          surge,
+          pass(
+            `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
+          ),
+        )
       );
     }
     if (unavailable > 0) {

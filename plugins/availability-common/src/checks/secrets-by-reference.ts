@@ -2,7 +2,7 @@ import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
 import { constant, fail, pass } from '../engine/outcomes';
-import { asString, records } from '../engine/read';
+import { asString, isRecord } from '../engine/read';
 
 const CREDENTIAL_WORDS = [
   'PASSWORD',
@@ -55,25 +55,30 @@ export const secretsByReference: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     // Messages name variables, never their values.
-    const findings = everyContainer(workload).flatMap((container, i) =>
-      records(container.env).flatMap(entry => {
-        const name = asString(entry.name) ?? '';
-        const value = asString(entry.value);
+    let findings: string[] | undefined;
+    everyContainer(workload).forEach((container, i) => {
+      const env = container.env;
+      if (!Array.isArray(env)) {
+        return;
+      }
+      for (const entry of env) {
+        const value = isRecord(entry) ? asString(entry.value) : undefined;
         if (!value) {
-          return [];
+          continue;
         }
+        const name = asString(entry.name) ?? '';
         const reason = secretReason(name, value);
-        return reason
-          ? [
-              `${name || '(unnamed)'} in "${containerName(
-                container,
-                i,
-              )}" (${reason})`,
-            ]
-          : [];
-      }),
-    );
-    if (findings.length === 0) {
+        if (reason) {
+          (findings ??= []).push(
+            `${name || '(unnamed)'} in "${containerName(
+              container,
+              i,
+            )}" (${reason})`,
+          );
+        }
+      }
+    });
+    if (!findings) {
       return PASSED;
     }
     return fail(

@@ -23,17 +23,23 @@ export const securityNoEscalation: WorkloadCheck = {
     if (containers.length === 0) {
       return NO_CONTAINERS;
     }
-    const problems = containers.flatMap((container, i) => {
+    let problems: string[] | undefined;
+    containers.forEach((container, i) => {
       const context = asRecord(container.securityContext);
-      const name = containerName(container, i);
       if (context?.privileged === true) {
-        return [`"${name}" is privileged`];
+        (problems ??= []).push(
+          `"${containerName(container, i)}" is privileged`,
+        );
+      } else if (context?.allowPrivilegeEscalation !== false) {
+        (problems ??= []).push(
+          `"${containerName(
+            container,
+            i,
+          )}" does not set allowPrivilegeEscalation: false`,
+        );
       }
-      return context?.allowPrivilegeEscalation === false
-        ? []
-        : [`"${name}" does not set allowPrivilegeEscalation: false`];
     });
-    if (problems.length === 0) {
+    if (!problems) {
       return PASSED;
     }
     return fail(

@@ -22,23 +22,27 @@ export const securityNonRoot: WorkloadCheck = {
       return NO_CONTAINERS;
     }
     const pod = asRecord(workload.podSpec.securityContext);
-    const problems = containers.flatMap((container, i) => {
+    let problems: string[] | undefined;
+    containers.forEach((container, i) => {
       const own = asRecord(container.securityContext);
       // Each field resolves container-over-pod.
       const rawUser = own?.runAsUser ?? pod?.runAsUser;
       const user =
         rawUser === undefined || rawUser === null ? undefined : asInt(rawUser);
-      const nonRoot = (own?.runAsNonRoot ?? pod?.runAsNonRoot) === true;
-      const name = containerName(container, i);
       if (user === 0) {
-        return [`"${name}" sets runAsUser: 0 (root)`];
+        (problems ??= []).push(
+          `"${containerName(container, i)}" sets runAsUser: 0 (root)`,
+        );
+      } else if (
+        (user === undefined || user <= 0) &&
+        (own?.runAsNonRoot ?? pod?.runAsNonRoot) !== true
+      ) {
+        (problems ??= []).push(
+          `"${containerName(container, i)}" may run as root`,
+        );
       }
-      if (user !== undefined && user > 0) {
-        return [];
-      }
-      return nonRoot ? [] : [`"${name}" may run as root`];
     });
-    if (problems.length === 0) {
+    if (!problems) {
       return PASSED;
     }
     return fail(

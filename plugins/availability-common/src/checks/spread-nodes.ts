@@ -1,11 +1,13 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass } from '../engine/outcomes';
 import {
   HOSTNAME_KEYS,
   podLabelsYaml,
   spreadingRule,
 } from '../engine/spreading';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const spreadNodes: WorkloadCheck = {
@@ -20,7 +22,10 @@ export const spreadNodes: WorkloadCheck = {
   run({ workload }) {
     const rule = spreadingRule(workload, HOSTNAME_KEYS);
     if (rule) {
-      return pass(`Pods are spread over nodes by ${rule}.`);
+      return (
+        PASSED.get(rule) ??
+        PASSED.remember(rule, pass(`Pods are spread over nodes by ${rule}.`))
+      );
     }
     return fail(
       'Nothing spreads the pods over nodes: no topology spread constraint or pod anti-affinity on kubernetes.io/hostname selects the pods of this workload, so the scheduler may place them all together.',

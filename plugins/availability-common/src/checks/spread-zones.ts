@@ -1,7 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass } from '../engine/outcomes';
 import { ZONE_KEYS, podLabelsYaml, spreadingRule } from '../engine/spreading';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const spreadZones: WorkloadCheck = {
@@ -16,7 +18,10 @@ export const spreadZones: WorkloadCheck = {
   run({ workload }) {
     const rule = spreadingRule(workload, ZONE_KEYS);
     if (rule) {
-      return pass(`Pods are spread over zones by ${rule}.`);
+      return (
+        PASSED.get(rule) ??
+        PASSED.remember(rule, pass(`Pods are spread over zones by ${rule}.`))
+      );
     }
     return fail(
       'Nothing spreads the pods over zones: no topology spread constraint or pod anti-affinity on topology.kubernetes.io/zone selects the pods of this workload, so the scheduler may place them all together.',

@@ -8,7 +8,10 @@ import { asNonEmptyString } from './read';
  * @internal
  */
 export function everyContainer(workload: Workload): V1Container[] {
-  return [...workload.initContainers, ...workload.containers];
+  // Most pod templates have no init containers: no copy needed then.
+  return workload.initContainers.length === 0
+    ? workload.containers
+    : [...workload.initContainers, ...workload.containers];
 }
 
 /** @internal */
@@ -19,8 +22,11 @@ export function containerName(
   return asNonEmptyString(container.name) ?? `#${position + 1}`;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
- * Names of the containers failing a test, for messages.
+ * Names of the containers failing a test, for messages; a shared empty
+ * list when none fails (the usual case), so passing costs no allocation.
  *
  * @internal
  */
@@ -28,7 +34,11 @@ export function failingContainers(
   containers: V1Container[],
   failing: (container: V1Container) => boolean,
 ): string[] {
-  return containers.flatMap((container, i) =>
-    failing(container) ? [containerName(container, i)] : [],
-  );
+  let names: string[] | undefined;
+  for (let i = 0; i < containers.length; i++) {
+    if (failing(containers[i])) {
+      (names ??= []).push(containerName(containers[i], i));
+    }
+  }
+  return names ?? (NONE as string[]);
 }

@@ -102,3 +102,35 @@ export const BARE_POD = constant(notApplicable('A bare Pod is a single pod.'));
 export const NO_PODS = constant(
   unknown('No pods of this workload are in the data from the cluster.'),
 );
+
+/**
+ * Constant outcomes for messages that take few distinct values (replica
+ * counts, a priority class name), built on first use and then shared like
+ * `constant` ones. Bounded, so that odd input cannot grow it without limit:
+ * past `limit` keys it builds a fresh outcome each time.
+ *
+ * @internal
+ */
+export class OutcomeMemo<K> {
+  readonly #outcomes = new Map<K, CheckOutcome>();
+  readonly #limit: number;
+
+  constructor(limit = 256) {
+    this.#limit = limit;
+  }
+
+  /** The outcome remembered for `key`, if any. */
+  get(key: K): CheckOutcome | undefined {
+    return this.#outcomes.get(key);
+  }
+
+  /** Remembers `outcome` for `key` (while there is room) and returns it. */
+  remember(key: K, outcome: CheckOutcome): CheckOutcome {
+    if (this.#outcomes.size >= this.#limit) {
+      return outcome;
+    }
+    const shared = constant(outcome);
+    this.#outcomes.set(key, shared);
+    return shared;
+  }
+}

@@ -1,6 +1,6 @@
 import type { V1LabelSelector } from '@kubernetes/client-node';
 import type { Workload } from './model';
-import { asRecord, records } from './read';
+import { asRecord, isRecord } from './read';
 import { labelSelectorMatches } from './selectors';
 
 /** @internal */
@@ -16,6 +16,24 @@ export const ZONE_KEYS = [
   'failure-domain.beta.kubernetes.io/zone',
 ];
 
+/** Rule descriptions by topology key, built once per key (keys are few). */
+const CONSTRAINT = new Map<string, string>();
+const REQUIRED = new Map<string, string>();
+const PREFERRED = new Map<string, string>();
+
+function describe(
+  descriptions: Map<string, string>,
+  rule: string,
+  key: string,
+): string {
+  let text = descriptions.get(key);
+  if (text === undefined) {
+    text = `${rule} on ${key}`;
+    descriptions.set(key, text);
+  }
+  return text;
+}
+
 /**
  * How the workload spreads its pods over a topology key: a topology spread
  * constraint or a (required or preferred) pod anti-affinity term on one of
@@ -25,46 +43,69 @@ export const ZONE_KEYS = [
  */
 export function spreadingRule(
   workload: Workload,
-  keys: string[],
+  keys: readonly string[],
 ): string | undefined {
-  const selects = (selector: unknown) =>
-    labelSelectorMatches(selector as V1LabelSelector, workload.podLabels);
-  for (const constraint of records(
-    workload.podSpec.topologySpreadConstraints,
-  )) {
-    if (
-      keys.includes(constraint.topologyKey as string) &&
-      selects(constraint.labelSelector)
-    ) {
-      return `a topology spread constraint on ${constraint.topologyKey}`;
+  const podSpec = workload.podSpec;
+  const constraints = podSpec.topologySpreadConstraints;
+  if (Array.isArray(constraints)) {
+    for (const constraint of constraints) {
+      const key = spreadKey(constraint, keys, workload);
+      if (key !== undefined) {
+        return describe(CONSTRAINT, 'a topology spread constraint', key);
+      }
     }
   }
-  const antiAffinity = asRecord(
-    asRecord(workload.podSpec.affinity)?.podAntiAffinity,
-  );
-  for (const term of records(
-    antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
-  )) {
-    if (
-      keys.includes(term.topologyKey as string) &&
-      selects(term.labelSelector)
-    ) {
-      return `a required pod anti-affinity on ${term.topologyKey}`;
+  const antiAffinity = asRecord(asRecord(podSpec.affinity)?.podAntiAffinity);
+  if (!antiAffinity) {
+    return undefined;
+  }
+  const required = antiAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(required)) {
+    for (const term of required) {
+      const key = spreadKey(term, keys, workload);
+      if (key !== undefined) {
+        return describe(REQUIRED, 'a required pod anti-affinity', key);
+      }
     }
   }
-  for (const weighted of records(
-    antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
-  )) {
-    const term = asRecord(weighted.podAffinityTerm);
-    if (
-      term &&
-      keys.includes(term.topologyKey as string) &&
-      selects(term.labelSelector)
-    ) {
-      return `a preferred pod anti-affinity on ${term.topologyKey}`;
+  const preferred =
+    antiAffinity.preferredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(preferred)) {
+    for (const weighted of preferred) {
+      const key = spreadKey(
+        asRecord(weighted)?.podAffinityTerm,
+        keys,
+        workload,
+      );
+      if (key !== undefined) {
+        return describe(PREFERRED, 'a preferred pod anti-affinity', key);
+      }
     }
   }
   return undefined;
+}
+
+/**
+ * The topology key of a constraint or term that spreads the workload's own
+ * pods over one of `keys`.
+ */
+function spreadKey(
+  term: unknown,
+  keys: readonly string[],
+  workload: Workload,
+): string | undefined {
+  if (!isRecord(term)) {
+    return undefined;
+  }
+  const key = term.topologyKey;
+  return typeof key === 'string' &&
+    keys.includes(key) &&
+    labelSelectorMatches(
+      term.labelSelector as V1LabelSelector,
+      workload.podLabels,
+    )
+    ? key
+    : undefined;
 }
 
 /**
