@@ -1,7 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { fail, OutcomeMemo, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
+
+/** By HPA name: HPAs are often shared names (`api`, `web`). */
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const hpaPresent: WorkloadCheck = {
@@ -17,7 +20,13 @@ export const hpaPresent: WorkloadCheck = {
     if (hpa) {
       const name =
         asNonEmptyString(asRecord(hpa.metadata)?.name) ?? '(unnamed)';
-      return pass(`HorizontalPodAutoscaler "${name}" scales it.`);
+      return (
+        PASSED.get(name) ??
+        PASSED.remember(
+          name,
+          pass(`HorizontalPodAutoscaler "${name}" scales it.`),
+        )
+      );
     }
     return fail(
       `No HorizontalPodAutoscaler targets ${workload.kind} "${workload.name}", so it cannot scale out under load.`,

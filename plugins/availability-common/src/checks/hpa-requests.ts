@@ -6,6 +6,7 @@ import {
   fail,
   NO_HPA,
   notApplicable,
+  OutcomeMemo,
   pass,
 } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
@@ -20,6 +21,9 @@ interface ScaledResource {
 const NO_RESOURCE_METRIC = constant(
   notApplicable('The HPA does not scale on resource utilization.'),
 );
+
+/** By the resources scaled on (`cpu`, `cpu and memory`). */
+const PASSED = new OutcomeMemo<string>(64);
 
 /** @internal */
 export const hpaRequests: WorkloadCheck = {
@@ -56,7 +60,13 @@ export const hpaRequests: WorkloadCheck = {
     });
     const names = [...new Set(scaled.map(s => s.resource))].join(' and ');
     if (gaps.length === 0) {
-      return pass(`Every container requests the ${names} the HPA scales on.`);
+      return (
+        PASSED.get(names) ??
+        PASSED.remember(
+          names,
+          pass(`Every container requests the ${names} the HPA scales on.`),
+        )
+      );
     }
     return fail(
       `The HPA scales on ${names} utilization, but ${[...new Set(gaps)].join(

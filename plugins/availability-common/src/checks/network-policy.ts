@@ -1,8 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, OutcomeMemo, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
 import { podLabelsYaml } from '../engine/spreading';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const networkPolicy: WorkloadCheck = {
@@ -19,6 +21,16 @@ export const networkPolicy: WorkloadCheck = {
       const names = networkPolicies.map(
         p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
       );
+      if (names.length === 1) {
+        // One policy, the usual case: its message depends on its name only.
+        return (
+          PASSED.get(names[0]) ??
+          PASSED.remember(
+            names[0],
+            pass(`NetworkPolicy ${listNames(names)} selects its pods.`),
+          )
+        );
+      }
       return pass(`NetworkPolicy ${listNames(names)} selects its pods.`);
     }
     return fail(

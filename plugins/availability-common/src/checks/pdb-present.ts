@@ -1,7 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, OutcomeMemo, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
+
+const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const pdbPresent: WorkloadCheck = {
@@ -18,6 +20,16 @@ export const pdbPresent: WorkloadCheck = {
       const names = pdbs.map(
         p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
       );
+      if (names.length === 1) {
+        // One policy, the usual case: its message depends on its name only.
+        return (
+          PASSED.get(names[0]) ??
+          PASSED.remember(
+            names[0],
+            pass(`PodDisruptionBudget ${listNames(names)} selects its pods.`),
+          )
+        );
+      }
       return pass(`PodDisruptionBudget ${listNames(names)} selects its pods.`);
     }
     const labels = Object.entries(workload.podLabels)
