@@ -58,7 +58,10 @@ export const hpaRequests: WorkloadCheck = {
         }
       }
     });
-    const names = [...new Set(scaled.map(s => s.resource))].join(' and ');
+    const names =
+      scaled.length === 1
+        ? scaled[0].resource
+        : [...new Set(scaled.map(s => s.resource))].join(' and ');
     if (gaps.length === 0) {
       return (
         PASSED.get(names) ??

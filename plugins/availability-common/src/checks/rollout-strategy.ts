@@ -25,22 +25,24 @@ export const rolloutStrategy: WorkloadCheck = {
     const plan = rolloutPlan(ctx, replicas.value);
     const field =
       workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
-    const snippet = `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
-      workload.kind === 'Deployment' ? 0 : 1
-    }${workload.kind === 'Deployment' ? '\n      maxSurge: 1' : ''}\n\`\`\``;
+    // Only failures show it: built on demand.
+    const snippet = () =>
+      `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
+        workload.kind === 'Deployment' ? 0 : 1
+      }${workload.kind === 'Deployment' ? '\n      maxSurge: 1' : ''}\n\`\`\``;
     if (plan.disruptive) {
       return fail(
         plan.type === 'Recreate'
           ? 'The Recreate strategy stops every pod before starting new ones: each rollout is an outage.'
           : 'The OnDelete strategy only updates pods when someone deletes them, so rollouts are manual and easy to get wrong.',
-        `Use a rolling update:\n\n${snippet}`,
+        `Use a rolling update:\n\n${snippet()}`,
       );
     }
     const maxUnavailable = plan.maxUnavailable;
     if (!maxUnavailable || maxUnavailable.problem !== undefined) {
       return fail(
         `maxUnavailable cannot be read: ${maxUnavailable?.problem}.`,
-        `Set maxUnavailable to a whole number or a percentage:\n\n${snippet}`,
+        `Set maxUnavailable to a whole number or a percentage:\n\n${snippet()}`,
       );
     }
     if (maxUnavailable.value < replicas.value) {
@@ -57,7 +59,7 @@ export const rolloutStrategy: WorkloadCheck = {
     }
     return fail(
       `maxUnavailable resolves to ${maxUnavailable.value} with ${replicas.value} replicas: a rollout may take every pod down at once.`,
-      `Lower maxUnavailable below the replica count:\n\n${snippet}`,
+      `Lower maxUnavailable below the replica count:\n\n${snippet()}`,
     );
   },
 };
