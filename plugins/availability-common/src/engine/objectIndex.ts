@@ -93,10 +93,6 @@ export class ObjectIndex {
   readonly #clusters = new Map<string, Map<string, NamespaceBucket>>();
   /** Nodes by cluster, then name (Nodes are cluster-scoped). */
   readonly #nodes = new Map<string | undefined, Map<string, V1Node>>();
-  readonly #hpa = new Map<Workload, HorizontalPodAutoscaler>();
-  readonly #pdbs = new Map<Workload, V1PodDisruptionBudget[]>();
-  readonly #networkPolicies = new Map<Workload, V1NetworkPolicy[]>();
-  readonly #pods = new Map<Workload, V1Pod[]>();
   readonly #serviceTargets = new Map<ServiceTarget, Workload[]>();
 
   static build(objects: readonly EvaluationObject[]): ObjectIndex {
@@ -126,22 +122,22 @@ export class ObjectIndex {
   }
 
   hpaFor(workload: Workload): HorizontalPodAutoscaler | undefined {
-    return this.#hpa.get(workload);
+    return relationsOf(workload)?.hpa;
   }
 
   pdbsFor(workload: Workload): V1PodDisruptionBudget[] {
-    return this.#pdbs.get(workload) ?? NONE;
+    return relationsOf(workload)?.pdbs ?? NONE;
   }
 
   networkPoliciesFor(workload: Workload): V1NetworkPolicy[] {
-    return this.#networkPolicies.get(workload) ?? NONE;
+    return relationsOf(workload)?.networkPolicies ?? NONE;
   }
 
   podsFor(workload: Workload): V1Pod[] {
     if (workload.kind === 'Pod') {
       return [workload.object as V1Pod];
     }
-    return this.#pods.get(workload) ?? NONE;
+    return relationsOf(workload)?.pods ?? NONE;
   }
 
   workloadsSelectedBy(service: ServiceTarget): Workload[] {
@@ -300,8 +296,9 @@ export class ObjectIndex {
           : byTarget.get(kind)?.get(name);
       // With several HPAs on one target the first one counts, as
       // Kubernetes itself refuses to act on the conflict.
-      if (target && !this.#hpa.has(target)) {
-        this.#hpa.set(target, hpa);
+      const related = target && relationsOf(target);
+      if (related && !related.hpa) {
+        related.hpa = hpa;
       }
     }
 
@@ -312,7 +309,12 @@ export class ObjectIndex {
         continue;
       }
       for (const workload of byTemplate.select(selector as V1LabelSelector)) {
-        append(this.#pdbs, workload, pdb);
+        const related = relationsOf(workload);
+        if (related?.pdbs === NONE) {
+          related.pdbs = [pdb];
+        } else {
+          related?.pdbs.push(pdb);
+        }
       }
     }
 
@@ -324,7 +326,12 @@ export class ObjectIndex {
           ? {}
           : spec.podSelector;
       for (const workload of byTemplate.select(selector as V1LabelSelector)) {
-        append(this.#networkPolicies, workload, policy);
+        const related = relationsOf(workload);
+        if (related?.networkPolicies === NONE) {
+          related.networkPolicies = [policy];
+        } else {
+          related?.networkPolicies.push(policy);
+        }
       }
     }
 
@@ -350,7 +357,10 @@ export class ObjectIndex {
       const own = pods
         .select(workload.selector)
         .filter(pod => belongsTo(pod, workload, bucket));
-      this.#pods.set(workload, own);
+      const related = relationsOf(workload);
+      if (related) {
+        related.pods = own;
+      }
     }
   }
 }
@@ -398,12 +408,35 @@ function ownerOf(metadata: Dict): { kind: string; name: string } | undefined {
   return { kind: asString(owner.kind) ?? '', name: asString(owner.name) ?? '' };
 }
 
+/**
+ * What the index relates to a workload, kept on the workload object itself
+ * (under a private symbol) rather than in maps keyed by workload.
+ */
+interface Relations {
+  hpa?: HorizontalPodAutoscaler;
+  pdbs: V1PodDisruptionBudget[];
+  networkPolicies: V1NetworkPolicy[];
+  pods: V1Pod[];
+}
+
+const RELATIONS = Symbol('relations');
+
+function relationsOf(workload: Workload): Relations | undefined {
+  return (workload as Workload & { [RELATIONS]?: Relations })[RELATIONS];
+}
+
 function toWorkload(entry: Entry, kind: WorkloadKind): Workload {
   const spec = asRecord(entry.object.spec) ?? {};
   const template = kind === 'Pod' ? entry.object : asRecord(spec.template);
   const templateMetadata = asRecord(template?.metadata) ?? {};
   const podSpec = (asRecord(template?.spec) ?? {}) as unknown as V1PodSpec;
-  return {
+  const workload: Workload & { [RELATIONS]: Relations } = {
+    [RELATIONS]: {
+      hpa: undefined,
+      pdbs: NONE,
+      networkPolicies: NONE,
+      pods: NONE,
+    },
     kind,
     object: entry.object as KubernetesObject,
     name: entry.name,
@@ -422,6 +455,7 @@ function toWorkload(entry: Entry, kind: WorkloadKind): Workload {
         ? undefined
         : (asRecord(spec.selector) as V1LabelSelector | undefined),
   };
+  return workload;
 }
 
 /**
