@@ -64,6 +64,7 @@ export default defineConfig({
 
   use: {
     actionTimeout: 0,
+    viewport: { width: 1440, height: 900 },
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'on-first-retry',

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, Page } from '@playwright/test';
+import { openAsGuest, screenshotDir } from './portal';
 
 // A demo service with a known verdict (packages/demo-cluster/README.md):
 // a single replica, so it fails the critical replicas-min check and sits at
@@ -10,22 +10,7 @@ const FAILING_CHECK = process.env.E2E_AVAILABILITY_CHECK ?? 'replicas-min';
 const OWNER = process.env.E2E_AVAILABILITY_OWNER ?? 'storefront';
 const OTHER_TEAMS_ENTITY = 'checkout-api'; // owned by payments
 
-const screenshotDir = path.resolve(__dirname, '../../../docs/screenshots');
-
-// The guest sign-in page shows on every full page load, at any path, and then
-// renders that path; so every navigation by URL signs in again.
-async function openAsGuest(page: Page, pathname: string) {
-  await page.goto(pathname);
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
-}
-
 async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({
     path: path.join(screenshotDir, `availability-${name}.png`),
     fullPage: true,

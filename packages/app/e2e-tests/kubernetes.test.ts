@@ -13,12 +13,13 @@ test('the Kubernetes tab of a demo entity shows its pods from the emulated clust
 
   await expect(page.getByText('prod-eu', { exact: true })).toBeVisible();
   await expect(page.getByText('prod-us', { exact: true })).toBeVisible();
-  // Open the cluster, then its Deployment's accordion (its name opens a
-  // drawer instead), to list the pods.
+  // Open the cluster, then its Deployment's accordion by its expand icon (the
+  // texts of the summary open drawers), to list the pods.
   await page.getByText('prod-eu', { exact: true }).click();
   await page
-    .getByText(/^min replicas 3/)
+    .locator('[class*="MuiAccordionSummary-root"]', { hasText: 'Deployment' })
     .first()
+    .locator('[class*="MuiAccordionSummary-expandIcon"]')
     .click();
   await expect(
     page.getByText(/^checkout-api-[a-z0-9]+-[a-z0-9]+$/).first(),

@@ -70,5 +70,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@availability-backstage/plugin-availability-backend'));
-backend.add(import('@availability-backstage/plugin-scaffolder-backend-module-availability'));
+backend.add(
+  import(
+    '@availability-backstage/plugin-scaffolder-backend-module-availability'
+  ),
+);
 backend.start();
