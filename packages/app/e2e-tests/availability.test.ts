@@ -64,7 +64,14 @@ test('the org page lists evaluated entities and drills down into a team', async 
 }) => {
   await openAsGuest(page, '/availability');
   await expect(page.getByText('Evaluated entities')).toBeVisible();
-  await expect(page.getByText(/^Entities \(\d+\)$/)).toBeVisible();
+  // Wait for data, not just the frame: rows, and the rollup by team.
+  await expect(page.getByText(/^Entities \([1-9]\d*\)$/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: ENTITY, exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Availability by owner' }),
+  ).toBeVisible();
   await screenshot(page, 'org');
 
   const owners = page.getByRole('table', { name: 'Availability by owner' });
