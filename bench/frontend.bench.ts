@@ -1,0 +1,584 @@
+/*
+ * The availability frontend in a real portal, measured in Chromium:
+ *   1. an entity's Availability tab until its score shows, beside the same
+ *      entity's catalog page until its About card shows;
+ *   2. the org page /availability over 10,000 stored reports until the first
+ *      table page and the summary panels show, beside the catalog index over
+ *      the same 10,000 Components until its table shows rows.
+ * One portal: the repository's backend (packages/backend, started as
+ * `backstage-cli package start` starts it) serving the production build of
+ * packages/app, with an extra config file written to a temp dir.
+ * Run alone: node -r @backstage/cli/config/nodeTransform.cjs bench/frontend.bench.ts
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, Browser, Page } from 'playwright-core';
+import { stringify } from 'yaml';
+import { REFRESH_TASK_ID } from '@availability-backstage/plugin-availability-backend';
+import { generateServiceEntities } from './lib/backendFixtures';
+import {
+  deferScheduledTask,
+  seedAvailabilityDatabase,
+  writeOrgCatalogFile,
+} from './lib/frontendFixtures';
+import { percentile } from './lib/httpLatency';
+import {
+  BackendProcess,
+  firstFreePort,
+  REPO_ROOT,
+  startBackend,
+  tail,
+  waitForOk,
+} from './lib/portalProcess';
+import { median, ratioRow, round, writeResults } from './lib/results';
+import type { BenchRow } from './lib/results';
+
+const ENTITIES = 10_000;
+const OWNERS = 50;
+const SYSTEMS = 50;
+const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
+const WARMUP = 2;
+const ENTITY_RUNS = 20;
+const LIST_RUNS = 10;
+const NAV_TIMEOUT = 120_000;
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+// The same flags as playwright.config.ts.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map(l => l.toFixed(1))
+    .join('/');
+
+/** Newest modification time under `dir`, skipping node_modules. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+/**
+ * Builds packages/app (production webpack build, what app-backend serves)
+ * unless dist is newer than every frontend source. Serialised with other
+ * builds through a lock file.
+ */
+function ensureAppBuild(): string {
+  const app = path.join(REPO_ROOT, 'packages/app');
+  const index = path.join(app, 'dist/index.html');
+  const sources = Math.max(
+    newestMtime(path.join(app, 'src')),
+    ...['availability', 'availability-common'].map(p =>
+      newestMtime(path.join(REPO_ROOT, 'plugins', p, 'src')),
+    ),
+    fs.statSync(path.join(REPO_ROOT, 'yarn.lock')).mtimeMs,
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) {
+    return 'reused the existing packages/app/dist (newer than the frontend sources)';
+  }
+  log('building packages/app (yarn workspace app build)...');
+  const started = Date.now();
+  const result = spawnSync(
+    'flock',
+    ['/tmp/app-build.lock', 'yarn', 'workspace', 'app', 'build'],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (result.status !== 0) {
+    throw new Error(`yarn workspace app build failed (${result.status})`);
+  }
+  return `built packages/app for this run in ${round(
+    (Date.now() - started) / 1000,
+    0,
+  )} s`;
+}
+
+function portalConfig(options: {
+  port: number;
+  dbDir: string;
+  catalogFile: string;
+}) {
+  const base = `http://localhost:${options.port}`;
+  return {
+    // app-backend serves packages/app/dist when both base URLs agree.
+    app: { baseUrl: base },
+    backend: {
+      baseUrl: base,
+      listen: { port: options.port },
+      cors: { origin: base },
+      // One SQLite file per plugin: <dbDir>/<pluginId>.sqlite.
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: options.dbDir },
+        // The catalog in memory: ingesting 10,000 entities into a file
+        // (an fsync per write) took over half an hour on the shared machine.
+        plugin: { catalog: { connection: ':memory:' } },
+      },
+    },
+    catalog: {
+      rules: [{ allow: ['Component', 'System', 'Group', 'Location'] }],
+      locations: [
+        {
+          type: 'file',
+          target: options.catalogFile,
+          rules: [{ allow: ['Component', 'System', 'Group'] }],
+        },
+      ],
+      // Process once, then stay idle during the timings.
+      processingInterval: { hours: 24 },
+    },
+    // No availability.schedule here: the scaffolder availability module
+    // validates the whole availability block and rejects that key at
+    // startup, so the refresh is put off through the scheduler's table
+    // instead (deferScheduledTask).
+    // No cluster: nothing on the measured pages reads Kubernetes.
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [{ type: 'config', clusters: [] }],
+    },
+    // Keep the search collators from indexing 10,000 entities mid-run.
+    search: {
+      collators: {
+        catalog: {
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 30 },
+            initialDelay: { hours: 24 },
+          },
+        },
+        techdocs: {
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 30 },
+            initialDelay: { hours: 24 },
+          },
+        },
+      },
+    },
+  };
+}
+
+async function guestToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/guest/refresh`);
+  const body: any = await res.json();
+  const token = body?.backstageIdentity?.token;
+  if (!token) {
+    throw new Error(`no guest token: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return token;
+}
+
+async function getJson(url: string, token: string): Promise<any> {
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
+  }
+  return res.json();
+}
+
+/**
+ * Waits until the catalog serves every Component with its ownership
+ * relation stitched (a facet over relations.ownedBy counts them), so that
+ * no ingestion runs during the timings.
+ */
+async function waitForCatalog(base: string, backend: BackendProcess) {
+  const started = Date.now();
+  let token = await guestToken(base);
+  let last = '';
+  for (;;) {
+    if (Date.now() - started > 30 * 60_000) {
+      throw new Error(`catalog not ready after 30 minutes (${last})`);
+    }
+    // Guest tokens live an hour; a fresh one costs nothing.
+    token = await guestToken(base);
+    const page = await getJson(
+      `${base}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
+      token,
+    );
+    const facets = await getJson(
+      `${base}/api/catalog/entity-facets?facet=relations.ownedBy&filter=kind=component`,
+      token,
+    );
+    const stitched = (facets.facets['relations.ownedBy'] ?? []).reduce(
+      (sum: number, f: { count: number }) => sum + f.count,
+      0,
+    );
+    const now = `${page.totalItems} components, ${stitched} with owner relations`;
+    if (now !== last) {
+      last = now;
+      log(`  catalog: ${now}`);
+    }
+    if (page.totalItems >= ENTITIES && stitched >= ENTITIES) {
+      return Date.now() - started;
+    }
+    const alive = await Promise.race([
+      backend.exited.then(() => false),
+      new Promise<boolean>(resolve => setTimeout(() => resolve(true), 3000)),
+    ]);
+    if (!alive) {
+      throw new Error(`the backend exited:\n${tail(backend.logFile)}`);
+    }
+  }
+}
+
+// What each measured page shows once the user can use it. Plain JavaScript
+// run in the page on every animation frame (a string, so that no transpiler
+// helper ends up in it); it reads the awaited kind from window.__benchReady
+// and returns the milliseconds since window.__benchStart once the page is
+// ready, else false.
+type Ready = 'score' | 'about' | 'org' | 'catalogIndex' | 'idle';
+
+const READY_CHECK = `(() => {
+  const { kind, total } = window.__benchReady;
+  const visible = el => !!el && el.getClientRects().length > 0 &&
+    getComputedStyle(el).visibility !== 'hidden';
+  const text = el => (el.textContent || '').trim();
+  const any = (selector, test) => Array.from(document.querySelectorAll(selector))
+    .some(el => visible(el) && (!test || test(el)));
+  const headings = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+  const componentRow = 'tbody tr a[href*="/catalog/default/component/"]';
+  let ready;
+  if (kind === 'score') {
+    ready = any('[data-testid="entity-score"]', el => /^\\d{1,3}$/.test(text(el)));
+  } else if (kind === 'about') {
+    ready = any(headings, el => text(el) === 'About');
+  } else if (kind === 'org') {
+    ready = any(headings, el => text(el) === 'Entities (' + total + ')') &&
+      any(componentRow) &&
+      any('table[aria-label="Availability by owner"] tbody tr') &&
+      any('ul[aria-label="Top failing checks"] li');
+  } else if (kind === 'catalogIndex') {
+    ready = any(componentRow);
+  } else {
+    // The neutral page: signed in, none of the awaited elements present.
+    ready = !!document.querySelector('nav') &&
+      !document.querySelector('[data-testid="entity-score"]') &&
+      !document.querySelector('tbody tr') &&
+      !any(headings, el => text(el) === 'About');
+  }
+  return ready ? performance.now() - window.__benchStart : false;
+})()`;
+
+/**
+ * Navigates inside the running app (history.pushState + popstate, which the
+ * app's router follows like a link click) and returns the milliseconds from
+ * the navigation to the first animation frame at which the page is `ready`,
+ * both read from the page's performance.now().
+ */
+async function navigate(
+  page: Page,
+  pathname: string,
+  ready: Ready,
+): Promise<number> {
+  await page.evaluate(
+    ({ target, kind, total }) => {
+      const w = window as any;
+      w.__benchReady = { kind, total };
+      w.__benchStart = performance.now();
+      window.history.pushState({}, '', target);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+    },
+    { target: pathname, kind: ready, total: ENTITIES },
+  );
+  const handle = await page.waitForFunction(READY_CHECK, undefined, {
+    polling: 'raf',
+    timeout: NAV_TIMEOUT,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Goes to a page that shows none of the measured markers. */
+async function idle(page: Page) {
+  await navigate(page, '/bench-idle', 'idle');
+}
+
+interface Samples {
+  ours: number[];
+  theirs: number[];
+}
+
+/**
+ * Times two pages in alternation (ours first on even rounds, the baseline
+ * first on odd ones), each navigation starting from the neutral page.
+ */
+async function measurePair(
+  page: Page,
+  options: {
+    label: string;
+    warmup: number;
+    runs: number;
+    ours: (round: number) => { path: string; ready: Ready };
+    theirs: (round: number) => { path: string; ready: Ready };
+  },
+): Promise<Samples> {
+  const samples: Samples = { ours: [], theirs: [] };
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    const order: Array<keyof Samples> =
+      i % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
+    for (const side of order) {
+      const target = options[side](i);
+      await idle(page);
+      const ms = await navigate(page, target.path, target.ready);
+      if (i >= options.warmup) samples[side].push(ms);
+    }
+    log(
+      `  ${options.label} round ${i + 1}${
+        i < options.warmup ? ' (warm-up)' : ''
+      }: ours ${round(
+        samples.ours[samples.ours.length - 1] ?? NaN,
+        0,
+      )} ms, baseline ${round(
+        samples.theirs[samples.theirs.length - 1] ?? NaN,
+        0,
+      )} ms`,
+    );
+  }
+  return samples;
+}
+
+function rows(options: {
+  case: string;
+  ours: string;
+  theirs: string;
+  samples: Samples;
+}): BenchRow[] {
+  const { samples } = options;
+  return [
+    ratioRow({
+      case: options.case,
+      metric: `${options.ours} p50`,
+      value: median(samples.ours),
+      unit: 'ms',
+      baseline: {
+        name: `${options.theirs} p50`,
+        value: median(samples.theirs),
+      },
+    }),
+    ratioRow({
+      case: options.case,
+      metric: `${options.ours} p95`,
+      value: percentile(samples.ours, 95),
+      unit: 'ms',
+      baseline: {
+        name: `${options.theirs} p95`,
+        value: percentile(samples.theirs, 95),
+      },
+    }),
+  ];
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'availability-frontend-bench-'),
+  );
+  let backend: BackendProcess | undefined;
+  let browser: Browser | undefined;
+  // Tear down on Ctrl-C or a kill of the suite, too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the portal`);
+    Promise.all([browser?.close(), backend?.stop(3000)]).finally(() =>
+      process.exit(1),
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', () => {
+    if (backend) {
+      try {
+        process.kill(-backend.pid, 'SIGKILL');
+      } catch {
+        // Already stopped.
+      }
+    }
+  });
+  try {
+    const loadStart = load();
+    const build = ensureAppBuild();
+    log(build);
+
+    // Not 7007/3000: other portals on the shared machine come and go there.
+    const port = await firstFreePort(
+      Array.from({ length: 20 }, (_, i) => 7107 + i),
+    );
+    const base = `http://localhost:${port}`;
+    const dbDir = path.join(tmp, 'db');
+    const catalogFile = path.join(tmp, 'catalog', 'entities.yaml');
+    const configFile = path.join(tmp, 'app-config.bench.yaml');
+
+    const entities = generateServiceEntities({
+      count: ENTITIES,
+      owners: OWNERS,
+      systems: SYSTEMS,
+      seed: 17,
+    });
+    const org = writeOrgCatalogFile(catalogFile, entities);
+    fs.writeFileSync(
+      configFile,
+      stringify(portalConfig({ port, dbDir, catalogFile })),
+    );
+
+    log(`seeding ${ENTITIES} reports into ${dbDir}/availability.sqlite...`);
+    const seedStart = Date.now();
+    const seeded = await seedAvailabilityDatabase({
+      file: path.join(dbDir, 'availability.sqlite'),
+      entities,
+      clusters: CLUSTERS,
+      now: new Date(),
+      onProgress: done => log(`  seeded ${done}`),
+    });
+    log(`  seeded in ${round((Date.now() - seedStart) / 1000, 0)} s`);
+    await deferScheduledTask({
+      file: path.join(dbDir, 'availability.sqlite'),
+      taskId: REFRESH_TASK_ID,
+    });
+
+    log(`starting the backend on ${base} (log ${tmp}/backend.log)...`);
+    backend = startBackend({
+      configFiles: [path.join(REPO_ROOT, 'app-config.yaml'), configFile],
+      logFile: path.join(tmp, 'backend.log'),
+    });
+    const startMs = await waitForOk(`${base}/.backstage/health/v1/readiness`, {
+      timeoutMs: 10 * 60_000,
+      backend,
+    });
+    log(`  ready after ${round(startMs / 1000, 0)} s; waiting for the catalog`);
+    const ingestMs = await waitForCatalog(base, backend);
+    log(`  catalog complete after ${round(ingestMs / 1000, 0)} s more`);
+
+    const token = await guestToken(base);
+    const stored = await getJson(
+      `${base}/api/availability/reports?limit=1`,
+      token,
+    );
+    if (stored.totalItems !== ENTITIES) {
+      throw new Error(`expected ${ENTITIES} reports, got ${stored.totalItems}`);
+    }
+    const index = await fetch(`${base}/`);
+    if (!/<script/.test(await index.text())) {
+      throw new Error(`${base}/ does not serve the built app`);
+    }
+    const loadMeasureStart = load();
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+    });
+    const context = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    // Guest sign-in once; every later navigation stays in this document.
+    await page.goto('/bench-idle');
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.click();
+    await enter.waitFor({ state: 'hidden', timeout: NAV_TIMEOUT });
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .waitFor({ state: 'attached', timeout: NAV_TIMEOUT });
+
+    // A different entity each round, so no round reads another's cached data.
+    const entityAt = (i: number) => entities[(i * 379 + 11) % ENTITIES].name;
+    log('entity pages:');
+    const entitySamples = await measurePair(page, {
+      label: 'entity',
+      warmup: WARMUP,
+      runs: ENTITY_RUNS,
+      ours: i => ({
+        path: `/catalog/default/component/${entityAt(i)}/availability`,
+        ready: 'score',
+      }),
+      theirs: i => ({
+        path: `/catalog/default/component/${entityAt(i)}`,
+        ready: 'about',
+      }),
+    });
+    log('org page vs catalog index:');
+    const listSamples = await measurePair(page, {
+      label: 'lists',
+      warmup: WARMUP,
+      runs: LIST_RUNS,
+      ours: () => ({ path: '/availability', ready: 'org' }),
+      theirs: () => ({ path: CATALOG_INDEX, ready: 'catalogIndex' }),
+    });
+    await browser.close();
+    browser = undefined;
+    const loadEnd = load();
+    // The refresh must not have run: it would have rewritten the reports.
+    const backendLog = fs.readFileSync(backend.logFile, 'utf8');
+    if (/Availability refresh/.test(backendLog)) {
+      throw new Error('the availability refresh ran during the timings');
+    }
+
+    const n = ENTITIES.toLocaleString('en-US');
+    writeResults({
+      suite: 'frontend',
+      title: 'Frontend pages in the browser',
+      rows: [
+        ...rows({
+          case: `one entity (${n} in the catalog), in-app navigation`,
+          ours: 'Availability tab until the score shows',
+          theirs: 'catalog entity page until About shows',
+          samples: entitySamples,
+        }),
+        ...rows({
+          case: `${n} reports / Components, in-app navigation`,
+          ours: '/availability until first table page + summary panels',
+          theirs: 'catalog index until its table shows rows',
+          samples: listSamples,
+        }),
+      ],
+      notes: [
+        `One portal: the repository's backend (packages/backend/src/index.ts with every plugin it installs, started like \`backstage-cli package start\` does: the CLI's node transform, NODE_ENV=development, no file watcher) serving the production webpack build of packages/app through app-backend (app.baseUrl = backend.baseUrl = ${base}); ${build}. app-config.yaml plus one generated config file: SQLite in directory mode (one file per plugin; the catalog's database in memory, because ingesting 10,000 entities into a file ran at about 6 entities/s on the loaded machine), a single catalog file location, the search collators scheduled 24 h out, a kubernetes config with no cluster, the catalog's processing interval 24 h. The availability refresh could not be put off through availability.schedule: with that key the backend does not start, because @availability-backstage/plugin-scaffolder-backend-module-availability validates the whole availability block and rejects every key but checks/thresholds/exemptions. Instead the suite stores the refresh task (availability-refresh) in the plugin's scheduler table before startup with a far next run, which the scheduler turns into one cadence (30 min) after startup; the suite checks afterwards that no refresh ran (nothing refreshes or indexes during the timings)`,
+        `Data: ${n} Components (svc-00000...; owners skewed over ${org.groups} Groups, ${org.systems} Systems, all three kinds in the catalog file, each Component with a backstage.io/kubernetes-id annotation). Before the backend started, the availability plugin's SQLite file (<dir>/availability.sqlite, the name backend-defaults gives a plugin in directory mode) was filled through the plugin's own DatabaseAvailabilityStore (its migrations, then saveReport): per Component the rules engine's report on a generated Deployment/Service/HPA/PDB/NetworkPolicy in 1-3 clusters at a seeded quality, history points 28, 14, 7 and 1 days ago, and a failed last refresh (stale) for ${seeded.stale}. The timings start after the catalog served all ${n} Components with their ownership relations stitched.`,
+        `Browser: Debian's Chromium (${CHROMIUM}) through playwright-core, headless, the flags of playwright.config.ts, viewport 1440x900, one browser context and one page throughout. The guest signs in once; every measured navigation is in-app, for ours and the baselines alike: history.pushState plus a popstate event, which the app's router handles like a link click (no document reload; the JS bundle is loaded and the app's API clients exist). Each navigation starts from a neutral route (/bench-idle, the app's not-found page) that shows none of the awaited elements.`,
+        `Timing: from just before pushState to the first animation frame at which the page shows what the user waits for, both read from the page's performance.now() (waitForFunction polling every frame; resolution one frame, about 16 ms). Availability tab: the [data-testid=entity-score] number is visible. Entity page: the About card heading is visible. Org page: the reports table title "Entities (${ENTITIES})" and a first row with a Component link, a row of the "Availability by owner" table and an item of "Top failing checks" are all visible. Catalog index (${CATALOG_INDEX}; the app mounts the catalog at /): a table row with a Component link is visible. Neither side waits for charts or images to finish drawing.`,
+        `Rounds: ${WARMUP} warm-up rounds, then ${ENTITY_RUNS} timed rounds for the entity pair and ${LIST_RUNS} for the list pair; each round visits both pages of the pair, alternating which goes first. The entity pair uses a different Component each round, the same one on both sides. p50 is the median, p95 nearest-rank (with ${LIST_RUNS} runs, the slowest but none). No goal is set: these are figures to watch, not targets.`,
+        `The machine is shared (${
+          os.cpus().length
+        } CPUs, browser and backend on the same cores): load average (1/5/15 min) ${loadStart} at the start, ${loadMeasureStart} when the timings began, ${loadEnd} at the end. Pairs are interleaved so that load weighs on both sides alike; absolute figures still move with it.`,
+      ],
+    });
+  } catch (error) {
+    if (backend) {
+      log(`backend log (last lines):\n${tail(backend.logFile)}`);
+    }
+    throw error;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await backend?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// The app mounts the catalog index at / (app-config.yaml, page:catalog);
+// all Components, not only the guest's own.
+const CATALOG_INDEX = '/?filters%5Bkind%5D=component&filters%5Buser%5D=all';
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
