@@ -6,14 +6,8 @@
  */
 
 export { availabilityPlugin as default } from './plugin';
-export * from './config';
 export * from './database/AvailabilityStore';
 export { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
-export * from './service/AvailabilityService';
 export * from './service/KubernetesObjectsSource';
-export * from './service/KubernetesBackendObjectsSource';
 export * from './service/ClusterNodesSource';
-export * from './service/ClusterNodesCache';
-export * from './service/KubernetesProxyNodesSource';
-export { createLimiter, type Limiter } from './service/limiter';
 export { REFRESH_TASK_ID } from './service/refreshTask';

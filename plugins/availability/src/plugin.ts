@@ -8,6 +8,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { AvailabilityClient, availabilityApiRef } from './api';
 import { entityContentRouteRef, rootRouteRef } from './routes';
+import type { AvailabilityPageProps } from './components/AvailabilityPage';
+import type { EntityAvailabilityCardProps } from './components/EntityAvailabilityCard';
 
 /**
  * The availability plugin for the legacy frontend system.
@@ -35,37 +37,41 @@ export const availabilityPlugin = createPlugin({
  *
  * @public
  */
-export const AvailabilityPage = availabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'AvailabilityPage',
-    component: () =>
-      import('./components/AvailabilityPage').then(m => m.AvailabilityPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const AvailabilityPage: (props: AvailabilityPageProps) => JSX.Element =
+  availabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'AvailabilityPage',
+      component: () =>
+        import('./components/AvailabilityPage').then(m => m.AvailabilityPage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The entity tab; mount it with `EntityLayout.Route path="/availability"`.
  *
  * @public
  */
-export const EntityAvailabilityContent = availabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityAvailabilityContent',
-    component: () =>
-      import('./components/EntityAvailabilityContent').then(
-        m => m.EntityAvailabilityContent,
-      ),
-    mountPoint: entityContentRouteRef,
-  }),
-);
+export const EntityAvailabilityContent: () => JSX.Element =
+  availabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityAvailabilityContent',
+      component: () =>
+        import('./components/EntityAvailabilityContent').then(
+          m => m.EntityAvailabilityContent,
+        ),
+      mountPoint: entityContentRouteRef,
+    }),
+  );
 
 /**
  * The overview card for an entity page.
  *
  * @public
  */
-export const EntityAvailabilityCard = availabilityPlugin.provide(
+export const EntityAvailabilityCard: (
+  props: EntityAvailabilityCardProps,
+) => JSX.Element = availabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityAvailabilityCard',
     component: {
