@@ -147,7 +147,7 @@ describe('AvailabilityService.refreshAll', () => {
     expect(refs).not.toContain('component:default/no-kube');
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(
-        /13 entities, 13 ok, 0 failed, 0 removed, 26 kubernetes backend requests, 390 kube API requests \(prod-eu: 195, prod-us: 195\)/,
+        /13 entities, 13 ok, 0 failed, 0 removed, 26 kubernetes backend requests, 390 kube API requests in clusters with objects \(prod-eu: 195, prod-us: 195\)/,
       ),
     );
 

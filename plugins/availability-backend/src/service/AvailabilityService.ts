@@ -55,7 +55,11 @@ export interface RefreshSummary {
   removed: number;
   /** Requests made to the kubernetes backend (Node lists included). */
   requests: number;
-  /** Kubernetes API requests made on our behalf, over all clusters (Node lists included). */
+  /**
+   * Kubernetes API requests made on our behalf in the clusters that answered
+   * with objects (Node lists included). A lower bound: the kubernetes backend
+   * also lists every other cluster, but leaves those out of its response.
+   */
   kubeRequests: number;
   kubeRequestsByCluster: Record<string, number>;
   /** Requests that listed Nodes through the kubernetes backend's proxy, at most one per cluster and page. */
@@ -338,7 +342,9 @@ export class AvailabilityService {
         summary.requests
       } kubernetes backend requests, ${
         summary.kubeRequests
-      } kube API requests (${Object.entries(summary.kubeRequestsByCluster)
+      } kube API requests in clusters with objects (${Object.entries(
+        summary.kubeRequestsByCluster,
+      )
         .map(([cluster, count]) => `${cluster}: ${count}`)
         .join(', ')}), ${summary.nodeRequests} Node list requests${
         summary.nodeListFailures.length
