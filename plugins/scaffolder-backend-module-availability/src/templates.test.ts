@@ -89,7 +89,9 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
       default: 3,
     });
     expect(properties.size.enum).toEqual(['small', 'medium', 'large']);
+    // The shared service code first, then the template's own files.
     expect(template.spec.steps.map((s: any) => s.action)).toEqual([
+      'fetch:template',
       'fetch:template',
       'availability:validate',
       'publish:github',

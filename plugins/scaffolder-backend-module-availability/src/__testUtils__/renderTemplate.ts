@@ -36,10 +36,17 @@ interface TemplateEntity {
   };
 }
 
+/**
+ * A template's file. The templates sit in TEMPLATES_DIR itself, beside the
+ * `_shared` skeleton they fetch: a template read from a file location may
+ * only fetch from its own directory and below.
+ */
+export function templatePath(name: string): string {
+  return path.join(TEMPLATES_DIR, `${name}.yaml`);
+}
+
 export function readTemplate(name: string): TemplateEntity {
-  return parse(
-    fs.readFileSync(path.join(TEMPLATES_DIR, name, 'template.yaml'), 'utf8'),
-  );
+  return parse(fs.readFileSync(templatePath(name), 'utf8'));
 }
 
 /** The form's defaults under the given values, as the scaffolder UI sends them. */
@@ -93,8 +100,8 @@ function renderInput(input: JsonValue, parameters: JsonObject): JsonValue {
 }
 
 /**
- * Runs a template's `fetch:template` step with the real action into
- * `workspacePath`, reading the skeleton from disk through the template's
+ * Runs a template's `fetch:template` steps in order with the real action into
+ * `workspacePath`, reading the skeletons from disk through the template's
  * `file://` location, and returns the template's `availability:validate`
  * step input rendered with the same parameters.
  */
@@ -105,13 +112,13 @@ export async function renderTemplate(options: {
 }): Promise<{ validateInput: JsonObject }> {
   const template = readTemplate(options.name);
   const parameters = withDefaults(template, options.parameters);
-  const fetchStep = template.spec.steps.find(
+  const fetchSteps = template.spec.steps.filter(
     s => s.action === 'fetch:template',
   );
   const validateStep = template.spec.steps.find(
     s => s.action === 'availability:validate',
   );
-  if (!fetchStep || !validateStep) {
+  if (fetchSteps.length === 0 || !validateStep) {
     throw new Error(
       `${options.name} needs a fetch:template and an availability:validate step`,
     );
@@ -121,27 +128,28 @@ export async function renderTemplate(options: {
     reader: mockServices.urlReader.mock(),
     integrations,
   });
-  const templatePath = path.join(TEMPLATES_DIR, options.name, 'template.yaml');
-  const ctx = createMockActionContext({
-    input: renderInput(fetchStep.input ?? {}, parameters) as any,
-    workspacePath: options.workspacePath,
-    templateInfo: {
-      entityRef: `template:default/${options.name}`,
-      baseUrl: `file://${templatePath}`,
-    },
-  });
   // The mock hands out the workspace itself as temporary directory; the
   // action would then copy the skeleton into the workspace.
   const scratch: string[] = [];
-  ctx.createTemporaryDirectory = async () => {
-    const dir = await fs.promises.mkdtemp(
-      path.join(os.tmpdir(), 'availability-template-'),
-    );
-    scratch.push(dir);
-    return dir;
-  };
   try {
-    await action.handler(ctx);
+    for (const step of fetchSteps) {
+      const ctx = createMockActionContext({
+        input: renderInput(step.input ?? {}, parameters) as any,
+        workspacePath: options.workspacePath,
+        templateInfo: {
+          entityRef: `template:default/${options.name}`,
+          baseUrl: `file://${templatePath(options.name)}`,
+        },
+      });
+      ctx.createTemporaryDirectory = async () => {
+        const dir = await fs.promises.mkdtemp(
+          path.join(os.tmpdir(), 'availability-template-'),
+        );
+        scratch.push(dir);
+        return dir;
+      };
+      await action.handler(ctx);
+    }
   } finally {
     for (const dir of scratch) {
       await fs.promises.rm(dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export function createApp(options: {
   logger: Logger;
   metrics: Metrics;
   health: Health;
+  /** Adds the service's own routes, after the operational ones. */
+  routes?: (app: Express) => void;
 }): Express {
   const { serviceName, logger, metrics, health } = options;
   const app = express();
@@ -61,8 +63,10 @@ export function createApp(options: {
   });
 
   app.get('/', (_req, res) => {
-    res.json({ service: serviceName, message: 'Hello from a highly available service' });
+    res.json({ service: serviceName, message: 'Hello from a highly available {% if values.stateful %}stateful {% endif %}service' });
   });
+
+  options.routes?.(app);
 
   const handleError: ErrorRequestHandler = (error, req, res, _next) => {
     logger.error('request failed', { method: req.method, path: req.path, error });

@@ -25,6 +25,9 @@ async function main(): Promise<void> {
     serviceName,
     logger,
     port: readInt('PORT', 8080),
+{%- if values.stateful %}
+    dataDir: process.env.DATA_DIR ?? '/data',
+{%- endif %}
     shutdownDelayMs: readInt('SHUTDOWN_DELAY_MS', 3000),
     drainTimeoutMs: readInt('DRAIN_TIMEOUT_MS', 15000),
   });

@@ -1,18 +1,32 @@
 import assert from 'node:assert/strict';
+{%- if values.stateful %}
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+{%- endif %}
 import { test } from 'node:test';
 import { createLogger } from './logger';
-import { startServer } from './server';
+import { startServer, type RunningServer, type ServerOptions } from './server';
 
 const quietLogger = createLogger({ service: 'test', level: 'error' });
 
-test('liveness and readiness answer separately, and readiness fails first on shutdown', async () => {
-  const server = await startServer({
+/** A server on a free port with quiet logs; `overrides` replace single options. */
+function start(overrides: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  return startServer({
     serviceName: 'test',
     port: 0,
+{%- if values.stateful %}
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'store-test-')),
+{%- endif %}
     logger: quietLogger,
-    shutdownDelayMs: 200,
+    shutdownDelayMs: 0,
     drainTimeoutMs: 1000,
+    ...overrides,
   });
+}
+
+test('liveness and readiness answer separately, and readiness fails first on shutdown', async () => {
+  const server = await start({ shutdownDelayMs: 200 });
   const base = `http://127.0.0.1:${server.port}`;
 
   assert.equal((await fetch(`${base}/health`)).status, 200);
@@ -30,13 +44,7 @@ test('liveness and readiness answer separately, and readiness fails first on shu
 });
 
 test('exposes Prometheus metrics including request durations', async () => {
-  const server = await startServer({
-    serviceName: 'test',
-    port: 0,
-    logger: quietLogger,
-    shutdownDelayMs: 0,
-    drainTimeoutMs: 1000,
-  });
+  const server = await start();
   const base = `http://127.0.0.1:${server.port}`;
   try {
     await fetch(`${base}/`);

@@ -5,10 +5,18 @@ import { createApp } from './app';
 import { Health } from './health';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
+{%- if values.stateful %}
+import { addKvRoutes } from './kv';
+import { FileStore } from './store';
+{%- endif %}
 
 export interface ServerOptions {
   serviceName: string;
   port: number;
+{%- if values.stateful %}
+  /** Where the pod's volume is mounted. */
+  dataDir: string;
+{%- endif %}
   logger: Logger;
   /** How long readiness fails before the server stops accepting connections. */
   shutdownDelayMs: number;
@@ -26,11 +34,19 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
   const health = new Health();
+{%- if values.stateful %}
+  const store = new FileStore({ dir: options.dataDir });
+  // Not ready before the volume is writable.
+  await store.open();
+{%- endif %}
   const app = createApp({
     serviceName: options.serviceName,
     logger,
     metrics: createMetrics(),
     health,
+{%- if values.stateful %}
+    routes: router => addKvRoutes(router, { store }),
+{%- endif %}
   });
 
   const server: Server = await new Promise((resolve, reject) => {
