@@ -21,7 +21,17 @@ describe('scaffolderModuleAvailability', () => {
       features: [
         scaffolderModuleAvailability,
         mockServices.rootConfig.factory({
-          data: { availability: { thresholds: { minReplicas: 3 } } },
+          // The backend plugin's keys share the block and must not stop the scaffolder.
+          data: {
+            availability: {
+              thresholds: { minReplicas: 3 },
+              schedule: {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 10 },
+              },
+              refresh: { concurrency: 4 },
+            },
+          },
         }),
       ],
     });

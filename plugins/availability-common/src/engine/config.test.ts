@@ -82,6 +82,18 @@ describe('validateAvailabilityConfig', () => {
     expect(validateAvailabilityConfig(undefined)).toEqual({});
   });
 
+  it("accepts the backend's keys of the same block and leaves them out", () => {
+    expect(
+      validateAvailabilityConfig({
+        thresholds: { minReplicas: 3 },
+        schedule: { frequency: { minutes: 30 } },
+        refresh: { concurrency: 4 },
+        history: { maxPoints: 100 },
+        evaluate: { maxBodySize: '4mb' },
+      }),
+    ).toEqual({ thresholds: { minReplicas: 3 } });
+  });
+
   it('reads a YAML date as an ISO date', () => {
     const config = validateAvailabilityConfig({
       exemptions: [{ reason: 'x', until: new Date('2026-03-01T00:00:00Z') }],

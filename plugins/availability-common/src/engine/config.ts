@@ -79,10 +79,26 @@ export function resolveConfig(
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /**
+ * Keys of the `availability` config block that the backend plugin reads
+ * (schedule, refresh, history, request limits). The engine ignores them, so
+ * the scaffolder action and the CLI accept the same block as the backend.
+ *
+ * @public
+ */
+export const AVAILABILITY_BACKEND_CONFIG_KEYS: readonly string[] = [
+  'schedule',
+  'refresh',
+  'history',
+  'evaluate',
+];
+
+/**
  * Checks that a value (the `availability` config block, or the CLI's config
  * file) has the shape of an {@link AvailabilityConfig} and returns it with
  * numeric strings read as numbers. Throws an `InputError` naming the path and
  * the problem: unknown keys, unknown check ids, bad severities, bad dates.
+ * The backend's own keys ({@link AVAILABILITY_BACKEND_CONFIG_KEYS}) are
+ * accepted and left out of the result.
  *
  * @public
  */
@@ -95,6 +111,7 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
     'checks',
     'thresholds',
     'exemptions',
+    ...AVAILABILITY_BACKEND_CONFIG_KEYS,
   ]);
   const result: AvailabilityConfig = {};
   if (config.checks !== undefined) {

@@ -1,6 +1,7 @@
 export { evaluate } from './evaluate';
 export { scoreChecks, SEVERITY_WEIGHTS, LEVELS } from './scoring';
 export {
+  AVAILABILITY_BACKEND_CONFIG_KEYS,
   DEFAULT_AVAILABILITY_CONFIG,
   resolveConfig,
   validateAvailabilityConfig,
