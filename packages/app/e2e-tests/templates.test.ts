@@ -46,15 +46,18 @@ function directoryContents(dir: string, prefix = ''): object[] {
 }
 
 // What the template editor's dry run does: the real scaffolder renders the
-// skeleton and runs availability:validate on it (publish and register are skipped).
+// skeletons and runs availability:validate on them (publish and register are skipped).
+// The dry run writes directoryContents to a fresh folder and resolves the steps'
+// relative urls against a template.yaml at its root, so it gets the whole
+// templates folder: the template's own skeleton and the _shared one beside it,
+// at the paths they have next to the template's file.
 async function dryRun(
   request: APIRequestContext,
   name: string,
   replicas: number,
 ) {
-  const dir = path.join(templatesDir, name);
   const template = parse(
-    fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+    fs.readFileSync(path.join(templatesDir, `${name}.yaml`), 'utf8'),
   );
   if (replicas < 2) {
     // The form refuses fewer than 2 replicas; lift that to see the action refuse them too.
@@ -78,7 +81,7 @@ async function dryRun(
           repoUrl: 'github.com?owner=example&repo=demo',
         },
         secrets: {},
-        directoryContents: directoryContents(dir),
+        directoryContents: directoryContents(templatesDir),
       },
     },
   );
