@@ -10,4 +10,6 @@ export { scaffolderModuleAvailability as default } from './module';
 export {
   createAvailabilityValidateAction,
   type AvailabilityValidateActionOptions,
+  type AvailabilityValidateInput,
+  type AvailabilityValidateOutput,
 } from './actions';

@@ -1,4 +1,6 @@
 export {
   createAvailabilityValidateAction,
   type AvailabilityValidateActionOptions,
+  type AvailabilityValidateInput,
+  type AvailabilityValidateOutput,
 } from './validate';

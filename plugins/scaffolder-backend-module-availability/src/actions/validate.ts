@@ -1,7 +1,10 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import {
   checkCatalog,
   evaluate,
@@ -30,6 +33,32 @@ export interface AvailabilityValidateActionOptions {
 }
 
 /**
+ * Input of the `availability:validate` action.
+ *
+ * @public
+ */
+export type AvailabilityValidateInput = {
+  /** A directory or file of the workspace; the whole workspace by default. */
+  path?: string;
+  /** The lowest acceptable level; gold by default. */
+  minLevel?: Level;
+  /** Check ids that must not fail on any object, whatever the level. */
+  failOn?: string[];
+};
+
+/**
+ * Output of the `availability:validate` action.
+ *
+ * @public
+ */
+export type AvailabilityValidateOutput = {
+  score: number;
+  level: Level;
+  /** The full report, as the CLI prints it with `--format json`. */
+  report: Record<string, any>;
+};
+
+/**
  * Creates the `availability:validate` scaffolder action: it evaluates the
  * Kubernetes manifests and Dockerfiles of the task workspace (or a path in it)
  * with the availability rules and fails the task when they do not reach the
@@ -39,7 +68,7 @@ export interface AvailabilityValidateActionOptions {
  */
 export function createAvailabilityValidateAction(
   options: AvailabilityValidateActionOptions = {},
-) {
+): TemplateAction<AvailabilityValidateInput, AvailabilityValidateOutput, 'v2'> {
   return createTemplateAction({
     id: 'availability:validate',
     description:
