@@ -1,8 +1,11 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type {
   AvailabilityReport,
+  AvailabilitySummary,
   Level,
 } from '@availability-backstage/plugin-availability-common';
+import { Knex } from 'knex';
 import { DatabaseAvailabilityStore } from './DatabaseAvailabilityStore';
 import { StoredEntityInfo } from './AvailabilityStore';
 
@@ -80,9 +83,126 @@ function report(score: number, level: Level, failing: string[] = []) {
 
 const clusters = [{ cluster: 'prod-eu', status: 'ok' as const }];
 
+const LEVELS: Level[] = ['gold', 'silver', 'bronze', 'none'];
+const CHECK_IDS = [
+  'pdb-present',
+  'replicas-min',
+  'spread-zones',
+  'probe-liveness',
+];
+
+/** A small seeded generator, so that the random scenario repeats exactly. */
+function createRandom(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return {
+    int: (min: number, max: number) =>
+      min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(values: T[]): T => values[Math.floor(next() * values.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+
+type Filter = Parameters<DatabaseAvailabilityStore['getSummary']>[0];
+
+/**
+ * The summary computed the slow, obvious way from what the store returns
+ * item by item: the latest reports, and for the trend the last history
+ * point of each entity and day.
+ */
+async function expectedSummary(
+  store: DatabaseAvailabilityStore,
+  filter: Filter,
+  options: { trendDays: number; now: Date },
+): Promise<AvailabilitySummary> {
+  const items = (await store.listReports({ ...filter, limit: 500 })).items;
+  const round1 = (v: number) => Math.round(v * 10) / 10;
+  const zero = (): Record<Level, number> => ({
+    gold: 0,
+    silver: 0,
+    bronze: 0,
+    none: 0,
+  });
+  const byLevel = zero();
+  const owners = new Map<
+    string,
+    { n: number; total: number; byLevel: Record<Level, number> }
+  >();
+  const checks = new Map<string, number>();
+  const days = new Map<
+    string,
+    { n: number; total: number; byLevel: Record<Level, number> }
+  >();
+  const since = new Date(
+    options.now.getTime() - (options.trendDays - 1) * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  for (const item of items) {
+    byLevel[item.level] += 1;
+    const owner = owners.get(item.owner ?? '') ?? {
+      n: 0,
+      total: 0,
+      byLevel: zero(),
+    };
+    owner.n += 1;
+    owner.total += item.score;
+    owner.byLevel[item.level] += 1;
+    owners.set(item.owner ?? '', owner);
+    for (const id of item.failingChecks)
+      checks.set(id, (checks.get(id) ?? 0) + 1);
+
+    const stored = await store.getEntityReport(item.entityRef, {
+      historyLimit: 10_000,
+    });
+    const lastOfDay = new Map<string, { score: number; level: Level }>();
+    for (const point of stored!.history) {
+      lastOfDay.set(point.refreshedAt.slice(0, 10), point);
+    }
+    for (const [day, point] of lastOfDay) {
+      if (day < since) continue;
+      const entry = days.get(day) ?? { n: 0, total: 0, byLevel: zero() };
+      entry.n += 1;
+      entry.total += point.score;
+      entry.byLevel[point.level] += 1;
+      days.set(day, entry);
+    }
+  }
+  const totalScore = items.reduce((sum, i) => sum + i.score, 0);
+  return {
+    totalEntities: items.length,
+    averageScore: items.length ? round1(totalScore / items.length) : 0,
+    byLevel,
+    byOwner: [...owners.entries()]
+      .map(([owner, e]) => ({
+        owner,
+        entities: e.n,
+        averageScore: round1(e.total / e.n),
+        byLevel: e.byLevel,
+      }))
+      .sort(
+        (a, b) =>
+          a.averageScore - b.averageScore || a.owner.localeCompare(b.owner),
+      ),
+    byCheck: [...checks.entries()]
+      .map(([id, failing]) => ({ id, failing }))
+      .sort((a, b) => b.failing - a.failing || a.id.localeCompare(b.id)),
+    trend: [...days.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, e]) => ({
+        date,
+        averageScore: round1(e.total / e.n),
+        byLevel: e.byLevel,
+      })),
+  };
+}
+
 describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
-  async function createStore(historyLimit?: number) {
-    const knex = await databases.init(databaseId);
+  async function createStore(historyLimit?: number, db?: Knex) {
+    const knex = db ?? (await databases.init(databaseId));
     return DatabaseAvailabilityStore.create({
       database: { getClient: async () => knex, migrations: { skip: false } },
       historyLimit,
@@ -462,5 +582,207 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     expect(await store.getEntityReport('component:default/a')).toBeUndefined();
     const summary = await store.getSummary({});
     expect(summary.byCheck).toEqual([{ id: 'pdb-present', failing: 1 }]);
+  });
+  it('keeps the trend on the last point of each day across refreshes, caps and deletions', async () => {
+    const store = await createStore(3);
+    const save = (name: string, score: number, level: Level, at: string) =>
+      store.saveReport({
+        entity: entity(name),
+        report: report(score, level),
+        clusters,
+        refreshedAt: new Date(at),
+      });
+    const now = new Date('2025-06-05T12:00:00Z');
+    const trend = async () =>
+      (await store.getSummary({}, { now })).trend.map(t => [
+        t.date,
+        t.averageScore,
+      ]);
+
+    // Several refreshes a day: the day's last one counts.
+    await save('a', 40, 'none', '2025-06-01T08:00:00Z');
+    await save('a', 70, 'bronze', '2025-06-01T09:00:00Z');
+    await save('b', 90, 'gold', '2025-06-01T09:00:00Z');
+    expect(await trend()).toEqual([['2025-06-01', 80]]);
+    // An unchanged result moves the day's point forward; the trend stays.
+    await save('a', 70, 'bronze', '2025-06-01T10:00:00Z');
+    expect(await trend()).toEqual([['2025-06-01', 80]]);
+    // Back to an earlier result later the same day.
+    await save('a', 40, 'none', '2025-06-01T11:00:00Z');
+    expect(await trend()).toEqual([['2025-06-01', 65]]);
+
+    // The cap (3 points) drops a's oldest points; 2025-06-01 keeps its last.
+    await save('a', 50, 'bronze', '2025-06-02T10:00:00Z');
+    expect(await trend()).toEqual([
+      ['2025-06-01', 65],
+      ['2025-06-02', 50],
+    ]);
+    await save('a', 60, 'bronze', '2025-06-03T10:00:00Z');
+    await save('a', 61, 'bronze', '2025-06-04T10:00:00Z');
+    // a's 2025-06-01 points are all gone now: only b is left that day.
+    expect(await trend()).toEqual([
+      ['2025-06-01', 90],
+      ['2025-06-02', 50],
+      ['2025-06-03', 60],
+      ['2025-06-04', 61],
+    ]);
+
+    // A deleted entity leaves the trend.
+    await store.deleteEntities(['component:default/b']);
+    expect(await trend()).toEqual([
+      ['2025-06-02', 50],
+      ['2025-06-03', 60],
+      ['2025-06-04', 61],
+    ]);
+    const summary = await store.getSummary({}, { now });
+    expect(summary.trend[0].byLevel).toEqual({
+      gold: 0,
+      silver: 0,
+      bronze: 1,
+      none: 0,
+    });
+    expect(summary).toEqual(
+      await expectedSummary(store, {}, { now, trendDays: 30 }),
+    );
+  });
+
+  it('summarises exactly what the reports and histories say, with and without filters', async () => {
+    const store = await createStore(4);
+    const random = createRandom(7);
+    const start = Date.parse('2025-06-01T00:00:00Z');
+    const names = Array.from({ length: 24 }, (_, i) => `svc-${i}`);
+    const owners = ['group:default/x', 'group:default/y', 'group:default/z'];
+    const info = new Map(
+      names.map(name => [
+        name,
+        entity(name, {
+          owner: random.chance(0.1) ? undefined : random.pick(owners),
+          kind: random.pick(['Component', 'Resource']),
+          lifecycle: random.pick(['production', 'experimental']),
+          title: `Service ${name.toUpperCase()}`,
+        }),
+      ]),
+    );
+    // Refreshes at random times over 12 days, some out of order, some
+    // failures, and entities that leave and come back.
+    for (let step = 0; step < 180; step++) {
+      const name = random.pick(names);
+      const at = new Date(start + random.int(0, 12 * 24) * 3_600_000);
+      if (random.chance(0.08)) {
+        await store.deleteEntities([`component:default/${name}`]);
+      } else if (random.chance(0.1)) {
+        await store.saveFailure({
+          entity: info.get(name)!,
+          clusters,
+          message: 'boom',
+          failedAt: at,
+        });
+      } else {
+        const score = random.int(0, 20) * 5;
+        const failing = CHECK_IDS.filter(() => random.chance(0.4));
+        await store.saveReport({
+          entity: info.get(name)!,
+          report: report(score, random.pick(LEVELS), failing),
+          clusters,
+          refreshedAt: at,
+        });
+      }
+    }
+
+    const now = new Date('2025-06-12T12:00:00Z');
+    const filters: Filter[] = [
+      {},
+      { owner: ['group:default/x'] },
+      { owner: ['group:default/y', 'group:default/z'], kind: ['resource'] },
+      { level: ['bronze', 'none'] },
+      { failingCheck: ['spread-zones'] },
+      { failingCheck: ['pdb-present'], lifecycle: ['production'] },
+      { text: 'svc-1' },
+      { text: '   ' },
+      { system: ['system:default/none'] },
+    ];
+    for (const filter of filters) {
+      for (const trendDays of [30, 5]) {
+        const actual = await store.getSummary(filter, { now, trendDays });
+        const expected = await expectedSummary(store, filter, {
+          now,
+          trendDays,
+        });
+        expect({ filter, trendDays, summary: actual }).toEqual({
+          filter,
+          trendDays,
+          summary: expected,
+        });
+      }
+    }
+    // The scenario did exercise what it is meant to.
+    const whole = await store.getSummary({}, { now });
+    expect(whole.totalEntities).toBeGreaterThan(5);
+    expect(whole.trend.length).toBeGreaterThan(8);
+  });
+
+  it('fills the daily trend from existing history when migrating', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = resolvePackagePath(
+      '@availability-backstage/plugin-availability-backend',
+      'migrations',
+    );
+    // Only the first migration: the schema before the daily scores existed.
+    await knex.migrate.up({ directory });
+    await knex('availability_reports').insert({
+      entity_ref: 'component:default/api',
+      kind: 'component',
+      namespace: 'default',
+      name: 'api',
+      search_text: 'component:default/api',
+      score: 90,
+      level: 'gold',
+      failing_checks: '[]',
+      report: JSON.stringify(report(90, 'gold')),
+      refreshed_at: '2025-06-02T09:00:00.000Z',
+    });
+    const point = (at: string, score: number, level: Level) => ({
+      entity_ref: 'component:default/api',
+      refreshed_at: at,
+      day: at.slice(0, 10),
+      score,
+      level,
+      failing_checks: '[]',
+    });
+    await knex('availability_history').insert(
+      point('2025-06-01T08:00:00.000Z', 30, 'none'),
+    );
+    await knex('availability_history').insert(
+      point('2025-06-01T09:00:00.000Z', 50, 'bronze'),
+    );
+    await knex('availability_history').insert(
+      point('2025-06-02T09:00:00.000Z', 90, 'gold'),
+    );
+
+    const store = await createStore(undefined, knex);
+    const summary = await store.getSummary(
+      {},
+      { now: new Date('2025-06-02T12:00:00Z') },
+    );
+    expect(summary.trend).toEqual([
+      {
+        date: '2025-06-01',
+        averageScore: 50,
+        byLevel: { gold: 0, silver: 0, bronze: 1, none: 0 },
+      },
+      {
+        date: '2025-06-02',
+        averageScore: 90,
+        byLevel: { gold: 1, silver: 0, bronze: 0, none: 0 },
+      },
+    ]);
+
+    // And back down: the migration can be rolled back and reapplied.
+    await knex.migrate.rollback({ directory }, true);
+    await knex.migrate.latest({ directory });
+    const [{ count }] = await knex('availability_daily_scores').count({
+      count: '*',
+    });
+    expect(Number(count)).toBe(0);
   });
 });

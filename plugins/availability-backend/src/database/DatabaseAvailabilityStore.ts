@@ -30,6 +30,7 @@ const migrationsDir = resolvePackagePath(
 const REPORTS = 'availability_reports';
 const FAILING = 'availability_failing_checks';
 const HISTORY = 'availability_history';
+const DAILY = 'availability_daily_scores';
 
 const LEVELS: Level[] = ['gold', 'silver', 'bronze', 'none'];
 const DEFAULT_LIMIT = 50;
@@ -122,6 +123,19 @@ function entityColumns(entity: StoredEntityInfo) {
   };
 }
 
+/** Whether the filter narrows the reports beyond "has a report". */
+function hasFilter(filter: ReportsFilter): boolean {
+  return Boolean(
+    filter.owner?.length ||
+      filter.system?.length ||
+      filter.kind?.length ||
+      filter.lifecycle?.length ||
+      filter.level?.length ||
+      filter.failingCheck?.length ||
+      filter.text?.trim(),
+  );
+}
+
 function parseJsonArray<T>(text: string | null): T[] {
   if (!text) return [];
   const value = JSON.parse(text);
@@ -209,8 +223,20 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         last.level === report.level &&
         last.failing_checks === failingJson
       ) {
+        // The day's latest point keeps its score and level.
         await tx(HISTORY).where('id', last.id).update({ refreshed_at: at });
       } else {
+        // The point just added is the latest of its day, even when refreshes
+        // arrive out of order.
+        await tx(DAILY)
+          .insert({
+            entity_ref: columns.entity_ref,
+            day,
+            score: report.score,
+            level: report.level,
+          })
+          .onConflict(['entity_ref', 'day'])
+          .merge();
         await tx(HISTORY).insert({
           entity_ref: columns.entity_ref,
           refreshed_at: at,
@@ -228,6 +254,15 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
           await tx(HISTORY)
             .where('entity_ref', columns.entity_ref)
             .andWhere('id', '<=', cutoff.id)
+            .delete();
+          // Only the oldest points go, so a day that keeps any point keeps
+          // its latest one; days left without points leave the trend.
+          await tx(DAILY)
+            .where('entity_ref', columns.entity_ref)
+            .whereNotIn(
+              'day',
+              tx(HISTORY).where('entity_ref', columns.entity_ref).select('day'),
+            )
             .delete();
         }
       }
@@ -415,52 +450,46 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       .toISOString()
       .slice(0, 10);
 
-    const [levelRows, ownerRows, checkRows, trendRows] = await Promise.all([
-      this.#applyFilter(this.#db(`${REPORTS} as r`), filter)
-        .select('r.level')
-        .count({ count: '*' })
-        .sum({ total: 'r.score' })
-        .groupBy('r.level'),
+    // Without a filter every stored report counts: the failing checks and
+    // daily scores are grouped on their own (each row belongs to a report
+    // with a score), through covering indexes. With one, they are narrowed
+    // to the matching entities by a semi-join.
+    const filtered = hasFilter(filter);
+    const matching = () =>
+      this.#applyFilter(this.#db(`${REPORTS} as r`), filter).select(
+        'r.entity_ref',
+      );
+
+    const checksQuery = this.#db(`${FAILING} as f`)
+      .select('f.check_id')
+      .count({ count: '*' })
+      .groupBy('f.check_id');
+    const trendQuery = this.#db(`${DAILY} as d`)
+      .where('d.day', '>=', since)
+      .select('d.day', 'd.level')
+      .count({ count: '*' })
+      .sum({ total: 'd.score' })
+      .groupBy('d.day', 'd.level');
+    if (filtered) {
+      checksQuery.whereIn('f.entity_ref', matching());
+      trendQuery.whereIn('d.entity_ref', matching());
+    }
+
+    // The totals and levels are sums of the per-owner groups.
+    const [ownerRows, checkRows, trendRows] = await Promise.all([
       this.#applyFilter(this.#db(`${REPORTS} as r`), filter)
         .select('r.owner', 'r.level')
         .count({ count: '*' })
         .sum({ total: 'r.score' })
         .groupBy('r.owner', 'r.level'),
-      this.#applyFilter(
-        this.#db(`${FAILING} as f`).join(
-          `${REPORTS} as r`,
-          'r.entity_ref',
-          'f.entity_ref',
-        ),
-        filter,
-      )
-        .select('f.check_id')
-        .count({ count: '*' })
-        .groupBy('f.check_id'),
-      this.#applyFilter(
-        this.#db(`${HISTORY} as h`)
-          .join(
-            this.#db(HISTORY)
-              .where('day', '>=', since)
-              .groupBy('entity_ref', 'day')
-              .max({ id: 'id' })
-              .as('l'),
-            'l.id',
-            'h.id',
-          )
-          .join(`${REPORTS} as r`, 'r.entity_ref', 'h.entity_ref'),
-        filter,
-      )
-        .select('h.day', 'h.level')
-        .count({ count: '*' })
-        .sum({ total: 'h.score' })
-        .groupBy('h.day', 'h.level'),
+      checksQuery,
+      trendQuery,
     ]);
 
     const byLevel = emptyByLevel();
     let totalEntities = 0;
     let totalScore = 0;
-    for (const row of levelRows as any[]) {
+    for (const row of ownerRows as any[]) {
       const count = Number(row.count);
       if (LEVELS.includes(row.level)) byLevel[row.level as Level] += count;
       totalEntities += count;
@@ -544,6 +573,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         const chunk = refs.slice(i, i + CHUNK);
         // Children first: SQLite does not always enforce foreign keys.
         await tx(HISTORY).whereIn('entity_ref', chunk).delete();
+        await tx(DAILY).whereIn('entity_ref', chunk).delete();
         await tx(FAILING).whereIn('entity_ref', chunk).delete();
         await tx(REPORTS).whereIn('entity_ref', chunk).delete();
       }
