@@ -1,13 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { failingContainers } from '../engine/containers';
-import {
-  constant,
-  fail,
-  listNames,
-  NO_CONTAINERS,
-  pass,
-} from '../engine/outcomes';
+import { containerName, everyAppContainerHas } from '../engine/containers';
+import { constant, fail, listNames, pass } from '../engine/outcomes';
 import { isRecord } from '../engine/read';
 
 const PASSED = constant(pass('Every app container has a liveness probe.'));
@@ -23,21 +17,20 @@ export const probeLiveness: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    if (workload.containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    const missing = failingContainers(
-      workload.containers,
-      container => !isRecord(container.livenessProbe),
-    );
-    if (missing.length === 0) {
-      return PASSED;
-    }
-    return fail(
-      `Container ${listNames(
-        missing,
-      )} has no liveness probe, so a stuck process is never restarted.`,
-      'Add a liveness probe that fails only when the process is beyond recovery, more leniently than the readiness probe:\n\n```yaml\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 10\n  failureThreshold: 6\n```',
-    );
+    return everyAppContainerHas({
+      workload,
+      gap: (container, i) =>
+        isRecord(container.livenessProbe)
+          ? undefined
+          : containerName(container, i),
+      passed: PASSED,
+      failed: missing =>
+        fail(
+          `Container ${listNames(
+            missing,
+          )} has no liveness probe, so a stuck process is never restarted.`,
+          'Add a liveness probe that fails only when the process is beyond recovery, more leniently than the readiness probe:\n\n```yaml\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 10\n  failureThreshold: 6\n```',
+        ),
+    });
   },
 };

@@ -1,13 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { failingContainers } from '../engine/containers';
-import {
-  constant,
-  fail,
-  listNames,
-  NO_CONTAINERS,
-  pass,
-} from '../engine/outcomes';
+import { containerName, everyAppContainerHas } from '../engine/containers';
+import { constant, fail, listNames, pass } from '../engine/outcomes';
 import { isRecord } from '../engine/read';
 
 const PASSED = constant(pass('Every app container has a readiness probe.'));
@@ -23,21 +17,20 @@ export const probeReadiness: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    if (workload.containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    const missing = failingContainers(
-      workload.containers,
-      container => !isRecord(container.readinessProbe),
-    );
-    if (missing.length === 0) {
-      return PASSED;
-    }
-    return fail(
-      `Container ${listNames(
-        missing,
-      )} has no readiness probe, so it gets traffic before it is ready and while it is failing.`,
-      'Add a readiness probe that checks the container can serve requests:\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: 8080\n  periodSeconds: 5\n  failureThreshold: 3\n```',
-    );
+    return everyAppContainerHas({
+      workload,
+      gap: (container, i) =>
+        isRecord(container.readinessProbe)
+          ? undefined
+          : containerName(container, i),
+      passed: PASSED,
+      failed: missing =>
+        fail(
+          `Container ${listNames(
+            missing,
+          )} has no readiness probe, so it gets traffic before it is ready and while it is failing.`,
+          'Add a readiness probe that checks the container can serve requests:\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: 8080\n  periodSeconds: 5\n  failureThreshold: 3\n```',
+        ),
+    });
   },
 };

@@ -1,10 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName } from '../engine/containers';
-import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
-import { requestsResource } from '../engine/resources';
+import { everyAppContainerHas } from '../engine/containers';
+import { constant, fail, pass } from '../engine/outcomes';
+import { cpuAndMemoryGap, requestsResource } from '../engine/resources';
 
 const PASSED = constant(pass('Every app container requests CPU and memory.'));
+const MISSING_REQUESTS = cpuAndMemoryGap(requestsResource);
 
 /** @internal */
 export const resourcesRequests: WorkloadCheck = {
@@ -17,27 +18,15 @@ export const resourcesRequests: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    if (workload.containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    let gaps: string[] | undefined;
-    workload.containers.forEach((container, i) => {
-      const cpu = requestsResource(container, 'cpu');
-      const memory = requestsResource(container, 'memory');
-      if (!cpu || !memory) {
-        let missing = 'memory';
-        if (!cpu) {
-          missing = memory ? 'cpu' : 'cpu, memory';
-        }
-        (gaps ??= []).push(`"${containerName(container, i)}" (${missing})`);
-      }
+    return everyAppContainerHas({
+      workload,
+      gap: MISSING_REQUESTS,
+      passed: PASSED,
+      failed: gaps =>
+        fail(
+          `Missing requests: ${gaps.join('; ')}.`,
+          'Request what the container needs under normal load:\n\n```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 256Mi\n```',
+        ),
     });
-    if (!gaps) {
-      return PASSED;
-    }
-    return fail(
-      `Missing requests: ${gaps.join('; ')}.`,
-      'Request what the container needs under normal load:\n\n```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 256Mi\n```',
-    );
   },
 };

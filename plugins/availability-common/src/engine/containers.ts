@@ -1,5 +1,6 @@
 import type { V1Container } from '@kubernetes/client-node';
-import type { Workload } from './model';
+import type { CheckOutcome, Workload } from './model';
+import { NO_CONTAINERS } from './outcomes';
 import { asNonEmptyString } from './read';
 
 /**
@@ -41,4 +42,34 @@ export function failingContainers(
     }
   }
   return names ?? (NONE as string[]);
+}
+
+/**
+ * The outcome of a check that every app container must pass: `NO_CONTAINERS`
+ * for an empty pod template, `passed` when no container has a gap, else
+ * `failed` with the gap of each container that has one, in order.
+ *
+ * @internal
+ */
+export function everyAppContainerHas(options: {
+  workload: Workload;
+  /** What a container lacks, for the message; undefined when it passes. */
+  gap: (container: V1Container, position: number) => string | undefined;
+  passed: CheckOutcome;
+  failed: (gaps: string[]) => CheckOutcome;
+}): CheckOutcome {
+  const { workload, gap, passed, failed } = options;
+  const containers = workload.containers;
+  if (containers.length === 0) {
+    return NO_CONTAINERS;
+  }
+  // Built only when a container fails, so passing allocates nothing.
+  let gaps: string[] | undefined;
+  for (let i = 0; i < containers.length; i++) {
+    const found = gap(containers[i], i);
+    if (found !== undefined) {
+      (gaps ??= []).push(found);
+    }
+  }
+  return gaps ? failed(gaps) : passed;
 }

@@ -1,4 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
+import { containerName } from './containers';
 import { asRecord } from './read';
 
 function has(value: unknown) {
@@ -31,4 +32,28 @@ export function limitsResource(
   resource: string,
 ): boolean {
   return has(asRecord(asRecord(container.resources)?.limits)?.[resource]);
+}
+
+/**
+ * For `everyAppContainerHas`: names a container that lacks CPU or memory
+ * by `has` (requests or limits), with what it lacks, e.g.
+ * `"web" (cpu, memory)`.
+ *
+ * @internal
+ */
+export function cpuAndMemoryGap(
+  has: (container: V1Container, resource: string) => boolean,
+): (container: V1Container, position: number) => string | undefined {
+  return (container, position) => {
+    const cpu = has(container, 'cpu');
+    const memory = has(container, 'memory');
+    if (cpu && memory) {
+      return undefined;
+    }
+    let missing = 'memory';
+    if (!cpu) {
+      missing = memory ? 'cpu' : 'cpu, memory';
+    }
+    return `"${containerName(container, position)}" (${missing})`;
+  };
 }
