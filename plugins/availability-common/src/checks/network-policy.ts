@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, listNames, OutcomeMemo, pass } from '../engine/outcomes';
-import { asNonEmptyString, asRecord } from '../engine/read';
+import { fail } from '../engine/outcomes';
+import { SelectedByPass } from '../engine/selectedBy';
 import { podLabelsYaml } from '../engine/spreading';
 
-const PASSED = new OutcomeMemo<string>();
+const PASSED = new SelectedByPass('NetworkPolicy');
 
 /** @internal */
 export const networkPolicy: WorkloadCheck = {
@@ -18,20 +18,7 @@ export const networkPolicy: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ networkPolicies, workload }) {
     if (networkPolicies.length > 0) {
-      const names = networkPolicies.map(
-        p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
-      );
-      if (names.length === 1) {
-        // One policy, the usual case: its message depends on its name only.
-        return (
-          PASSED.get(names[0]) ??
-          PASSED.remember(
-            names[0],
-            pass(`NetworkPolicy ${listNames(names)} selects its pods.`),
-          )
-        );
-      }
-      return pass(`NetworkPolicy ${listNames(names)} selects its pods.`);
+      return PASSED.of(networkPolicies);
     }
     return fail(
       `No NetworkPolicy in namespace "${workload.namespace}" selects these pods, so any pod in the cluster can reach them.`,

@@ -1,7 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { readBudget } from '../engine/disruption';
-import { fail, NO_PDB, pass, unknown } from '../engine/outcomes';
+import { judgeBudgets } from '../engine/disruption';
+import { fail, pass } from '../engine/outcomes';
 
 /** @internal */
 export const pdbAllowsEviction: WorkloadCheck = {
@@ -14,33 +14,30 @@ export const pdbAllowsEviction: WorkloadCheck = {
   target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, replicas }) {
-    if (pdbs.length === 0) {
-      return NO_PDB;
-    }
-    if (!replicas || replicas.problem !== undefined) {
-      return unknown(
-        replicas?.problem ?? 'The replica count could not be read.',
-      );
-    }
-    const budgets = pdbs.map(pdb => readBudget(pdb, replicas.value));
-    const broken = budgets.find(b => b.problem !== undefined);
-    if (broken) {
-      return fail(
-        `PodDisruptionBudget "${broken.name}" cannot be read: ${broken.problem}.`,
-        '```yaml\nspec:\n  maxUnavailable: 1\n```',
-      );
-    }
-    const blocking = budgets.find(b => b.blocks);
-    if (blocking) {
-      return fail(
-        `PodDisruptionBudget "${blocking.name}" (${blocking.describe}, ${replicas.value} replicas) allows no voluntary eviction: node drains and upgrades will hang on these pods.`,
-        'Allow at least one pod to be evicted at a time:\n\n```yaml\nspec:\n  maxUnavailable: 1\n```',
-      );
-    }
-    return pass(
-      `${budgets
-        .map(b => `"${b.name}" (${b.describe})`)
-        .join(', ')} allows evictions with ${replicas.value} replicas.`,
-    );
+    return judgeBudgets({
+      pdbs,
+      replicas,
+      judge(budgets, count) {
+        const broken = budgets.find(b => b.problem !== undefined);
+        if (broken) {
+          return fail(
+            `PodDisruptionBudget "${broken.name}" cannot be read: ${broken.problem}.`,
+            '```yaml\nspec:\n  maxUnavailable: 1\n```',
+          );
+        }
+        const blocking = budgets.find(b => b.blocks);
+        if (blocking) {
+          return fail(
+            `PodDisruptionBudget "${blocking.name}" (${blocking.describe}, ${count} replicas) allows no voluntary eviction: node drains and upgrades will hang on these pods.`,
+            'Allow at least one pod to be evicted at a time:\n\n```yaml\nspec:\n  maxUnavailable: 1\n```',
+          );
+        }
+        return pass(
+          `${budgets
+            .map(b => `"${b.name}" (${b.describe})`)
+            .join(', ')} allows evictions with ${count} replicas.`,
+        );
+      },
+    });
   },
 };

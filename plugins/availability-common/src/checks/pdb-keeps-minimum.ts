@@ -1,7 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { readBudget } from '../engine/disruption';
-import { fail, NO_PDB, pass, unknown } from '../engine/outcomes';
+import { judgeBudgets } from '../engine/disruption';
+import { fail, pass } from '../engine/outcomes';
 
 /** @internal */
 export const pdbKeepsMinimum: WorkloadCheck = {
@@ -14,29 +14,27 @@ export const pdbKeepsMinimum: WorkloadCheck = {
   target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, replicas }) {
-    if (pdbs.length === 0) {
-      return NO_PDB;
-    }
-    if (!replicas || replicas.problem !== undefined) {
-      return unknown(
-        replicas?.problem ?? 'The replica count could not be read.',
-      );
-    }
-    const budgets = pdbs.map(pdb => readBudget(pdb, replicas.value));
-    const keeping = budgets.find(b => b.keepsOne);
-    if (keeping) {
-      return pass(
-        `"${keeping.name}" (${keeping.describe}) keeps at least one of ${replicas.value} pods running.`,
-      );
-    }
-    const shown = budgets
-      .map(
-        b => `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
-      )
-      .join(', ');
-    return fail(
-      `${shown} lets every one of the ${replicas.value} pods be evicted at once, so it protects nothing.`,
-      '```yaml\nspec:\n  maxUnavailable: 1\n```',
-    );
+    return judgeBudgets({
+      pdbs,
+      replicas,
+      judge(budgets, count) {
+        const keeping = budgets.find(b => b.keepsOne);
+        if (keeping) {
+          return pass(
+            `"${keeping.name}" (${keeping.describe}) keeps at least one of ${count} pods running.`,
+          );
+        }
+        const shown = budgets
+          .map(
+            b =>
+              `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
+          )
+          .join(', ');
+        return fail(
+          `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
+          '```yaml\nspec:\n  maxUnavailable: 1\n```',
+        );
+      },
+    });
   },
 };

@@ -1,9 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, listNames, OutcomeMemo, pass } from '../engine/outcomes';
-import { asNonEmptyString, asRecord } from '../engine/read';
+import { fail } from '../engine/outcomes';
+import { SelectedByPass } from '../engine/selectedBy';
 
-const PASSED = new OutcomeMemo<string>();
+const PASSED = new SelectedByPass('PodDisruptionBudget');
 
 /** @internal */
 export const pdbPresent: WorkloadCheck = {
@@ -17,20 +17,7 @@ export const pdbPresent: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, workload }) {
     if (pdbs.length > 0) {
-      const names = pdbs.map(
-        p => asNonEmptyString(asRecord(p.metadata)?.name) ?? '(unnamed)',
-      );
-      if (names.length === 1) {
-        // One policy, the usual case: its message depends on its name only.
-        return (
-          PASSED.get(names[0]) ??
-          PASSED.remember(
-            names[0],
-            pass(`PodDisruptionBudget ${listNames(names)} selects its pods.`),
-          )
-        );
-      }
-      return pass(`PodDisruptionBudget ${listNames(names)} selects its pods.`);
+      return PASSED.of(pdbs);
     }
     const labels = Object.entries(workload.podLabels)
       .slice(0, 2)

@@ -1,5 +1,7 @@
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { resolveIntOrPercent } from './intOrPercent';
+import type { CheckOutcome, EffectiveReplicas } from './model';
+import { NO_PDB, unknown } from './outcomes';
 import { asNonEmptyString, asRecord, describeValue } from './read';
 
 /**
@@ -70,4 +72,29 @@ export function readBudget(
     keepsOne: false,
     describe: 'neither minAvailable nor maxUnavailable',
   };
+}
+
+/**
+ * Runs `judge` over the workload's PDBs read against its effective
+ * replicas: not applicable without a PDB, unknown when the replica count
+ * cannot be read.
+ *
+ * @internal
+ */
+export function judgeBudgets(options: {
+  pdbs: V1PodDisruptionBudget[];
+  replicas: EffectiveReplicas | undefined;
+  judge: (budgets: Budget[], replicas: number) => CheckOutcome;
+}): CheckOutcome {
+  const { pdbs, replicas, judge } = options;
+  if (pdbs.length === 0) {
+    return NO_PDB;
+  }
+  if (!replicas || replicas.problem !== undefined) {
+    return unknown(replicas?.problem ?? 'The replica count could not be read.');
+  }
+  return judge(
+    pdbs.map(pdb => readBudget(pdb, replicas.value)),
+    replicas.value,
+  );
 }
