@@ -32,7 +32,10 @@ import availabilityPlugin, {
   DatabaseAvailabilityStore,
   REFRESH_TASK_ID,
 } from '@availability-backstage/plugin-availability-backend';
-import { startKubeApiEmulator } from '@availability-backstage/demo-cluster';
+import {
+  kubernetesConfigFor,
+  startKubeApiEmulator,
+} from '@availability-backstage/demo-cluster';
 import { createRandom } from './lib/corpus';
 import {
   generateServiceEntities,
@@ -481,22 +484,7 @@ async function measureRefresh(tmp: string): Promise<{
             database: { client: 'better-sqlite3', connection: ':memory:' },
           },
           catalog: catalogConfig(file),
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: emulator.clusters.map(c => ({
-                  name: c.name,
-                  url: c.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: c.token,
-                  skipTLSVerify: true,
-                  skipMetricsLookup: true,
-                })),
-              },
-            ],
-          },
+          kubernetes: kubernetesConfigFor(emulator),
           // Default refresh concurrency and request timeout.
           availability: { schedule: QUIET_SCHEDULE },
         },

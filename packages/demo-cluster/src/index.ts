@@ -9,6 +9,12 @@ export {
   startKubeApiEmulator,
   DEMO_CLUSTERS_DIR,
 } from './startKubeApiEmulator';
+export { kubernetesConfigFor } from './kubernetesConfig';
+export type {
+  EmulatedClusterConfig,
+  EmulatorKubernetesConfig,
+  KubernetesConfigOptions,
+} from './kubernetesConfig';
 export { DEFAULT_EMULATOR_TOKEN } from './types';
 export type {
   EmulatedCluster,

@@ -10,6 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // Imported statically: the plugin itself must not be loaded with import().
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { parseAllDocuments } from 'yaml';
+import { kubernetesConfigFor } from './kubernetesConfig';
 import { startKubeApiEmulator } from './startKubeApiEmulator';
 import { KubeApiEmulator } from './types';
 import { requireVmModules } from './__testUtils__/requireVmModules';
@@ -72,22 +73,9 @@ beforeAll(async () => {
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: emulator.clusters.map(cluster => ({
-                  name: cluster.name,
-                  url: cluster.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: cluster.token,
-                  skipTLSVerify: true,
-                  skipMetricsLookup: false,
-                })),
-              },
-            ],
-          },
+          kubernetes: kubernetesConfigFor(emulator, {
+            skipMetricsLookup: false,
+          }),
         },
       }),
     ],

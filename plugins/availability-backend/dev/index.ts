@@ -1,7 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { startKubeApiEmulator } from '@availability-backstage/demo-cluster';
+import {
+  kubernetesConfigFor,
+  startKubeApiEmulator,
+} from '@availability-backstage/demo-cluster';
 
 // A standalone backend for developing this plugin: the real kubernetes
 // backend reading the emulated demo clusters, a fixed catalog and mock auth.
@@ -26,22 +29,7 @@ async function main() {
           listen: { port: 7007 },
           database: { client: 'better-sqlite3', connection: ':memory:' },
         },
-        kubernetes: {
-          serviceLocatorMethod: { type: 'multiTenant' },
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: emulator.clusters.map(cluster => ({
-                name: cluster.name,
-                url: cluster.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: cluster.token,
-                skipTLSVerify: true,
-                skipMetricsLookup: true,
-              })),
-            },
-          ],
-        },
+        kubernetes: kubernetesConfigFor(emulator),
         availability: {
           schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
         },

@@ -16,6 +16,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import {
   KubeApiEmulator,
+  kubernetesConfigFor,
   startKubeApiEmulator,
 } from '@availability-backstage/demo-cluster';
 import request from 'supertest';
@@ -112,22 +113,7 @@ describe('availability backend against the real kubernetes backend', () => {
         permissions.factory,
         mockServices.rootConfig.factory({
           data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: emulator.clusters.map(c => ({
-                    name: c.name,
-                    url: c.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: c.token,
-                    skipTLSVerify: true,
-                    skipMetricsLookup: true,
-                  })),
-                },
-              ],
-            },
+            kubernetes: kubernetesConfigFor(emulator),
             availability: {
               schedule: {
                 frequency: { hours: 24 },
