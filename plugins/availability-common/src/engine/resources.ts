@@ -36,17 +36,17 @@ export function limitsResource(
 
 /**
  * For `everyAppContainerHas`: names a container that lacks CPU or memory
- * by `has` (requests or limits), with what it lacks, e.g.
+ * by `sets` (requests or limits), with what it lacks, e.g.
  * `"web" (cpu, memory)`.
  *
  * @internal
  */
 export function cpuAndMemoryGap(
-  has: (container: V1Container, resource: string) => boolean,
+  sets: (container: V1Container, resource: string) => boolean,
 ): (container: V1Container, position: number) => string | undefined {
   return (container, position) => {
-    const cpu = has(container, 'cpu');
-    const memory = has(container, 'memory');
+    const cpu = sets(container, 'cpu');
+    const memory = sets(container, 'memory');
     if (cpu && memory) {
       return undefined;
     }
