@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyAppContainerHas } from '../engine/containers';
+import { everyAppContainerHas, withoutObject } from '../engine/containers';
 import { constant, fail, listNames, pass } from '../engine/outcomes';
-import { isRecord } from '../engine/read';
 
 const PASSED = constant(pass('Every app container has a liveness probe.'));
+const NO_LIVENESS_PROBE = withoutObject('livenessProbe');
 
 /** @internal */
 export const probeLiveness: WorkloadCheck = {
@@ -19,10 +19,7 @@ export const probeLiveness: WorkloadCheck = {
   run({ workload }) {
     return everyAppContainerHas({
       workload,
-      gap: (container, i) =>
-        isRecord(container.livenessProbe)
-          ? undefined
-          : containerName(container, i),
+      gap: NO_LIVENESS_PROBE,
       passed: PASSED,
       failed: missing =>
         fail(

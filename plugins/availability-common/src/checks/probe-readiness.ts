@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyAppContainerHas } from '../engine/containers';
+import { everyAppContainerHas, withoutObject } from '../engine/containers';
 import { constant, fail, listNames, pass } from '../engine/outcomes';
-import { isRecord } from '../engine/read';
 
 const PASSED = constant(pass('Every app container has a readiness probe.'));
+const NO_READINESS_PROBE = withoutObject('readinessProbe');
 
 /** @internal */
 export const probeReadiness: WorkloadCheck = {
@@ -19,10 +19,7 @@ export const probeReadiness: WorkloadCheck = {
   run({ workload }) {
     return everyAppContainerHas({
       workload,
-      gap: (container, i) =>
-        isRecord(container.readinessProbe)
-          ? undefined
-          : containerName(container, i),
+      gap: NO_READINESS_PROBE,
       passed: PASSED,
       failed: missing =>
         fail(

@@ -1,5 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
-import { everyAppContainerHas } from './containers';
+import { everyAppContainerHas, withoutObject } from './containers';
 import type { Workload } from './model';
 import { constant, fail, NO_CONTAINERS, pass } from './outcomes';
 import { cpuAndMemoryGap, limitsResource } from './resources';
@@ -86,5 +86,21 @@ describe('cpuAndMemoryGap', () => {
 
   it('names an unnamed container by its position', () => {
     expect(gap({} as V1Container, 1)).toBe('"#2" (cpu, memory)');
+  });
+});
+
+describe('withoutObject', () => {
+  const gap = withoutObject('livenessProbe');
+
+  it.each([
+    [{ httpGet: { port: 8080 } }, undefined],
+    [undefined, 'web'],
+    [null, 'web'],
+    ['yes', 'web'],
+    [[], 'web'],
+  ])('livenessProbe %j -> %s', (probe, expected) => {
+    expect(gap({ name: 'web', livenessProbe: probe } as V1Container, 0)).toBe(
+      expected,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { V1Container } from '@kubernetes/client-node';
 import type { CheckOutcome, Workload } from './model';
 import { NO_CONTAINERS } from './outcomes';
-import { asNonEmptyString } from './read';
+import { asNonEmptyString, isRecord } from './read';
 
 /**
  * App containers and init containers: what "every container" covers.
@@ -72,4 +72,17 @@ export function everyAppContainerHas(options: {
     }
   }
   return gaps ? failed(gaps) : passed;
+}
+
+/**
+ * For `everyAppContainerHas`: names a container whose `field` (a probe, say)
+ * is not set to an object.
+ *
+ * @internal
+ */
+export function withoutObject(
+  field: keyof V1Container,
+): (container: V1Container, position: number) => string | undefined {
+  return (container, position) =>
+    isRecord(container[field]) ? undefined : containerName(container, position);
 }
