@@ -94,7 +94,6 @@ run_tests() {
 
   step "Type check (yarn tsc)" yarn tsc
   step "Type check benchmarks (yarn tsc:bench)" yarn tsc:bench
-  step "API reports match the code (yarn api-reports --ci)" yarn api-reports --ci
   step "Lint (yarn lint:all)" yarn lint:all
   step "Formatting (yarn prettier:check)" yarn prettier:check
   step "Unit and integration tests (jest)" \
