@@ -22,5 +22,6 @@ test('the portal signs in as guest and lists the demo catalog', async ({
   await page.screenshot({
     path: path.join(screenshotDir, 'catalog.png'),
     fullPage: true,
+    animations: 'disabled',
   });
 });

@@ -14,6 +14,7 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({
     path: path.join(screenshotDir, `availability-${name}.png`),
     fullPage: true,
+    animations: 'disabled',
   });
 }
 

@@ -27,6 +27,6 @@ test('the Kubernetes tab of a demo entity shows its pods from the emulated clust
 
   await page.screenshot({
     path: path.join(screenshotDir, 'kubernetes-tab.png'),
-    fullPage: true,
+    animations: 'disabled',
   });
 });

@@ -21,6 +21,7 @@ test('the portal lists the availability templates', async ({ page }) => {
   await page.screenshot({
     path: path.join(screenshotDir, 'templates.png'),
     fullPage: true,
+    animations: 'disabled',
   });
 });
 
