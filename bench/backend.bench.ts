@@ -42,6 +42,8 @@ import {
   serviceObjects,
   ServiceEntity,
   writeCatalogFile,
+  okStatuses,
+  storedEntity,
   writeClusterFixtures,
 } from './lib/backendFixtures';
 import { Latency, measureGets } from './lib/httpLatency';
@@ -181,20 +183,8 @@ async function seedReports(
       );
     const older = report(Math.max(0.1, quality - 0.25));
     const current = report(quality);
-    const entity = {
-      entityRef: `component:default/${e.name}`,
-      kind: 'Component',
-      namespace: 'default',
-      name: e.name,
-      title: e.entity.metadata.title,
-      owner: `group:default/${e.owner}`,
-      system: `system:default/${e.system}`,
-      lifecycle: e.lifecycle,
-    };
-    const statuses = clusters.map(cluster => ({
-      cluster,
-      status: 'ok' as const,
-    }));
+    const entity = storedEntity(e);
+    const statuses = okStatuses(clusters);
     for (const [daysAgo, r] of [
       [20, older],
       [10, current],

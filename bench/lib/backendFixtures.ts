@@ -20,6 +20,25 @@ export interface ServiceEntity {
   entity: Json;
 }
 
+/** How the availability store records a generated service's entity. */
+export function storedEntity(e: ServiceEntity) {
+  return {
+    entityRef: `component:default/${e.name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name: e.name,
+    title: e.entity.metadata.title,
+    owner: `group:default/${e.owner}`,
+    system: `system:default/${e.system}`,
+    lifecycle: e.lifecycle,
+  };
+}
+
+/** Every cluster answered. */
+export function okStatuses(clusters: string[]) {
+  return clusters.map(cluster => ({ cluster, status: 'ok' as const }));
+}
+
 const LIFECYCLES = ['production', 'production', 'production', 'experimental'];
 
 /**

@@ -15,7 +15,12 @@ import {
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { createRandom } from './corpus';
-import { serviceObjects, ServiceEntity } from './backendFixtures';
+import {
+  okStatuses,
+  serviceObjects,
+  ServiceEntity,
+  storedEntity,
+} from './backendFixtures';
 
 const DAY = 86_400_000;
 
@@ -102,20 +107,8 @@ export async function seedAvailabilityDatabase(options: {
           ),
           { now: new Date(today) },
         );
-      const entity = {
-        entityRef: `component:default/${e.name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name: e.name,
-        title: e.entity.metadata.title,
-        owner: `group:default/${e.owner}`,
-        system: `system:default/${e.system}`,
-        lifecycle: e.lifecycle,
-      };
-      const ok = clusters.map(cluster => ({
-        cluster,
-        status: 'ok' as const,
-      }));
+      const entity = storedEntity(e);
+      const ok = okStatuses(clusters);
       for (const [daysAgo, drop] of [
         [28, 0.3],
         [14, 0.15],

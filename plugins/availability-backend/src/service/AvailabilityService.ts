@@ -144,6 +144,24 @@ function normalizeRefs(
   });
 }
 
+/** Options of {@link AvailabilityService.create}. */
+interface AvailabilityServiceOptions {
+  logger: LoggerService;
+  store: AvailabilityStore;
+  source: KubernetesObjectsSource;
+  /** Where Nodes (zones) come from; without it zone checks are unknown. */
+  nodes?: ClusterNodesSource;
+  /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
+  nodeCacheTtlMs?: number;
+  catalog: CatalogService;
+  auth: AuthService;
+  /** Check overrides, thresholds and exemptions. */
+  evaluation: AvailabilityConfig;
+  /** How many entities refresh at once. */
+  concurrency: number;
+  now?: () => Date;
+}
+
 /**
  * Refreshes, stores and serves availability reports of catalog entities.
  *
@@ -162,37 +180,11 @@ export class AvailabilityService {
   readonly #concurrency: number;
   readonly #now: () => Date;
 
-  static create(options: {
-    logger: LoggerService;
-    store: AvailabilityStore;
-    source: KubernetesObjectsSource;
-    /** Where Nodes (zones) come from; without it zone checks are unknown. */
-    nodes?: ClusterNodesSource;
-    /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
-    nodeCacheTtlMs?: number;
-    catalog: CatalogService;
-    auth: AuthService;
-    /** Check overrides, thresholds and exemptions. */
-    evaluation: AvailabilityConfig;
-    /** How many entities refresh at once. */
-    concurrency: number;
-    now?: () => Date;
-  }): AvailabilityService {
+  static create(options: AvailabilityServiceOptions): AvailabilityService {
     return new AvailabilityService(options);
   }
 
-  private constructor(options: {
-    logger: LoggerService;
-    store: AvailabilityStore;
-    source: KubernetesObjectsSource;
-    nodes?: ClusterNodesSource;
-    nodeCacheTtlMs?: number;
-    catalog: CatalogService;
-    auth: AuthService;
-    evaluation: AvailabilityConfig;
-    concurrency: number;
-    now?: () => Date;
-  }) {
+  private constructor(options: AvailabilityServiceOptions) {
     this.#logger = options.logger;
     this.#store = options.store;
     this.#source = options.source;
