@@ -108,15 +108,11 @@ export function evaluate(
   const tally = new ScoreTally();
   for (const workload of index.workloads) {
     const ctx = workloadContext(workload, index, config.thresholds);
-    const lookup = new ExemptionLookup(exemptions, workload);
-    const entryTally = new ScoreTally();
-    const checks: CheckResult[] = new Array(workloadChecks.length);
-    for (let i = 0; i < workloadChecks.length; i++) {
-      const planned = workloadChecks[i];
-      const result = toResult(planned, runWorkloadCheck(planned, ctx), lookup);
-      entryTally.add(result);
-      checks[i] = result;
-    }
+    const { checks, entryTally } = runEntryChecks(
+      workloadChecks,
+      planned => runWorkloadCheck(planned, ctx),
+      new ExemptionLookup(exemptions, workload),
+    );
     const entry = toEntry(workload, entryTally, checks);
     if (ctx.live) {
       entry.evidence = workloadEvidence(workload, ctx.pods, ctx.nodeNamed);
@@ -130,17 +126,11 @@ export function evaluate(
       selectedWorkloads: index.workloadsSelectedBy(service),
       namespaceWorkloads: index.workloadsInNamespaceOf(service),
     };
-    const lookup = new ExemptionLookup(exemptions, service);
-    const entryTally = new ScoreTally();
-    const checks = serviceChecks.map(planned => {
-      const result = toResult(
-        planned,
-        guard(() => planned.check.run(ctx)),
-        lookup,
-      );
-      entryTally.add(result);
-      return result;
-    });
+    const { checks, entryTally } = runEntryChecks(
+      serviceChecks,
+      planned => guard(() => planned.check.run(ctx)),
+      new ExemptionLookup(exemptions, service),
+    );
     tally.merge(entryTally);
     entries.push(toEntry(service, entryTally, checks));
   }
@@ -160,17 +150,11 @@ export function evaluate(
       namespace: '',
       annotations: {},
     };
-    const lookup = new ExemptionLookup(exemptions, target);
-    const entryTally = new ScoreTally();
-    const checks = dockerfileChecks.map(planned => {
-      const result = toResult(
-        planned,
-        guard(() => planned.check.run(ctx)),
-        lookup,
-      );
-      entryTally.add(result);
-      return result;
-    });
+    const { checks, entryTally } = runEntryChecks(
+      dockerfileChecks,
+      planned => guard(() => planned.check.run(ctx)),
+      new ExemptionLookup(exemptions, target),
+    );
     tally.merge(entryTally);
     entries.push({
       kind: 'Dockerfile',
@@ -224,6 +208,22 @@ const RUNTIME_ON_MANIFEST = constant(
     'Runtime check: it needs the live state from a cluster, which manifests do not carry.',
   ),
 );
+
+/** Runs the checks of one report entry, applies its exemptions and tallies its score. */
+function runEntryChecks<C extends AvailabilityCheck>(
+  planned: PlannedCheck<C>[],
+  run: (check: PlannedCheck<C>) => CheckOutcome,
+  lookup: ExemptionLookup,
+): { checks: CheckResult[]; entryTally: ScoreTally } {
+  const entryTally = new ScoreTally();
+  const checks: CheckResult[] = new Array(planned.length);
+  for (let i = 0; i < planned.length; i++) {
+    const result = toResult(planned[i], run(planned[i]), lookup);
+    entryTally.add(result);
+    checks[i] = result;
+  }
+  return { checks, entryTally };
+}
 
 function runWorkloadCheck(
   planned: PlannedCheck<WorkloadCheck>,
