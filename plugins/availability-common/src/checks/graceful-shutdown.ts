@@ -1,16 +1,16 @@
+import type { V1Container } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { failingContainers } from '../engine/containers';
-import {
-  constant,
-  fail,
-  listNames,
-  NO_CONTAINERS,
-  pass,
-} from '../engine/outcomes';
+import { containerName, everyAppContainerHas } from '../engine/containers';
+import { constant, fail, listNames, pass } from '../engine/outcomes';
 import { asRecord, isRecord } from '../engine/read';
 
 const PASSED = constant(pass('Every app container has a preStop hook.'));
+
+const NO_PRE_STOP = (container: V1Container, position: number) =>
+  isRecord(asRecord(container.lifecycle)?.preStop)
+    ? undefined
+    : containerName(container, position);
 
 /** @internal */
 export const gracefulShutdown: WorkloadCheck = {
@@ -23,21 +23,17 @@ export const gracefulShutdown: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    if (workload.containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    const missing = failingContainers(
-      workload.containers,
-      container => !isRecord(asRecord(container.lifecycle)?.preStop),
-    );
-    if (missing.length === 0) {
-      return PASSED;
-    }
-    return fail(
-      `Container ${listNames(
-        missing,
-      )} has no preStop hook, so requests routed to it while it stops fail.`,
-      'Wait for endpoints to update before stopping (Kubernetes 1.30+ has a built-in sleep action):\n\n```yaml\nlifecycle:\n  preStop:\n    sleep:\n      seconds: 5\n```',
-    );
+    return everyAppContainerHas({
+      workload,
+      gap: NO_PRE_STOP,
+      passed: PASSED,
+      failed: gaps =>
+        fail(
+          `Container ${listNames(
+            gaps,
+          )} has no preStop hook, so requests routed to it while it stops fail.`,
+          'Wait for endpoints to update before stopping (Kubernetes 1.30+ has a built-in sleep action):\n\n```yaml\nlifecycle:\n  preStop:\n    sleep:\n      seconds: 5\n```',
+        ),
+    });
   },
 };

@@ -1,18 +1,18 @@
+import type { V1Container } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { failingContainers } from '../engine/containers';
-import {
-  constant,
-  fail,
-  listNames,
-  NO_CONTAINERS,
-  pass,
-} from '../engine/outcomes';
+import { containerName, everyAppContainerHas } from '../engine/containers';
+import { constant, fail, listNames, pass } from '../engine/outcomes';
 import { asRecord } from '../engine/read';
 
 const PASSED = constant(
   pass('Every app container has a read-only root filesystem.'),
 );
+
+const WRITABLE_ROOT = (container: V1Container, position: number) =>
+  asRecord(container.securityContext)?.readOnlyRootFilesystem === true
+    ? undefined
+    : containerName(container, position);
 
 /** @internal */
 export const securityReadOnlyFs: WorkloadCheck = {
@@ -25,20 +25,15 @@ export const securityReadOnlyFs: WorkloadCheck = {
   target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    if (workload.containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    const writable = failingContainers(
-      workload.containers,
-      container =>
-        asRecord(container.securityContext)?.readOnlyRootFilesystem !== true,
-    );
-    if (writable.length === 0) {
-      return PASSED;
-    }
-    return fail(
-      `Container ${listNames(writable)} can write to its root filesystem.`,
-      'Make the root filesystem read-only and mount an emptyDir where the app must write:\n\n```yaml\ncontainers:\n  - name: app\n    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n      - name: tmp\n        mountPath: /tmp\nvolumes:\n  - name: tmp\n    emptyDir: {}\n```',
-    );
+    return everyAppContainerHas({
+      workload,
+      gap: WRITABLE_ROOT,
+      passed: PASSED,
+      failed: gaps =>
+        fail(
+          `Container ${listNames(gaps)} can write to its root filesystem.`,
+          'Make the root filesystem read-only and mount an emptyDir where the app must write:\n\n```yaml\ncontainers:\n  - name: app\n    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts:\n      - name: tmp\n        mountPath: /tmp\nvolumes:\n  - name: tmp\n    emptyDir: {}\n```',
+        ),
+    });
   },
 };

@@ -23,27 +23,6 @@ export function containerName(
   return asNonEmptyString(container.name) ?? `#${position + 1}`;
 }
 
-const NONE: readonly string[] = Object.freeze([]);
-
-/**
- * Names of the containers failing a test, for messages; a shared empty
- * list when none fails (the usual case), so passing costs no allocation.
- *
- * @internal
- */
-export function failingContainers(
-  containers: V1Container[],
-  failing: (container: V1Container) => boolean,
-): string[] {
-  let names: string[] | undefined;
-  for (let i = 0; i < containers.length; i++) {
-    if (failing(containers[i])) {
-      (names ??= []).push(containerName(containers[i], i));
-    }
-  }
-  return names ?? (NONE as string[]);
-}
-
 /**
  * The outcome of a check that every app container must pass: `NO_CONTAINERS`
  * for an empty pod template, `passed` when no container has a gap, else
