@@ -82,6 +82,11 @@ export interface ReportsPage {
  * @public
  */
 export interface ReportsQuery {
+  /**
+   * Only these entities (refs, kind and namespace optional as in
+   * `component:default/name`): one request for a page of a catalog table.
+   */
+  entityRef?: string[];
   owner?: string[];
   system?: string[];
   kind?: string[];

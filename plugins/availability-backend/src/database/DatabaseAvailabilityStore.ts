@@ -126,7 +126,8 @@ function entityColumns(entity: StoredEntityInfo) {
 /** Whether the filter narrows the reports beyond "has a report". */
 function hasFilter(filter: ReportsFilter): boolean {
   return Boolean(
-    filter.owner?.length ||
+    filter.entityRef?.length ||
+      filter.owner?.length ||
       filter.system?.length ||
       filter.kind?.length ||
       filter.lifecycle?.length ||
@@ -331,6 +332,8 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
 
   #applyFilter(qb: Knex.QueryBuilder, filter: ReportsFilter, alias = 'r') {
     qb.whereNotNull(`${alias}.score`);
+    const entityRef = toLower(filter.entityRef);
+    if (entityRef) qb.whereIn(`${alias}.entity_ref`, entityRef);
     const owner = toLower(filter.owner);
     if (owner) qb.whereIn(`${alias}.owner`, owner);
     const system = toLower(filter.system);

@@ -379,6 +379,7 @@ export class AvailabilityService {
   #normalizeFilter<T extends ReportsFilter>(filter: T): T {
     return {
       ...filter,
+      entityRef: normalizeRefs(filter.entityRef, 'component', 'entityRef'),
       owner: normalizeRefs(filter.owner, 'group', 'owner'),
       system: normalizeRefs(filter.system, 'system', 'system'),
     };

@@ -376,4 +376,28 @@ describe('availability router', () => {
       }),
     );
   });
+
+  it('lists the reports of the given entities in one request', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth);
+    const res = await request(server)
+      .get('/api/availability/reports')
+      .query('entityRef=shop-api&entityRef=component:default/docs&limit=2')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/shop-api',
+    ]);
+
+    const tooMany = await request(server)
+      .get('/api/availability/reports')
+      .query({
+        entityRef: Array.from({ length: 501 }, (_, i) => `c${i}`).join(','),
+      })
+      .set(auth);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/at most 500 entity refs/);
+  });
 });

@@ -39,8 +39,17 @@ const levelList = list.pipe(
   z.array(z.enum(['gold', 'silver', 'bronze', 'none'])).optional(),
 );
 
+/** Most entity refs one request may name: a page of a catalog table. */
+const MAX_ENTITY_REFS = 500;
+
 const filterSchema = z
   .object({
+    entityRef: list.pipe(
+      z
+        .array(z.string().max(600))
+        .max(MAX_ENTITY_REFS, `at most ${MAX_ENTITY_REFS} entity refs`)
+        .optional(),
+    ),
     owner: list,
     system: list,
     kind: list,

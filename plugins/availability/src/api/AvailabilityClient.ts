@@ -90,6 +90,7 @@ export function reportsQueryToSearchParams(
 ): URLSearchParams {
   const params = new URLSearchParams();
   const lists = [
+    'entityRef',
     'owner',
     'system',
     'kind',
