@@ -183,16 +183,26 @@ describe('evaluate', () => {
         ).exemptedBy,
       ).toBe('object');
       expect(
-        resultOf([object], 'replicas-min', {}, {
-          entityAnnotations: {
-            'availability.backstage.io/exempt': 'replicas-min',
+        resultOf(
+          [object],
+          'replicas-min',
+          {},
+          {
+            entityAnnotations: {
+              'availability.backstage.io/exempt': 'replicas-min',
+            },
           },
-        }).exemptedBy,
+        ).exemptedBy,
       ).toBe('entity');
       expect(
-        resultOf([object], 'replicas-min', {}, {
-          config: { exemptions: [{ checks: ['replicas-min'], reason: 'x' }] },
-        }).exemptedBy,
+        resultOf(
+          [object],
+          'replicas-min',
+          {},
+          {
+            config: { exemptions: [{ checks: ['replicas-min'], reason: 'x' }] },
+          },
+        ).exemptedBy,
       ).toBe('config');
     });
 

@@ -145,7 +145,11 @@ describe('workload evidence', () => {
             'metadata.name': 'strict',
             'spec.maxUnavailable': undefined,
             'spec.minAvailable': '100%',
-            status: { disruptionsAllowed: 0, desiredHealthy: 3, currentHealthy: 3 },
+            status: {
+              disruptionsAllowed: 0,
+              desiredHealthy: 3,
+              currentHealthy: 3,
+            },
           }),
           pdb(),
         ],
