@@ -90,6 +90,7 @@ describe('validateAvailabilityConfig', () => {
         refresh: { concurrency: 4 },
         history: { maxPoints: 100 },
         evaluate: { maxBodySize: '4mb' },
+        notifications: { enabled: true },
       }),
     ).toEqual({ thresholds: { minReplicas: 3 } });
   });

@@ -80,7 +80,7 @@ const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /**
  * Keys of the `availability` config block that the backend plugin reads
- * (schedule, refresh, history, request limits). The engine ignores them, so
+ * (schedule, refresh, history, request limits, notifications). The engine ignores them, so
  * the scaffolder action and the CLI accept the same block as the backend.
  *
  * @public
@@ -90,6 +90,7 @@ export const AVAILABILITY_BACKEND_CONFIG_KEYS: readonly string[] = [
   'refresh',
   'history',
   'evaluate',
+  'notifications',
 ];
 
 /**
