@@ -4,6 +4,12 @@ import { AvailabilityApi } from '../api';
 /** The most refs `GET /reports` takes at once. */
 const MAX_REFS = 500;
 
+/**
+ * How long an answer is reused: a table re-renders its rows several times
+ * while its page settles, and each render would otherwise ask again.
+ */
+const REUSE_MS = 30_000;
+
 type Waiter = {
   resolve: (summary: EntityReportSummary | null) => void;
   reject: (error: unknown) => void;
@@ -11,11 +17,16 @@ type Waiter = {
 
 /**
  * Collects the report summaries asked for within one tick (a table page's
- * rows mounting together) and fetches them in one `GET /reports` request.
+ * rows mounting together) and fetches them in one `GET /reports` request;
+ * answers are reused for a short while.
  */
 class ReportSummaryBatcher {
   readonly #api: AvailabilityApi;
   #pending = new Map<string, Waiter[]>();
+  readonly #recent = new Map<
+    string,
+    { at: number; summary: Promise<EntityReportSummary | null> }
+  >();
 
   constructor(api: AvailabilityApi) {
     this.#api = api;
@@ -23,6 +34,18 @@ class ReportSummaryBatcher {
 
   /** The summary of the entity's report; null when it has none. */
   load(entityRef: string): Promise<EntityReportSummary | null> {
+    const recent = this.#recent.get(entityRef);
+    if (recent && Date.now() - recent.at < REUSE_MS) {
+      return recent.summary;
+    }
+    const summary = this.#enqueue(entityRef);
+    this.#recent.set(entityRef, { at: Date.now(), summary });
+    // A failed request is not reused.
+    summary.catch(() => this.#recent.delete(entityRef));
+    return summary;
+  }
+
+  #enqueue(entityRef: string): Promise<EntityReportSummary | null> {
     return new Promise((resolve, reject) => {
       if (!this.#pending.size) {
         setTimeout(() => this.#flush(), 0);
@@ -34,6 +57,9 @@ class ReportSummaryBatcher {
   }
 
   async #flush() {
+    for (const [ref, { at }] of this.#recent) {
+      if (Date.now() - at >= REUSE_MS) this.#recent.delete(ref);
+    }
     const batch = this.#pending;
     this.#pending = new Map();
     const refs = [...batch.keys()];

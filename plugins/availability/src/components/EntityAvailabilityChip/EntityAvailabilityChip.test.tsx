@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { availabilityApiRef } from '../../api';
 import { mockAvailabilityApi } from '../../__fixtures__/mockAvailabilityApi';
 import { reportRow } from '../../__fixtures__/reports';
@@ -54,6 +54,25 @@ describe('EntityAvailabilityChip', () => {
       ],
       limit: 3,
     });
+  });
+
+  it('reuses the answers when the rows mount again', async () => {
+    const api = mockAvailabilityApi({
+      listReports: async () => ({
+        items: [reportRow('checkout-api', { score: 97, level: 'gold' })],
+        totalItems: 1,
+      }),
+    });
+    await renderChips(api, ['component:default/checkout-api']);
+    expect(
+      await screen.findByTestId('entity-availability-chip'),
+    ).toHaveTextContent('Gold97');
+    cleanup();
+    await renderChips(api, ['component:default/checkout-api']);
+    expect(
+      await screen.findByTestId('entity-availability-chip'),
+    ).toHaveTextContent('Gold97');
+    expect(api.listReports).toHaveBeenCalledTimes(1);
   });
 
   it('shows a report without a score by its level alone', async () => {
