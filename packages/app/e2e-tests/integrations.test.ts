@@ -23,7 +23,6 @@ test('the catalog table shows the availability of each component', async ({
   // its one batched request take a while on a busy machine.
   await expect(chip).toHaveText(/^Gold\s*100$/, { timeout: 90_000 });
 });
-});
 
 test('the Tech Insights checks judge the availability facts', async ({
   request,
