@@ -1,4 +1,4 @@
-import type { WorkloadCheckContext } from './model';
+import type { WorkloadSubject } from './model';
 import { resolveIntOrPercent, Resolved } from './intOrPercent';
 import { asRecord, asString } from './read';
 
@@ -19,7 +19,7 @@ export interface RolloutPlan {
 
 /** @internal */
 export function rolloutPlan(
-  ctx: WorkloadCheckContext,
+  ctx: WorkloadSubject,
   replicas: number,
 ): RolloutPlan {
   const { workload } = ctx;
