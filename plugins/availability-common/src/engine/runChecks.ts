@@ -1,3 +1,4 @@
+import { SEVERITIES } from '../contract';
 import type { CheckResult, Severity } from '../types';
 import type { ResolvedAvailabilityConfig } from './config';
 import type { ExemptionMatch } from './exemptions';
@@ -5,8 +6,6 @@ import type { AvailabilityCheck, CheckOutcome } from './model';
 import { notApplicable, unknown } from './outcomes';
 import { describeValue } from './read';
 import { ScoreTally } from './scoring';
-
-const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 const KIND_PLURALS: Record<string, string> = {
   Deployment: 'Deployments',
