@@ -3,8 +3,6 @@ import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
 
-/** By HPA name: HPAs are often shared names (`api`, `web`). */
-
 /** @internal */
 export const hpaPresent: WorkloadCheck = {
   id: 'hpa-present',

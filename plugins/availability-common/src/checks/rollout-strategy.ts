@@ -12,17 +12,16 @@ export const rolloutStrategy: WorkloadCheck = {
   severity: 'high',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run(ctx) {
-    const { replicas, workload } = ctx;
+  run(subject) {
+    const { replicas, workload } = subject;
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
     }
-    const plan = rolloutPlan(ctx, replicas.value);
+    const plan = rolloutPlan(subject, replicas.value);
     const field =
       workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
-    // Only failures show it: built on demand.
     const snippet = () =>
       `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
         workload.kind === 'Deployment' ? 0 : 1

@@ -14,14 +14,14 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: ['Deployment'],
-  run(ctx) {
-    const { replicas } = ctx;
+  run(subject) {
+    const { replicas } = subject;
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
     }
-    const plan = rolloutPlan(ctx, replicas.value);
+    const plan = rolloutPlan(subject, replicas.value);
     if (plan.disruptive) {
       return fail(
         'The Recreate strategy stops every pod before starting new ones.',

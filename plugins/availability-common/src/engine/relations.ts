@@ -95,15 +95,23 @@ function relateAutoscalers(
   objects: NamespaceObjects,
   relations: Map<Workload, WorkloadRelations>,
 ) {
-  const byTarget = new Map<string, Workload>();
+  const byTarget = new Map<string, Map<string, Workload>>();
   for (const workload of objects.workloads) {
-    byTarget.set(`${workload.kind}/${workload.name}`, workload);
+    let named = byTarget.get(workload.kind);
+    if (!named) {
+      named = new Map();
+      byTarget.set(workload.kind, named);
+    }
+    named.set(workload.name, workload);
   }
   for (const hpa of objects.hpas) {
     const ref = asRecord(asRecord(hpa.spec)?.scaleTargetRef);
-    const target = byTarget.get(
-      `${asString(ref?.kind)}/${asString(ref?.name)}`,
-    );
+    const kind = asString(ref?.kind);
+    const name = asString(ref?.name);
+    const target =
+      kind === undefined || name === undefined
+        ? undefined
+        : byTarget.get(kind)?.get(name);
     // With several HPAs on one target the first one counts, as
     // Kubernetes itself refuses to act on the conflict.
     const related = target && relations.get(target);

@@ -19,10 +19,10 @@ export interface RolloutPlan {
 
 /** @internal */
 export function rolloutPlan(
-  ctx: WorkloadSubject,
+  subject: WorkloadSubject,
   replicas: number,
 ): RolloutPlan {
-  const { workload } = ctx;
+  const { workload } = subject;
   if (workload.kind === 'Deployment') {
     const strategy = asRecord(workload.spec.strategy);
     const type = asString(strategy?.type) ?? 'RollingUpdate';

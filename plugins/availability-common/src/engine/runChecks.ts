@@ -19,15 +19,31 @@ const RUNTIME_ON_MANIFEST = unknown(
 );
 
 /** How many distinct results of one check and status are shared. */
-const SHARED_RESULTS_PER_STATUS = 256;
+const SHARED_RESULTS = 1024;
+/** Lookups of one check and status after which a low hit rate stops them. */
+const LOOKUPS_BEFORE_GIVING_UP = 256;
+
+interface SharedResults {
+  byMessage: Map<string, CheckResult>;
+  hits: number;
+  misses: number;
+}
+
+function sharedResults(): SharedResults {
+  return { byMessage: new Map(), hits: 0, misses: 0 };
+}
+
+function remediationOf(outcome: CheckOutcome): string | null {
+  return outcome.status === 'fail' ? outcome.remediation ?? null : null;
+}
 
 /**
  * An enabled check with what does not change between entries worked out
  * once per evaluation: its severity, the kinds it applies to, and the
- * results it gave so far, by status and message. Most results repeat from
- * entry to entry ("3 replicas."), so equal ones are built once and shared
- * (frozen) instead of allocated per entry: the report of a large input is
- * mostly such results.
+ * results it gave so far. Most results repeat from entry to entry
+ * ("3 replicas."), so equal ones are built once and shared (frozen) instead
+ * of allocated per entry: the report of a large input is mostly such
+ * results.
  *
  * @internal
  */
@@ -37,7 +53,13 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
   readonly runtime: boolean;
   readonly #kinds: ReadonlySet<string>;
   readonly #notApplicable = new Map<string, CheckOutcome>();
-  readonly #shared = new Map<string, Map<string, CheckResult>>();
+  /** Results given so far, by status and message. */
+  readonly #shared: Record<CheckOutcome['status'], SharedResults> = {
+    pass: sharedResults(),
+    fail: sharedResults(),
+    'not-applicable': sharedResults(),
+    unknown: sharedResults(),
+  };
 
   constructor(check: C, config: ResolvedAvailabilityConfig) {
     const override = config.checks[check.id]?.severity;
@@ -75,22 +97,30 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
     }
   }
 
-  /** The result of an outcome: shared when an equal one was built before. */
+  /**
+   * The result of an outcome that no exemption changes: shared with an
+   * earlier entry that had the same status, message and remediation.
+   */
   result(outcome: CheckOutcome): CheckResult {
-    let byMessage = this.#shared.get(outcome.status);
-    if (!byMessage) {
-      byMessage = new Map();
-      this.#shared.set(outcome.status, byMessage);
+    const shared = this.#shared[outcome.status];
+    if (
+      shared.misses > LOOKUPS_BEFORE_GIVING_UP &&
+      shared.hits < shared.misses
+    ) {
+      // Results of this status name what they found on each entry (a
+      // container, a NetworkPolicy): looking them up costs more than it saves.
+      return this.freshResult(outcome);
     }
-    const seen = byMessage.get(outcome.message);
-    const remediation =
-      outcome.status === 'fail' ? outcome.remediation ?? null : null;
+    const remediation = remediationOf(outcome);
+    const seen = shared.byMessage.get(outcome.message);
     if (seen && seen.remediation === remediation) {
+      shared.hits++;
       return seen;
     }
+    shared.misses++;
     const result = this.freshResult(outcome);
-    if (!seen && byMessage.size < SHARED_RESULTS_PER_STATUS) {
-      byMessage.set(outcome.message, Object.freeze(result));
+    if (!seen && shared.byMessage.size < SHARED_RESULTS) {
+      shared.byMessage.set(outcome.message, Object.freeze(result));
     }
     return result;
   }
@@ -102,8 +132,7 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
       status: outcome.status,
       severity: this.severity,
       message: outcome.message,
-      remediation:
-        outcome.status === 'fail' ? outcome.remediation ?? null : null,
+      remediation: remediationOf(outcome),
       reason: null,
     };
   }
