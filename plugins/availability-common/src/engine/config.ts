@@ -90,6 +90,8 @@ export const AVAILABILITY_BACKEND_CONFIG_KEYS: readonly string[] = [
   'refresh',
   'history',
   'evaluate',
+  'source',
+  'clusterTimeout',
 ];
 
 /**
