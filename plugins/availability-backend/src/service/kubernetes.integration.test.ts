@@ -115,6 +115,9 @@ describe('availability backend against the real kubernetes backend', () => {
           data: {
             kubernetes: kubernetesConfigFor(emulator),
             availability: {
+              // The per-entity source; clusterSource.integration.test.ts
+              // covers the cluster-wide one.
+              source: 'entity',
               schedule: {
                 frequency: { hours: 24 },
                 timeout: { minutes: 5 },
@@ -163,11 +166,13 @@ describe('availability backend against the real kubernetes backend', () => {
     const before = emulator.requestCount();
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
-    expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
-      { cluster: 'staging', status: 'ok' },
-    ]);
+    expect(res.body.clusters).toEqual(
+      ['prod-eu', 'prod-us', 'staging'].map(cluster => ({
+        cluster,
+        status: 'ok',
+        lastSuccessAt: res.body.refreshedAt,
+      })),
+    );
     for (const cluster of ['prod-eu', 'prod-us', 'staging']) {
       expect(checkStatus(res.body, cluster, 'shop-api', 'replicas-min')).toBe(
         'pass',
@@ -244,10 +249,10 @@ describe('availability backend against the real kubernetes backend', () => {
     expect(res.status).toBe(200);
     expect(res.body.stale).toBe(false);
     expect(res.body.lastError).toBeNull();
-    expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
-      { cluster: 'staging', status: 'ok' },
+    expect(res.body.clusters.map((c: any) => c.status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
     ]);
     for (const cluster of Object.keys(ZONE_VERDICTS)) {
       expect(
@@ -272,6 +277,7 @@ describe('availability backend against the real kubernetes backend', () => {
     ['malformed JSON', { malformedJson: true }, /^request failed: /],
     ['a dropped connection', { timeout: 200 }, /^request failed: /],
   ])('isolates a cluster answering %s', async (_name, fault, message) => {
+    const good = await request(server).post(REFRESH).set(auth).expect(200);
     emulator.setFault('prod-us', fault);
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
@@ -283,10 +289,15 @@ describe('availability backend against the real kubernetes backend', () => {
     expect(statuses.staging.status).toBe('ok');
     expect(statuses['prod-us'].status).toBe('error');
     expect(statuses['prod-us'].message).toMatch(message);
-    const clusters = new Set(
-      res.body.report.workloads.map((w: any) => w.cluster),
-    );
-    expect([...clusters].sort()).toEqual(['prod-eu', 'staging']);
+    // Its workloads stay as they were when it last answered, marked stale.
+    expect(statuses['prod-us']).toMatchObject({
+      stale: true,
+      lastSuccessAt: good.body.refreshedAt,
+    });
+    const kept = (body: any) =>
+      body.report.workloads.filter((w: any) => w.cluster === 'prod-us');
+    expect(kept(res.body)).toEqual(kept(good.body));
+    expect(statuses['prod-eu'].lastSuccessAt).toBe(res.body.refreshedAt);
   });
 
   it('keeps the previous report, stale, when every cluster fails', async () => {

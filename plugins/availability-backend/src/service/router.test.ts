@@ -108,8 +108,10 @@ function healthyAnswers() {
   customAnswer = { status: 200, body: { items: [] } };
 }
 
+// The fake answers the kubernetes backend's per-entity queries.
 const baseConfig = {
   availability: {
+    source: 'entity',
     schedule: {
       frequency: { hours: 24 },
       timeout: { minutes: 5 },
@@ -213,8 +215,8 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
+      { cluster: 'prod-us', status: 'ok', lastSuccessAt: res.body.refreshedAt },
     ]);
     expect(res.body.stale).toBe(false);
     const workloads = res.body.report.workloads;
@@ -267,7 +269,7 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
       {
         cluster: 'prod-us',
         status: 'error',
