@@ -1,15 +1,5 @@
 import path from 'node:path';
-import {
-  coreServices,
-  createBackendModule,
-  DatabaseService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
@@ -22,6 +12,13 @@ import {
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
+import {
+  availabilityProbe,
+  MANUAL_SCHEDULE,
+  requireVmModules,
+  userAuth as auth,
+  warmUpKubernetesBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(90_000);
 
@@ -50,7 +47,6 @@ const idle = Array.from({ length: 20 }, (_, i) =>
   component(`idle-${i}`, { 'backstage.io/kubernetes-id': `idle-${i}` }),
 );
 
-const auth = { Authorization: mockCredentials.user.header() };
 
 // Per pass and cluster: 11 object types (Rollouts and ScaledObjects answer
 // 404 once: no such CRDs in the emulator) and one Node list.
@@ -59,33 +55,12 @@ const REQUESTS_PER_CLUSTER = 12;
 describe('the cluster-wide source against the real kubernetes backend', () => {
   let emulator: KubeApiEmulator;
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  let scheduler: SchedulerService;
-  let database: DatabaseService;
-  const probe = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'test-probe',
-    register(env) {
-      env.registerInit({
-        deps: {
-          scheduler: coreServices.scheduler,
-          database: coreServices.database,
-        },
-        async init(deps) {
-          scheduler = deps.scheduler;
-          database = deps.database;
-        },
-      });
-    },
-  });
+  const probe = availabilityProbe();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
-    if (!process.env.NODE_OPTIONS?.includes('--experimental-vm-modules')) {
-      throw new Error(
-        'Run this suite with NODE_OPTIONS=--experimental-vm-modules: the kubernetes backend loads @kubernetes/client-node with a dynamic import()',
-      );
-    }
+    requireVmModules();
     process.on('unhandledRejection', onUnhandled);
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
@@ -94,30 +69,20 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, ...idle] }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        probe,
+        probe.feature,
         mockServices.rootConfig.factory({
           data: {
             kubernetes: kubernetesConfigFor(emulator),
             availability: {
               clusterTimeout: { seconds: 2 },
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
+              schedule: MANUAL_SCHEDULE,
             },
           },
         }),
       ],
     });
     server = backend.server;
-    // The kubernetes backend loads its client library on first use, which
-    // takes longer than the cluster timeout under Jest; warm it up.
-    await request(server)
-      .post('/api/kubernetes/resources/workloads/query')
-      .set(auth)
-      .send({ entityRef: 'component:default/shop' })
-      .expect(200);
+    await warmUpKubernetesBackend(server);
   });
 
   afterAll(async () => {
@@ -130,12 +95,14 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
   });
 
   afterEach(() => {
-    expect(unhandled).toEqual([]);
+    if (unhandled.length) {
+      throw new Error(`Unhandled rejections: ${unhandled.join('; ')}`);
+    }
   });
 
   const pass = async () => {
     const before = emulator.requestCount();
-    await scheduler.triggerTask(REFRESH_TASK_ID);
+    await probe.scheduler.triggerTask(REFRESH_TASK_ID);
     return emulator.requestCount() - before;
   };
   const report = async (name = 'shop') =>
@@ -285,7 +252,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
   it('loses nothing while the database refuses writes, and catches up after', async () => {
     await pass();
     const good = await report();
-    const knex = await database.getClient();
+    const knex = await probe.database.getClient();
     await knex.raw('PRAGMA query_only = ON');
     try {
       emulator.setFault('prod-eu', { status: 500 });
@@ -319,7 +286,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
 
   it('answers 409 to POST /refresh while a refresh runs', async () => {
     emulator.setFault('staging', { latencyMs: 300 });
-    const running = scheduler.triggerTask(REFRESH_TASK_ID);
+    const running = probe.scheduler.triggerTask(REFRESH_TASK_ID);
     await waitFor(async () => (await lastRun()).status === 'running');
     const res = await request(server)
       .post('/api/availability/refresh')

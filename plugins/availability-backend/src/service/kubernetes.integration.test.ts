@@ -1,14 +1,5 @@
 import path from 'node:path';
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -22,6 +13,13 @@ import {
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
+import {
+  availabilityProbe,
+  MANUAL_SCHEDULE,
+  requireVmModules,
+  userAuth as auth,
+  warmUpKubernetesBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -58,7 +56,6 @@ const ZONE_VERDICTS: Record<string, string> = {
   staging: 'pass',
 };
 
-const auth = { Authorization: mockCredentials.user.header() };
 const REFRESH = '/api/availability/entities/component/default/shop/refresh';
 
 describe('availability backend against the real kubernetes backend', () => {
@@ -66,19 +63,7 @@ describe('availability backend against the real kubernetes backend', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   // The availability plugin's scheduler: the mock one, whose triggerTask
   // runs the task and resolves when it is done.
-  let scheduler: SchedulerService;
-  const schedulerProbe = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'test-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init(deps) {
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
+  const probe = availabilityProbe();
   // Whether the kubernetes backend denies its proxy (as a permission policy
   // or a service's access restrictions would); everything else is allowed.
   let denyProxy = false;
@@ -95,13 +80,7 @@ describe('availability backend against the real kubernetes backend', () => {
   });
 
   beforeAll(async () => {
-    // The kubernetes backend imports the ESM-only @kubernetes/client-node
-    // with import(), which Jest only supports with this flag.
-    if (!process.env.NODE_OPTIONS?.includes('--experimental-vm-modules')) {
-      throw new Error(
-        'Run this suite with NODE_OPTIONS=--experimental-vm-modules: the kubernetes backend loads @kubernetes/client-node with a dynamic import()',
-      );
-    }
+    requireVmModules();
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
       features: [
@@ -109,7 +88,7 @@ describe('availability backend against the real kubernetes backend', () => {
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, shopWorker] }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        schedulerProbe,
+        probe.feature,
         permissions.factory,
         mockServices.rootConfig.factory({
           data: {
@@ -118,11 +97,7 @@ describe('availability backend against the real kubernetes backend', () => {
               // The per-entity source; clusterSource.integration.test.ts
               // covers the cluster-wide one.
               source: 'entity',
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
+              schedule: MANUAL_SCHEDULE,
               // Every on-demand refresh lists Nodes afresh, so that tests
               // do not depend on each other's cached lists.
               refresh: {
@@ -135,13 +110,7 @@ describe('availability backend against the real kubernetes backend', () => {
       ],
     });
     server = backend.server;
-    // The kubernetes backend loads its client library on first use, which
-    // takes seconds under Jest; warm it up outside the timed requests.
-    await request(server)
-      .post('/api/kubernetes/resources/workloads/query')
-      .set(auth)
-      .send({ entityRef: 'component:default/shop' })
-      .expect(200);
+    await warmUpKubernetesBackend(server);
   });
 
   afterAll(async () => {
@@ -224,7 +193,7 @@ describe('availability backend against the real kubernetes backend', () => {
 
   it("lists each cluster's Nodes once per scheduled pass", async () => {
     const before = emulator.requestCount();
-    await scheduler.triggerTask(REFRESH_TASK_ID);
+    await probe.scheduler.triggerTask(REFRESH_TASK_ID);
     // 3 entities x 3 clusters x 15 object lists, and one Node list per
     // cluster (not per entity).
     expect(emulator.requestCount() - before).toBe(3 * 3 * 15 + 3);

@@ -7,6 +7,49 @@ export type LabelSelector = NonNullable<
 
 type Expression = NonNullable<LabelSelector['matchExpressions']>[number];
 
+const KEY = '[\\w./-]+';
+const EQUALITY = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*([\\w.-]*)$`);
+const SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^)]*)\\)$`);
+const ABSENT = new RegExp(`^!\\s*(${KEY})$`);
+const PRESENT = new RegExp(`^(${KEY})$`);
+
+/** One requirement: a label pair to match, an expression, or undefined when malformed. */
+function parseRequirement(
+  part: string,
+): { label: [string, string] } | { expression: Expression } | undefined {
+  const equality = part.match(EQUALITY);
+  if (equality) {
+    const [, key, op, value] = equality;
+    return op === '!='
+      ? { expression: { key, operator: 'NotIn', values: [value] } }
+      : { label: [key, value] };
+  }
+  const set = part.match(SET);
+  if (set) {
+    const values = set[3]
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
+    return values.length
+      ? {
+          expression: {
+            key: set[1],
+            operator: set[2] === 'in' ? 'In' : 'NotIn',
+            values,
+          },
+        }
+      : undefined;
+  }
+  const absent = part.match(ABSENT);
+  if (absent) {
+    return { expression: { key: absent[1], operator: 'DoesNotExist' } };
+  }
+  const present = part.match(PRESENT);
+  return present
+    ? { expression: { key: present[1], operator: 'Exists' } }
+    : undefined;
+}
+
 /**
  * Parses a label selector as written in a query string or the
  * `backstage.io/kubernetes-label-selector` annotation
@@ -17,42 +60,21 @@ type Expression = NonNullable<LabelSelector['matchExpressions']>[number];
 export function parseLabelSelectorText(
   text: string,
 ): LabelSelector | undefined {
-  const matchLabels: Record<string, string> = {};
-  const matchExpressions: Expression[] = [];
   // Commas inside "in (a,b)" do not separate requirements.
   const parts = text.match(/[^,(]+(\([^)]*\))?/g) ?? [];
-  if (
-    !text.trim() ||
-    parts.join(',').replace(/\s/g, '') !== text.replace(/\s/g, '')
-  ) {
+  const squeezed = (value: string) => value.replace(/\s/g, '');
+  if (!text.trim() || squeezed(parts.join(',')) !== squeezed(text)) {
     return undefined;
   }
-  for (const raw of parts) {
-    const part = raw.trim();
-    let m: RegExpMatchArray | null;
-    if ((m = part.match(/^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/))) {
-      if (m[2] === '!=') {
-        matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[3]] });
-      } else {
-        matchLabels[m[1]] = m[3];
-      }
-    } else if ((m = part.match(/^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
-      const values = m[3]
-        .split(',')
-        .map(v => v.trim())
-        .filter(Boolean);
-      if (!values.length) return undefined;
-      matchExpressions.push({
-        key: m[1],
-        operator: m[2] === 'in' ? 'In' : 'NotIn',
-        values,
-      });
-    } else if ((m = part.match(/^!\s*([\w./-]+)$/))) {
-      matchExpressions.push({ key: m[1], operator: 'DoesNotExist' });
-    } else if ((m = part.match(/^([\w./-]+)$/))) {
-      matchExpressions.push({ key: m[1], operator: 'Exists' });
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: Expression[] = [];
+  for (const part of parts) {
+    const requirement = parseRequirement(part.trim());
+    if (!requirement) return undefined;
+    if ('label' in requirement) {
+      matchLabels[requirement.label[0]] = requirement.label[1];
     } else {
-      return undefined;
+      matchExpressions.push(requirement.expression);
     }
   }
   return { matchLabels, matchExpressions };
