@@ -149,6 +149,8 @@ const protectedRoutes: Array<[string, string]> = [
   ['get', '/summary'],
   ['get', '/checks'],
   ['post', '/evaluate'],
+  ['get', '/refresh'],
+  ['post', '/refresh'],
 ];
 
 describe('availability router', () => {
@@ -185,6 +187,15 @@ describe('availability router', () => {
       expect(res.body.error.name).toBe('NotAllowedError');
     },
   );
+
+  it('knows no full refresh before the first one', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/availability/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ run: null });
+  });
 
   it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
     const server = await start();
