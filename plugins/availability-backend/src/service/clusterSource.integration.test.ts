@@ -25,10 +25,7 @@ jest.setTimeout(90_000);
 const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 
-function component(
-  name: string,
-  annotations: Record<string, string>,
-): Entity {
+function component(name: string, annotations: Record<string, string>): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -46,7 +43,6 @@ const shopApi = component('shop-api', {
 const idle = Array.from({ length: 20 }, (_, i) =>
   component(`idle-${i}`, { 'backstage.io/kubernetes-id': `idle-${i}` }),
 );
-
 
 // Per pass and cluster: 11 object types (Rollouts and ScaledObjects answer
 // 404 once: no such CRDs in the emulator) and one Node list.
@@ -113,8 +109,12 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
         .expect(200)
     ).body;
   const lastRun = async () =>
-    (await request(server).get('/api/availability/refresh').set(auth).expect(200))
-      .body.run;
+    (
+      await request(server)
+        .get('/api/availability/refresh')
+        .set(auth)
+        .expect(200)
+    ).body.run;
   const byCluster = (body: any) =>
     Object.fromEntries(body.clusters.map((c: any) => [c.cluster, c]));
   const checkStatus = (body: any, cluster: string, name: string, id: string) =>
@@ -206,7 +206,10 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
       expect(run.entities).toMatchObject({ ok: 22, failed: 0 });
       expect(
         run.clusters.find((c: any) => c.cluster === 'prod-us'),
-      ).toMatchObject({ status: 'error', message: expect.stringMatching(message) });
+      ).toMatchObject({
+        status: 'error',
+        message: expect.stringMatching(message),
+      });
 
       // Recovery on the next pass.
       emulator.setFault('prod-us', undefined);
