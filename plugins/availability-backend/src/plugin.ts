@@ -2,15 +2,21 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { availabilityPermissions } from '@availability-backstage/plugin-availability-common';
+import { registerAvailabilityActions } from './actions';
 import { readAvailabilityBackendConfig } from './config';
 import { openDatabase } from './database/openDatabase';
 import { AvailabilityService } from './service/AvailabilityService';
 import { ClusterWideObjectsSource } from './service/cluster/ClusterWideObjectsSource';
 import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
 import { KubernetesProxyNodesSource } from './service/KubernetesProxyNodesSource';
+import { LevelChangeNotifier } from './service/notifyLevelChanges';
 import { createRefreshMetrics } from './service/refresh/refreshMetrics';
 import { REFRESH_TASK_ID, scheduleRefreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
@@ -38,6 +44,8 @@ export const availabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         metrics: metricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readAvailabilityBackendConfig(deps.config);
@@ -76,6 +84,13 @@ export const availabilityPlugin = createBackendPlugin({
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,
+          levelChanges: config.notifications.enabled
+            ? LevelChangeNotifier.create({
+                notifications: deps.notifications,
+                config: config.notifications,
+                logger: deps.logger,
+              })
+            : undefined,
         });
 
         deps.permissionsRegistry.addPermissions(availabilityPermissions);
@@ -94,6 +109,13 @@ export const availabilityPlugin = createBackendPlugin({
             evaluateMaxBodySize: config.evaluateMaxBodySize,
           }),
         );
+        registerAvailabilityActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          evaluateMaxBodySize: config.evaluateMaxBodySize,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -34,6 +34,7 @@ import {
   KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
+import { LevelChangeNotifier } from './notifyLevelChanges';
 import { EntityRefresher } from './refresh/EntityRefresher';
 import { RefreshMetrics } from './refresh/refreshMetrics';
 import { RefreshRunner } from './refresh/RefreshRunner';
@@ -60,6 +61,8 @@ interface AvailabilityServiceOptions {
   /** Starts the scheduled refresh now (on whichever backend instance picks it up). */
   triggerRefresh?: () => Promise<void>;
   metrics?: RefreshMetrics;
+  /** Told the report before and after each successful refresh. */
+  levelChanges?: LevelChangeNotifier;
   now?: () => Date;
 }
 
@@ -107,6 +110,7 @@ export class AvailabilityService {
       logger: options.logger,
       store: options.store,
       evaluation: options.evaluation,
+      levelChanges: options.levelChanges,
       now: this.#now,
     });
     this.#runner = new RefreshRunner({

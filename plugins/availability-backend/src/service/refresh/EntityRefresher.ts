@@ -15,6 +15,7 @@ import {
   KubeRequestListener,
   KubernetesObjectsSource,
 } from '../KubernetesObjectsSource';
+import { LevelChangeNotifier } from '../notifyLevelChanges';
 import {
   ClusterOutcome,
   reconcileClusters,
@@ -82,17 +83,20 @@ export class EntityRefresher {
   readonly #logger: LoggerService;
   readonly #store: AvailabilityStore;
   readonly #config: AvailabilityConfig;
+  readonly #levelChanges?: LevelChangeNotifier;
   readonly #now: () => Date;
 
   constructor(options: {
     logger: LoggerService;
     store: AvailabilityStore;
     evaluation: AvailabilityConfig;
+    levelChanges?: LevelChangeNotifier;
     now: () => Date;
   }) {
     this.#logger = options.logger;
     this.#store = options.store;
     this.#config = options.evaluation;
+    this.#levelChanges = options.levelChanges;
     this.#now = options.now;
   }
 
@@ -125,10 +129,14 @@ export class EntityRefresher {
         ? { cluster: c.cluster, status: 'ok' }
         : { cluster: c.cluster, status: 'error', message: c.message },
     );
-    // The previous report matters only to clusters that failed.
-    const previous = outcomes.some(o => o.status === 'error')
-      ? await this.#store.getEntityReport(info.entityRef, { historyLimit: 0 })
-      : undefined;
+    // The previous report matters to clusters that failed and to level
+    // change notifications.
+    const previous =
+      this.#levelChanges || outcomes.some(o => o.status === 'error')
+        ? await this.#store.getEntityReport(info.entityRef, {
+            historyLimit: 0,
+          })
+        : undefined;
     const { statuses, kept } = reconcileClusters({ outcomes, previous, at });
     if (statuses.length > 0 && statuses.every(s => s.status === 'error')) {
       const message = `No cluster answered: ${statuses
@@ -142,11 +150,18 @@ export class EntityRefresher {
       entityAnnotations: entity.metadata.annotations ?? {},
       now: at,
     });
+    const current = withKeptEntries(report, kept);
     await this.#store.saveReport({
       entity: info,
-      report: withKeptEntries(report, kept),
+      report: current,
       clusters: statuses,
       refreshedAt: at,
+    });
+    await this.#levelChanges?.notifyLevelChanges({
+      entityRef: info.entityRef,
+      entityTitle: info.title ?? info.name,
+      previous: previous?.report ?? null,
+      current,
     });
     return { ok: true, clusters: statuses };
   }
