@@ -62,8 +62,10 @@ function healthyAnswers() {
   kube.answers.custom = { status: 200, body: { items: [] } };
 }
 
+// The fake answers the kubernetes backend's per-entity queries.
 const baseConfig = {
   availability: {
+    source: 'entity',
     schedule: {
       frequency: { hours: 24 },
       timeout: { minutes: 5 },
@@ -101,6 +103,8 @@ const protectedRoutes: Array<[string, string]> = [
   ['get', '/summary'],
   ['get', '/checks'],
   ['post', '/evaluate'],
+  ['get', '/refresh'],
+  ['post', '/refresh'],
 ];
 
 describe('availability router', () => {
@@ -138,6 +142,15 @@ describe('availability router', () => {
     },
   );
 
+  it('knows no full refresh before the first one', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/availability/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ run: null });
+  });
+
   it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
     const server = await start();
     const res = await request(server)
@@ -167,8 +180,8 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
+      { cluster: 'prod-us', status: 'ok', lastSuccessAt: res.body.refreshedAt },
     ]);
     expect(res.body.stale).toBe(false);
     const workloads = res.body.report.workloads;
@@ -221,7 +234,7 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
       {
         cluster: 'prod-us',
         status: 'error',

@@ -133,6 +133,17 @@ export async function createRouter(
     res.json(await service.refreshEntity(entityRef(req), { credentials }));
   });
 
+  router.get('/refresh', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    res.json(await service.getRefreshStatus());
+  });
+
+  router.post('/refresh', async (req, res) => {
+    await requirePermission(req, availabilityRefreshPermission);
+    await service.startRefresh();
+    res.status(202).json(await service.getRefreshStatus());
+  });
+
   router.get('/reports', async (req, res) => {
     await requirePermission(req, availabilityReadPermission);
     const query = parse(reportsQuerySchema, req.query, 'query');
