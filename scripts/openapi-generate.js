@@ -38,7 +38,9 @@ function render(spec) {
 // ******************************************************************
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
-export const spec = ${JSON.stringify(spec, null, 2)} as const;
+// The spec on one line: the YAML is the copy to read.
+// prettier-ignore
+export const spec = ${JSON.stringify(spec)} as const;
 
 export const createOpenApiRouter = async (
   options?: Parameters<typeof createValidatedOpenApiRouter>['1'],

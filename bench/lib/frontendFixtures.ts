@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { stringify } from 'yaml';
-import { evaluate } from '@availability-backstage/plugin-availability-common';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { createRandom } from './corpus';
 import {
   okStatuses,
-  serviceObjects,
+  serviceReport,
   ServiceEntity,
   storedEntity,
 } from './backendFixtures';
@@ -95,15 +94,12 @@ export async function seedAvailabilityDatabase(options: {
         random.int(1, options.clusters.length),
       );
       const report = (q: number) =>
-        evaluate(
-          clusters.flatMap(cluster =>
-            serviceObjects(random, e.name, q).map(object => ({
-              object: object as any,
-              cluster,
-            })),
-          ),
-          { now: new Date(today) },
-        );
+        serviceReport(random, {
+          name: e.name,
+          clusters,
+          quality: q,
+          now: new Date(today),
+        });
       const entity = storedEntity(e);
       const ok = okStatuses(clusters);
       for (const [daysAgo, drop] of [
