@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -76,7 +77,7 @@ const baseConfig = {
 
 async function start(options?: {
   deny?: boolean;
-  checks?: Record<string, unknown>;
+  checks?: JsonObject;
 }) {
   const { server } = await startTestBackend({
     features: [
