@@ -75,10 +75,7 @@ const baseConfig = {
   },
 };
 
-async function start(options?: {
-  deny?: boolean;
-  checks?: JsonObject;
-}) {
+async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   const { server } = await startTestBackend({
     features: [
       availabilityPlugin,
