@@ -27,7 +27,6 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import { evaluate } from '@availability-backstage/plugin-availability-common';
 import availabilityPlugin, {
   DatabaseAvailabilityStore,
   REFRESH_TASK_ID,
@@ -39,7 +38,7 @@ import {
 import { createRandom } from './lib/corpus';
 import {
   generateServiceEntities,
-  serviceObjects,
+  serviceReport,
   ServiceEntity,
   writeCatalogFile,
   okStatuses,
@@ -172,15 +171,12 @@ async function seedReports(
     const quality = 0.3 + random.next() * 0.65;
     const clusters = CLUSTERS.slice(0, random.int(1, CLUSTERS.length));
     const report = (q: number) =>
-      evaluate(
-        clusters.flatMap(cluster =>
-          serviceObjects(random, e.name, q).map(object => ({
-            object: object as any,
-            cluster,
-          })),
-        ),
-        { now: new Date(today) },
-      );
+      serviceReport(random, {
+        name: e.name,
+        clusters,
+        quality: q,
+        now: new Date(today),
+      });
     const older = report(Math.max(0.1, quality - 0.25));
     const current = report(quality);
     const entity = storedEntity(e);

@@ -174,5 +174,15 @@ export interface AvailabilitySummary {
  * @public
  */
 export interface ChecksResponse {
-  items: CheckInfo[];
+  items: ConfiguredCheck[];
+}
+
+/**
+ * A check as a backend runs it: its severity after the configured override,
+ * and whether it is enabled.
+ *
+ * @public
+ */
+export interface ConfiguredCheck extends CheckInfo {
+  enabled: boolean;
 }

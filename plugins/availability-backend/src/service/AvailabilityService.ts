@@ -221,8 +221,18 @@ export class AvailabilityService {
     return { ...report, errors: [...parsed.errors, ...report.errors] };
   }
 
+  /** The check catalog with this backend's severity overrides and disabled checks. */
   getChecks(): ChecksResponse {
-    return { items: checkCatalog };
+    return {
+      items: checkCatalog.map(check => {
+        const override = this.#config.checks?.[check.id];
+        return {
+          ...check,
+          severity: override?.severity ?? check.severity,
+          enabled: override?.enabled !== false,
+        };
+      }),
+    };
   }
 
   #normalizeFilter<T extends ReportsFilter>(filter: T): T {

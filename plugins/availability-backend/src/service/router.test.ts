@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -76,13 +77,17 @@ const baseConfig = {
   },
 };
 
-async function start(options?: { deny?: boolean }) {
+async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   const { server } = await startTestBackend({
     features: [
       availabilityPlugin,
       kube.plugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: baseConfig }),
+      mockServices.rootConfig.factory({
+        data: {
+          availability: { ...baseConfig.availability, checks: options?.checks },
+        },
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -375,6 +380,26 @@ describe('availability router', () => {
       ]);
     expect(res.status).toBe(200);
     expect(res.body.workloads.map((w: any) => w.name)).toEqual(['api']);
+  });
+
+  it('serves the checks as this backend configures them', async () => {
+    const server = await start({
+      checks: {
+        'pdb-present': { severity: 'low' },
+        'replicas-min': { enabled: false },
+      },
+    });
+    const res = await request(server).get('/api/availability/checks').set(auth);
+    expect(res.status).toBe(200);
+    const byId = new Map(
+      res.body.items.map((check: { id: string }) => [check.id, check]),
+    );
+    expect(byId.get('pdb-present')).toMatchObject({
+      severity: 'low',
+      enabled: true,
+    });
+    expect(byId.get('replicas-min')).toMatchObject({ enabled: false });
+    expect(byId.get('probe-readiness')).toMatchObject({ enabled: true });
   });
 
   it('serves the check catalog', async () => {
