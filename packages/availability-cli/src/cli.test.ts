@@ -194,7 +194,9 @@ describe('availability check', () => {
       );
       const { status, report, stderr } = json(['.'], { cwd: dir });
       expect(status).toBe(2);
-      expect(stderr).toContain('1 input could not be read');
+      expect(stderr).toMatch(
+        /1 input could not be read:\n {2}manifests\.yaml: line 13, column \d+: /,
+      );
       expect(report.errors).toEqual([
         {
           source: 'manifests.yaml',
