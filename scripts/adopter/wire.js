@@ -74,7 +74,12 @@ for (const [name, pkg] of ours) {
     const imports = [...block.body.matchAll(/import\('([^']+)'\)/g)].map(
       m => m[1],
     );
-    if (conditional && imports.every(i => index.includes(`'${i}'`))) {
+    // A conditional `yarn add` is decided below, against package.json.
+    if (
+      conditional &&
+      imports.length > 0 &&
+      imports.every(i => index.includes(`'${i}'`))
+    ) {
       console.log(`${name}: already there, skipped: ${imports.join(', ')}`);
       continue;
     }
@@ -98,7 +103,10 @@ for (const [workspace, names] of Object.entries(additions)) {
   const file = path.join(app, 'packages', workspace, 'package.json');
   const manifest = readJson(file);
   for (const [name, conditional] of names) {
-    if (conditional && manifest.dependencies[name]) continue;
+    if (conditional && manifest.dependencies[name]) {
+      console.log(`packages/${workspace}: has ${name} already, skipped`);
+      continue;
+    }
     const range = ours.has(name)
       ? `^${ours.get(name).version}`
       : `^${execFileSync('npm', ['view', name, 'version'], {
