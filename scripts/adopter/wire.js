@@ -90,10 +90,13 @@ for (const [name, pkg] of ours) {
       snippets.push(block.body.split('\n').slice(1).join('\n').trim());
     }
     if (block.lang === 'sh' || block.lang === 'bash') {
-      for (const m of block.body.matchAll(
-        /yarn --cwd packages\/(app|backend) add (\S+)/g,
+      const commands = block.body.replace(/\\\n/g, ' ');
+      for (const m of commands.matchAll(
+        /yarn --cwd packages\/(app|backend) add ([^\n]+)/g,
       )) {
-        additions[m[1]].set(m[2], conditional);
+        for (const added of m[2].trim().split(/\s+/)) {
+          additions[m[1]].set(added, conditional);
+        }
       }
     }
   }
