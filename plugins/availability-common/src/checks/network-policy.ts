@@ -1,8 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail } from '../engine/outcomes';
+import { fail, notApplicable } from '../engine/outcomes';
 import { selectedByPass } from '../engine/selectedBy';
 import { podLabelsYaml } from '../engine/spreading';
+
+const HOST_NETWORK = notApplicable(
+  'The pods use the host network (hostNetwork: true), which NetworkPolicies do not govern.',
+);
 
 /** @internal */
 export const networkPolicy: WorkloadCheck = {
@@ -14,6 +18,9 @@ export const networkPolicy: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ networkPolicies, workload }) {
+    if (workload.podSpec.hostNetwork === true) {
+      return HOST_NETWORK;
+    }
     if (networkPolicies.length > 0) {
       return selectedByPass('NetworkPolicy', networkPolicies);
     }
