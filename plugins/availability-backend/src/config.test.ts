@@ -10,11 +10,18 @@ describe('readAvailabilityBackendConfig', () => {
         timeout: { minutes: 15 },
         initialDelay: { seconds: 15 },
       },
+      source: 'cluster',
+      clusterTimeoutMs: 20_000,
       concurrency: 4,
       requestTimeoutMs: 30_000,
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      notifications: {
+        enabled: false,
+        minLevelDrop: 1,
+        quietPeriodMs: 3_600_000,
+      },
     });
   });
 
@@ -26,6 +33,8 @@ describe('readAvailabilityBackendConfig', () => {
           thresholds: { minReplicas: 3 },
           exemptions: [{ namespaces: ['batch'], reason: 'batch jobs' }],
           schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+          source: 'entity',
+          clusterTimeout: { seconds: 7 },
           refresh: {
             concurrency: 8,
             requestTimeout: { seconds: 5 },
@@ -33,6 +42,11 @@ describe('readAvailabilityBackendConfig', () => {
           },
           history: { maxPoints: 30 },
           evaluate: { maxBodySize: '1mb' },
+          notifications: {
+            enabled: true,
+            minLevelDrop: 2,
+            quietPeriod: { minutes: 10 },
+          },
         },
       }),
     );
@@ -43,11 +57,14 @@ describe('readAvailabilityBackendConfig', () => {
         exemptions: [{ namespaces: ['batch'], reason: 'batch jobs' }],
       },
       schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+      source: 'entity',
+      clusterTimeoutMs: 7_000,
       concurrency: 8,
       requestTimeoutMs: 5_000,
       nodeCacheTtlMs: 60_000,
       historyLimit: 30,
       evaluateMaxBodySize: '1mb',
+      notifications: { enabled: true, minLevelDrop: 2, quietPeriodMs: 600_000 },
     });
   });
 
@@ -67,6 +84,8 @@ describe('readAvailabilityBackendConfig', () => {
     [{ history: { maxPoints: -1 } }, /availability.history.maxPoints/],
     [{ refresh: { requestTimeout: { seconds: 0 } } }, /must be positive/],
     [{ refresh: { nodeCacheTtl: { seconds: -1 } } }, /zero or positive/],
+    [{ source: 'namespace' }, /availability.source/],
+    [{ clusterTimeout: { seconds: 0 } }, /availability.clusterTimeout/],
     [
       { evaluate: { maxBodySize: 'huge' } },
       /availability.evaluate.maxBodySize/,
@@ -74,6 +93,11 @@ describe('readAvailabilityBackendConfig', () => {
     [{ checks: { 'no-such-check': { enabled: false } } }, /no-such-check/],
     [{ thresholds: { minReplicas: 'two' } }, /minReplicas/],
     [{ exemptions: [{ namespaces: ['x'] }] }, /reason/],
+    [
+      { notifications: { minLevelDrop: 0 } },
+      /availability.notifications.minLevelDrop/,
+    ],
+    [{ notifications: { minLevelDrop: 4 } }, /can fall by at most 3/],
   ])('rejects %j', (availability, message) => {
     expect(() =>
       readAvailabilityBackendConfig(new ConfigReader({ availability })),

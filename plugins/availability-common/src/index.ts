@@ -12,3 +12,4 @@ export { checkCatalog, getCheck } from './checks';
 export * from './api';
 export * from './permissions';
 export * from './manifests';
+export * from './failureDomains';

@@ -100,11 +100,7 @@ export function evaluate(
     });
     const entry = toEntry(workload, entryTally, checks);
     if (subject.live) {
-      entry.evidence = workloadEvidence(
-        workload,
-        subject.pods,
-        subject.nodeNamed,
-      );
+      entry.evidence = workloadEvidence(workload, subject);
     }
     tally.merge(entryTally);
     entries.push(entry);

@@ -196,6 +196,7 @@ function exempted(result: CheckResult, exemption: ExemptionMatch) {
   }
   result.status = 'exempt';
   result.reason = exemption.reason;
+  result.exemptedBy = exemption.origin;
   if (exemption.until) {
     result.until = exemption.until;
   }

@@ -3,6 +3,7 @@ import {
   CheckInfo,
   ChecksResponse,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -59,6 +60,10 @@ export class AvailabilityClient implements AvailabilityApi {
   async getChecks(): Promise<CheckInfo[]> {
     const response = await this.#request<ChecksResponse>('/checks');
     return response.items;
+  }
+
+  async getRefreshStatus(): Promise<RefreshStatusResponse> {
+    return this.#request('/refresh');
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
