@@ -85,6 +85,8 @@ describe('availability check', () => {
       'errors',
       'level',
       'score',
+      // r3: documents that were not evaluated, and why.
+      'warnings',
       'workloads',
     ]);
     expect(report.errors).toEqual([]);
