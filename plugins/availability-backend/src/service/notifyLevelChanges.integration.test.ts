@@ -61,6 +61,8 @@ async function start() {
         data: {
           app: { baseUrl: 'http://localhost:3000' },
           availability: {
+            // The fake answers the kubernetes backend's per-entity queries.
+            source: 'entity',
             schedule: {
               frequency: { hours: 24 },
               timeout: { minutes: 5 },
