@@ -52,9 +52,10 @@ import { round, writeResults } from './lib/results';
 import type { BenchRow } from './lib/results';
 
 const SIZES = [500, 2_000, 5_000];
-// The per-entity source at 5,000 would take half an hour on the shared
-// machine; its requests grow linearly (see the 500 and 2,000 rows).
-const ENTITY_SOURCE_SIZES = [500, 2_000];
+// The per-entity source beyond 500 takes a quarter of an hour and more on
+// the shared machine (2,000: 800 s, with request timeouts, at load 19); its
+// requests grow linearly with entities (45 per entity on 3 clusters).
+const ENTITY_SOURCE_SIZES = [500];
 const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 const HUNG_SIZE = 2_000;
 const LOAD_REPORTS = 10_000;
@@ -259,11 +260,10 @@ function rowsFor(
       value: cluster.kube,
       unit: 'requests',
       ...compared(cluster.kube, entity?.kube),
-      ...(size === 2_000 &&
-        entity && {
-          goal: 'at least 50x fewer than the per-entity source',
-          met: entity.kube / cluster.kube >= 50,
-        }),
+      ...(entity && {
+        goal: 'at least 50x fewer than the per-entity source',
+        met: entity.kube / cluster.kube >= 50,
+      }),
     },
     {
       case: caseName,
