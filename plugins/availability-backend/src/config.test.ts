@@ -15,6 +15,7 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      ledgerHorizonDays: 365,
     });
   });
 
@@ -33,6 +34,7 @@ describe('readAvailabilityBackendConfig', () => {
           },
           history: { maxPoints: 30 },
           evaluate: { maxBodySize: '1mb' },
+          ledger: { horizonDays: 180 },
         },
       }),
     );
@@ -48,6 +50,7 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 60_000,
       historyLimit: 30,
       evaluateMaxBodySize: '1mb',
+      ledgerHorizonDays: 180,
     });
   });
 

@@ -29,6 +29,8 @@ export interface AvailabilityBackendConfig {
   historyLimit: number;
   /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
   evaluateMaxBodySize: string | number;
+  /** Exemptions running longer than this many days (or forever) are flagged in the ledger. */
+  ledgerHorizonDays: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -89,6 +91,7 @@ export function readAvailabilityBackendConfig(
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      ledgerHorizonDays: 365,
     };
   }
 
@@ -134,6 +137,7 @@ export function readAvailabilityBackendConfig(
     ),
     historyLimit: positiveInteger(config, 'history.maxPoints', 365),
     evaluateMaxBodySize: maxBodySize,
+    ledgerHorizonDays: positiveInteger(config, 'ledger.horizonDays', 365),
   };
 }
 

@@ -60,6 +60,7 @@ export const availabilityPlugin = createBackendPlugin({
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,
+          ledgerHorizonDays: config.ledgerHorizonDays,
         });
 
         deps.permissionsRegistry.addPermissions(availabilityPermissions);

@@ -4,8 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
+  AvailabilityReport,
   AvailabilitySummary,
+  FailureDomainNode,
   ClusterStatus,
+  EvaluationObject,
   EntityReportResponse,
   EntityReportSummary,
   HistoryPoint,
@@ -19,7 +22,9 @@ import {
   ReportsFilter,
   SaveFailureOptions,
   SaveReportOptions,
+  StoredClusterNodes,
   StoredEntityInfo,
+  StoredReport,
 } from './AvailabilityStore';
 
 const migrationsDir = resolvePackagePath(
@@ -31,6 +36,8 @@ const REPORTS = 'availability_reports';
 const FAILING = 'availability_failing_checks';
 const HISTORY = 'availability_history';
 const DAILY = 'availability_daily_scores';
+const NODES = 'availability_cluster_nodes';
+const OBJECTS = 'availability_entity_objects';
 
 const LEVELS: Level[] = ['gold', 'silver', 'bronze', 'none'];
 const DEFAULT_LIMIT = 50;
@@ -173,7 +180,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
   }
 
   async saveReport(options: SaveReportOptions): Promise<void> {
-    const { entity, report, clusters, refreshedAt } = options;
+    const { entity, report, clusters, refreshedAt, objects } = options;
     const columns = entityColumns(entity);
     const failing = [
       ...new Set(
@@ -208,6 +215,15 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         await tx(FAILING).insert(
           failing.map(id => ({ entity_ref: columns.entity_ref, check_id: id })),
         );
+      }
+      if (objects) {
+        await tx(OBJECTS)
+          .insert({
+            entity_ref: columns.entity_ref,
+            objects: JSON.stringify(objects),
+          })
+          .onConflict('entity_ref')
+          .merge();
       }
 
       // Compact history: an unchanged result on the same day moves the last
@@ -561,6 +577,64 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     };
   }
 
+  async listLatestReports(filter: ReportsFilter): Promise<StoredReport[]> {
+    const rows: Array<
+      Pick<
+        ReportRow,
+        'entity_ref' | 'title' | 'owner' | 'report' | 'refreshed_at'
+      >
+    > = await this.#applyFilter(this.#db(`${REPORTS} as r`), filter)
+      .whereNotNull('r.report')
+      .orderBy('r.entity_ref')
+      .select(
+        'r.entity_ref',
+        'r.title',
+        'r.owner',
+        'r.report',
+        'r.refreshed_at',
+      );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.owner ? { owner: row.owner } : {}),
+      report: JSON.parse(row.report!) as AvailabilityReport,
+      refreshedAt: row.refreshed_at!,
+    }));
+  }
+
+  async getEntityObjects(
+    entityRef: string,
+  ): Promise<EvaluationObject[] | undefined> {
+    const row = await this.#db(OBJECTS)
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .first('objects');
+    return row ? parseJsonArray<EvaluationObject>(row.objects) : undefined;
+  }
+
+  async saveClusterNodes(options: {
+    cluster: string;
+    nodes: FailureDomainNode[];
+    refreshedAt: Date;
+  }): Promise<void> {
+    await this.#db(NODES)
+      .insert({
+        cluster: options.cluster,
+        nodes: JSON.stringify(options.nodes),
+        refreshed_at: options.refreshedAt.toISOString(),
+      })
+      .onConflict('cluster')
+      .merge();
+  }
+
+  async listClusterNodes(): Promise<StoredClusterNodes[]> {
+    const rows = await this.#db(NODES).orderBy('cluster').select();
+    return rows.map(row => ({
+      cluster: row.cluster,
+      nodes: parseJsonArray<FailureDomainNode>(row.nodes),
+      refreshedAt: row.refreshed_at,
+    }));
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.#db(REPORTS).select('entity_ref');
     return rows.map(r => r.entity_ref);
@@ -575,6 +649,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         await tx(HISTORY).whereIn('entity_ref', chunk).delete();
         await tx(DAILY).whereIn('entity_ref', chunk).delete();
         await tx(FAILING).whereIn('entity_ref', chunk).delete();
+        await tx(OBJECTS).whereIn('entity_ref', chunk).delete();
         await tx(REPORTS).whereIn('entity_ref', chunk).delete();
       }
     });

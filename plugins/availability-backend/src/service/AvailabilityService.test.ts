@@ -393,6 +393,17 @@ describe('AvailabilityService zones', () => {
       expect(await zoneStatus(store, name, 'prod-us')).toBe('fail');
     }
 
+    const [prodEu] = await store.listClusterNodes();
+    expect(prodEu.nodes).toEqual(
+      expect.arrayContaining([
+        { name: 'unrelated' },
+        ...Object.entries(ZONES['prod-eu']).map(([name, zone]) => ({
+          name,
+          zone,
+        })),
+      ]),
+    );
+
     // The next pass lists again.
     await service.refreshAll();
     expect(nodes.calls).toHaveLength(4);
@@ -422,6 +433,10 @@ describe('AvailabilityService zones', () => {
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringContaining('(Nodes unreadable on prod-us)'),
     );
+    // Only the readable Node list is kept for the cluster view.
+    expect((await store.listClusterNodes()).map(l => l.cluster)).toEqual([
+      'prod-eu',
+    ]);
     for (const name of ['a', 'b']) {
       const stored = await store.getEntityReport(`component:default/${name}`);
       expect(stored?.stale).toBe(false);

@@ -17,12 +17,20 @@ import {
   AvailabilityConfig,
   AvailabilityReport,
   AvailabilitySummary,
+  blastRadius,
   checkCatalog,
   ChecksResponse,
+  ClustersResponse,
   ClusterStatus,
+  drainReadiness,
+  EntityObjectsResponse,
   EntityReportResponse,
   evaluate,
   EvaluationObject,
+  exemptionLedger,
+  ExemptionsResponse,
+  failureDomainNode,
+  FailureDomainsResponse,
   parseManifests,
   ReportsPage,
   ReportsQuery,
@@ -31,6 +39,7 @@ import {
   AvailabilityStore,
   ReportsFilter,
   StoredEntityInfo,
+  StoredReport,
 } from '../database/AvailabilityStore';
 import { ClusterNodesCache } from './ClusterNodesCache';
 import { ClusterNodesSource, nodeObject } from './ClusterNodesSource';
@@ -41,6 +50,7 @@ import {
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
 import { createLimiter } from './limiter';
+import { objectsToStore } from './storedObjects';
 
 /**
  * What one refresh of every entity did.
@@ -90,6 +100,13 @@ function podNodeNames(objects: ClusterObjects & { status: 'ok' }) {
     }
   }
   return names;
+}
+
+/** The clusters a stored report has workloads on. */
+function reportClusters(stored: StoredReport): Set<string> {
+  return new Set(
+    stored.report.workloads.flatMap(w => (w.cluster ? [w.cluster] : [])),
+  );
 }
 
 function entityInfo(entity: Entity): StoredEntityInfo {
@@ -159,6 +176,8 @@ interface AvailabilityServiceOptions {
   evaluation: AvailabilityConfig;
   /** How many entities refresh at once. */
   concurrency: number;
+  /** Exemptions running longer than this many days are flagged; default 365. */
+  ledgerHorizonDays?: number;
   now?: () => Date;
 }
 
@@ -178,6 +197,7 @@ export class AvailabilityService {
   readonly #auth: AuthService;
   readonly #config: AvailabilityConfig;
   readonly #concurrency: number;
+  readonly #ledgerHorizonDays: number;
   readonly #now: () => Date;
 
   static create(options: AvailabilityServiceOptions): AvailabilityService {
@@ -200,6 +220,7 @@ export class AvailabilityService {
     this.#auth = options.auth;
     this.#config = options.evaluation;
     this.#concurrency = options.concurrency;
+    this.#ledgerHorizonDays = options.ledgerHorizonDays ?? 365;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -324,6 +345,7 @@ export class AvailabilityService {
       summary.requests += nodeRequests;
       summary.nodeListFailures = stats.failedClusters;
       countKubeRequests(stats.requestsByCluster);
+      await this.#saveNodeLists(nodes, Object.keys(stats.requestsByCluster));
     }
     summary.durationMs = Date.now() - started;
 
@@ -365,6 +387,117 @@ export class AvailabilityService {
       now: this.#now(),
     });
     return { ...report, errors: [...parsed.errors, ...report.errors] };
+  }
+
+  /** The clusters known from Node lists and reports, with node and zone counts. */
+  async listClusters(): Promise<ClustersResponse> {
+    const [nodeLists, reports] = await Promise.all([
+      this.#store.listClusterNodes(),
+      this.#readableReports({}),
+    ]);
+    const clusters = new Map<string, ClustersResponse['items'][number]>();
+    for (const list of nodeLists) {
+      clusters.set(list.cluster, {
+        cluster: list.cluster,
+        nodes: list.nodes.length,
+        zones: new Set(list.nodes.flatMap(n => (n.zone ? [n.zone] : []))).size,
+        entities: 0,
+        refreshedAt: list.refreshedAt,
+      });
+    }
+    for (const stored of reports) {
+      for (const cluster of reportClusters(stored)) {
+        const entry = clusters.get(cluster) ?? {
+          cluster,
+          nodes: null,
+          zones: null,
+          entities: 0,
+          refreshedAt: null,
+        };
+        clusters.set(cluster, entry);
+        entry.entities += 1;
+        if (!nodeLists.some(l => l.cluster === cluster)) {
+          entry.refreshedAt =
+            entry.refreshedAt && entry.refreshedAt > stored.refreshedAt
+              ? entry.refreshedAt
+              : stored.refreshedAt;
+        }
+      }
+    }
+    return {
+      items: [...clusters.values()].sort((a, b) =>
+        a.cluster.localeCompare(b.cluster),
+      ),
+    };
+  }
+
+  /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
+  async getFailureDomains(cluster: string): Promise<FailureDomainsResponse> {
+    const [nodeLists, reports] = await Promise.all([
+      this.#store.listClusterNodes(),
+      this.#readableReports({}),
+    ]);
+    const nodes = nodeLists.find(l => l.cluster === cluster)?.nodes;
+    const entities = reports.filter(r => reportClusters(r).has(cluster));
+    if (!nodes && entities.length === 0) {
+      throw new NotFoundError(`No cluster ${cluster} is known`);
+    }
+    const input = { cluster, nodes, entities };
+    return {
+      blastRadius: blastRadius(input),
+      drainReadiness: drainReadiness(input),
+    };
+  }
+
+  /** Every active exemption of the entities that match the filter. */
+  async listExemptions(
+    filter: ReportsFilter,
+    options: { horizonDays?: number } = {},
+  ): Promise<ExemptionsResponse> {
+    const horizonDays = options.horizonDays ?? this.#ledgerHorizonDays;
+    const reports = await this.#readableReports(this.#normalizeFilter(filter));
+    return {
+      items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
+      horizonDays,
+    };
+  }
+
+  /** What the level-up simulator re-scores: the objects of the latest report, redacted. */
+  async getEntityObjects(entityRef: string): Promise<EntityObjectsResponse> {
+    const objects = await this.#store.getEntityObjects(entityRef);
+    if (!objects) {
+      throw new NotFoundError(`No objects are stored for ${entityRef}`);
+    }
+    return {
+      entityRef: entityRef.toLocaleLowerCase('en-US'),
+      objects,
+      config: this.#config,
+    };
+  }
+
+  /**
+   * The latest reports behind every cluster-wide answer (clusters, failure
+   * domains, exemptions): the one place where what a caller may see of the
+   * catalog is decided.
+   */
+  async #readableReports(filter: ReportsFilter): Promise<StoredReport[]> {
+    return this.#store.listLatestReports(filter);
+  }
+
+  async #saveNodeLists(nodes: ClusterNodesCache, clusters: string[]) {
+    const refreshedAt = this.#now();
+    for (const cluster of clusters) {
+      const byName = await nodes.getNodes(cluster);
+      if (byName) {
+        await this.#store.saveClusterNodes({
+          cluster,
+          nodes: [...byName.values()].map(node =>
+            failureDomainNode({ metadata: node }),
+          ),
+          refreshedAt,
+        });
+      }
+    }
   }
 
   getChecks(): ChecksResponse {
@@ -450,6 +583,7 @@ export class AvailabilityService {
         report,
         clusters,
         refreshedAt: at,
+        objects: objectsToStore(usable),
       });
       return { ok: true, requests: result.requests, kubeRequestsByCluster };
     } catch (error) {

@@ -90,6 +90,7 @@ export const AVAILABILITY_BACKEND_CONFIG_KEYS: readonly string[] = [
   'refresh',
   'history',
   'evaluate',
+  'ledger',
 ];
 
 /**
