@@ -16,13 +16,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AvailabilityConfig,
   AvailabilityReport,
+  analyzeFailureDomains,
   AvailabilitySummary,
-  blastRadius,
   checkCatalog,
   ChecksResponse,
   ClustersResponse,
   ClusterStatus,
-  drainReadiness,
   EntityObjectsResponse,
   EntityReportResponse,
   evaluate,
@@ -442,11 +441,7 @@ export class AvailabilityService {
     if (!nodes && entities.length === 0) {
       throw new NotFoundError(`No cluster ${cluster} is known`);
     }
-    const input = { cluster, nodes, entities };
-    return {
-      blastRadius: blastRadius(input),
-      drainReadiness: drainReadiness(input),
-    };
+    return analyzeFailureDomains({ cluster, nodes, entities });
   }
 
   /** Every active exemption of the entities that match the filter. */

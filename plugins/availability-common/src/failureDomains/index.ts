@@ -2,6 +2,7 @@ export * from './api';
 export * from './types';
 export { blastRadius } from './blastRadius';
 export { drainReadiness } from './drainReadiness';
+export { analyzeFailureDomains } from './analyzeCluster';
 export { worstDomains } from './worstDomains';
 export { failureDomainNode } from './nodes';
 export { workloadDrift } from './drift';
