@@ -6,8 +6,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   AvailabilityConfig,
+  LEVELS,
   validateAvailabilityConfig,
 } from '@availability-backstage/plugin-availability-common';
+import type { LevelChangeNotificationsConfig } from './service/notifyLevelChanges';
 
 /**
  * The backend's typed view of the `availability:` config block.
@@ -21,7 +23,15 @@ export interface AvailabilityBackendConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** How many entities refresh at once. */
   concurrency: number;
-  /** How long one request to the kubernetes backend may take. */
+  /**
+   * Where objects come from: `cluster` lists every cluster once per pass
+   * through the kubernetes backend's proxy; `entity` asks the kubernetes
+   * backend entity by entity.
+   */
+  source: 'cluster' | 'entity';
+  /** Deadline of each request to one cluster (the `cluster` source and Node lists). */
+  clusterTimeoutMs: number;
+  /** How long one request to the kubernetes backend may take (the `entity` source). */
   requestTimeoutMs: number;
   /** How long on-demand refreshes reuse a cluster's Node list (0: never). */
   nodeCacheTtlMs: number;
@@ -31,7 +41,15 @@ export interface AvailabilityBackendConfig {
   evaluateMaxBodySize: string | number;
   /** Exemptions running longer than this many days (or forever) are flagged in the ledger. */
   ledgerHorizonDays: number;
+  /** When owners are told that an entity's availability got worse. */
+  notifications: LevelChangeNotificationsConfig;
 }
+
+const DEFAULT_NOTIFICATIONS: LevelChangeNotificationsConfig = {
+  enabled: false,
+  minLevelDrop: 1,
+  quietPeriodMs: 60 * 60_000,
+};
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -86,12 +104,15 @@ export function readAvailabilityBackendConfig(
     return {
       evaluation: {},
       schedule: DEFAULT_SCHEDULE,
+      source: 'cluster',
+      clusterTimeoutMs: 20_000,
       concurrency: 4,
       requestTimeoutMs: 30_000,
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
       ledgerHorizonDays: 365,
+      notifications: DEFAULT_NOTIFICATIONS,
     };
   }
 
@@ -122,9 +143,18 @@ export function readAvailabilityBackendConfig(
     );
   }
 
+  const source = config.getOptionalString('source') ?? 'cluster';
+  if (source !== 'cluster' && source !== 'entity') {
+    throw new Error(
+      `Invalid config at availability.source: expected cluster or entity, got ${source}`,
+    );
+  }
+
   return {
     evaluation: stripUndefined(evaluation),
     schedule,
+    source,
+    clusterTimeoutMs: durationMs(config, 'clusterTimeout', { seconds: 20 }),
     concurrency: positiveInteger(config, 'refresh.concurrency', 4),
     requestTimeoutMs: durationMs(config, 'refresh.requestTimeout', {
       seconds: 30,
@@ -138,7 +168,31 @@ export function readAvailabilityBackendConfig(
     historyLimit: positiveInteger(config, 'history.maxPoints', 365),
     evaluateMaxBodySize: maxBodySize,
     ledgerHorizonDays: positiveInteger(config, 'ledger.horizonDays', 365),
+    notifications: {
+      enabled:
+        config.getOptionalBoolean('notifications.enabled') ??
+        DEFAULT_NOTIFICATIONS.enabled,
+      minLevelDrop: levelDrop(config),
+      quietPeriodMs: durationMs(
+        config,
+        'notifications.quietPeriod',
+        { hours: 1 },
+        { allowZero: true },
+      ),
+    },
   };
+}
+
+function levelDrop(config: Config) {
+  const value = positiveInteger(config, 'notifications.minLevelDrop', 1);
+  if (value > LEVELS.length - 1) {
+    throw new Error(
+      `Invalid config at availability.notifications.minLevelDrop: a level can fall by at most ${
+        LEVELS.length - 1
+      }, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function stripUndefined(config: AvailabilityConfig): AvailabilityConfig {

@@ -2,14 +2,23 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { availabilityPermissions } from '@availability-backstage/plugin-availability-common';
+import { registerAvailabilityActions } from './actions';
 import { readAvailabilityBackendConfig } from './config';
-import { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
+import { openDatabase } from './database/openDatabase';
 import { AvailabilityService } from './service/AvailabilityService';
+import { ClusterWideObjectsSource } from './service/cluster/ClusterWideObjectsSource';
 import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
 import { KubernetesProxyNodesSource } from './service/KubernetesProxyNodesSource';
-import { scheduleRefreshTask } from './service/refreshTask';
+import { LevelChangeNotifier } from './service/notifyLevelChanges';
+import { createRefreshMetrics } from './service/refresh/refreshMetrics';
+import { REFRESH_TASK_ID, scheduleRefreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 
 /**
@@ -34,33 +43,55 @@ export const availabilityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readAvailabilityBackendConfig(deps.config);
-        const store = await DatabaseAvailabilityStore.create({
+        const { store, runs } = await openDatabase({
           database: deps.database,
           historyLimit: config.historyLimit,
+          heartbeatTimeoutMs: Math.max(60_000, 4 * config.clusterTimeoutMs),
         });
-        const source = KubernetesBackendObjectsSource.create({
-          discovery: deps.discovery,
-          auth: deps.auth,
-          timeoutMs: config.requestTimeoutMs,
-        });
+        const metrics = createRefreshMetrics(deps.metrics);
+        const source =
+          config.source === 'entity'
+            ? KubernetesBackendObjectsSource.create({
+                discovery: deps.discovery,
+                auth: deps.auth,
+                timeoutMs: config.requestTimeoutMs,
+              })
+            : ClusterWideObjectsSource.create({
+                discovery: deps.discovery,
+                auth: deps.auth,
+                clusterTimeoutMs: config.clusterTimeoutMs,
+              });
         const service = AvailabilityService.create({
           logger: deps.logger,
           store,
+          runs,
           source,
           nodes: KubernetesProxyNodesSource.create({
             discovery: deps.discovery,
             auth: deps.auth,
-            timeoutMs: config.requestTimeoutMs,
+            timeoutMs: config.clusterTimeoutMs,
           }),
+          metrics,
+          triggerRefresh: () => deps.scheduler.triggerTask(REFRESH_TASK_ID),
           nodeCacheTtlMs: config.nodeCacheTtlMs,
           catalog: deps.catalog,
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,
           ledgerHorizonDays: config.ledgerHorizonDays,
+          levelChanges: config.notifications.enabled
+            ? LevelChangeNotifier.create({
+                notifications: deps.notifications,
+                config: config.notifications,
+                logger: deps.logger,
+              })
+            : undefined,
         });
 
         deps.permissionsRegistry.addPermissions(availabilityPermissions);
@@ -79,6 +110,13 @@ export const availabilityPlugin = createBackendPlugin({
             evaluateMaxBodySize: config.evaluateMaxBodySize,
           }),
         );
+        registerAvailabilityActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          evaluateMaxBodySize: config.evaluateMaxBodySize,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { EvaluationObject } from '@availability-backstage/plugin-availability-common';
+import {
+  hasKubernetesAnnotations,
+  KUBERNETES_ANNOTATIONS as COMMON_KUBERNETES_ANNOTATIONS,
+  type EvaluationObject,
+} from '@availability-backstage/plugin-availability-common';
 
 /**
  * A Kubernetes object as the rules engine takes it.
@@ -18,15 +22,12 @@ export type ClusterObjects =
       cluster: string;
       status: 'ok';
       objects: KubernetesObject[];
-      /** Kubernetes API requests made against this cluster (one per object type). */
-      kubeRequests: number;
     }
   | {
       cluster: string;
       status: 'error';
       /** Why the cluster's objects are not usable, e.g. "403 Forbidden". */
       message: string;
-      kubeRequests: number;
     };
 
 /**
@@ -36,9 +37,15 @@ export type ClusterObjects =
  */
 export interface EntityObjects {
   clusters: ClusterObjects[];
-  /** Requests this source made (to the kubernetes backend or to clusters). */
-  requests: number;
 }
+
+/**
+ * Told how many Kubernetes API requests a source caused in a cluster, for
+ * metrics and the refresh record.
+ *
+ * @public
+ */
+export type KubeRequestListener = (cluster: string, count: number) => void;
 
 /**
  * Reads the Kubernetes objects of a catalog entity from wherever they live.
@@ -48,18 +55,30 @@ export interface EntityObjects {
  * @public
  */
 export interface KubernetesObjectsSource {
-  getEntityObjects(options: { entity: Entity }): Promise<EntityObjects>;
+  getEntityObjects(options: {
+    entity: Entity;
+    onKubeRequests?: KubeRequestListener;
+  }): Promise<EntityObjects>;
+  /**
+   * Reads every cluster once for a whole pass over these entities, and
+   * answers each entity from that reading. Sources without it are asked
+   * entity by entity.
+   */
+  preparePass?(options: {
+    entities: Entity[];
+    signal?: AbortSignal;
+    onKubeRequests?: KubeRequestListener;
+  }): Promise<KubernetesObjectsSource>;
 }
 
 /**
  * The annotations that tie a catalog entity to Kubernetes objects.
  *
  * @public
+ * @deprecated Use `KUBERNETES_ANNOTATIONS` from
+ * `@availability-backstage/plugin-availability-common`.
  */
-export const KUBERNETES_ANNOTATIONS = [
-  'backstage.io/kubernetes-id',
-  'backstage.io/kubernetes-label-selector',
-] as const;
+export const KUBERNETES_ANNOTATIONS = COMMON_KUBERNETES_ANNOTATIONS;
 
 /**
  * Whether an entity has Kubernetes objects to look for.
@@ -67,6 +86,5 @@ export const KUBERNETES_ANNOTATIONS = [
  * @public
  */
 export function hasKubernetesAnnotation(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return KUBERNETES_ANNOTATIONS.some(a => Boolean(annotations[a]));
+  return hasKubernetesAnnotations(entity.metadata.annotations);
 }

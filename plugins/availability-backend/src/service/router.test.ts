@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,9 +6,12 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import express from 'express';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import {
+  deployment,
+  fakeKubernetesBackend,
+} from '../__testUtils__/fakeKubernetesBackend';
 
 const entities: Entity[] = [
   {
@@ -33,58 +32,10 @@ const entities: Entity[] = [
   },
 ];
 
-function deployment(name: string, replicas: number) {
-  return {
-    metadata: { name, namespace: 'shop', labels: { app: name } },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: {
-          containers: [
-            {
-              name,
-              image: `${name}:1.0.0`,
-              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
+const kube = fakeKubernetesBackend();
 
-type KubeAnswer = { status: number; body: unknown };
-let workloadsAnswer: KubeAnswer;
-let customAnswer: KubeAnswer;
-
-// Stands in for the kubernetes backend, answering as it does.
-const fakeKubernetesPlugin = createBackendPlugin({
-  pluginId: 'kubernetes',
-  register(env) {
-    env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
-        const router = express.Router();
-        router.use(express.json());
-        router.post('/resources/workloads/query', (_req, res) => {
-          res.status(workloadsAnswer.status).json(workloadsAnswer.body);
-        });
-        router.post('/resources/custom/query', (_req, res) => {
-          res.status(customAnswer.status).json(customAnswer.body);
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
-
-/** The kubernetes backend's answer listing these resources per cluster. */
-function workloadsOf(
-  clusters: Record<string, Array<{ type: string; resources: unknown[] }>>,
-): KubeAnswer {
-  return {
+function healthyAnswers() {
+  kube.answers.workloads = {
     status: 200,
     body: {
       items: Object.entries(clusters).map(([name, resources]) => ({
@@ -95,21 +46,13 @@ function workloadsOf(
       })),
     },
   };
+  kube.answers.custom = { status: 200, body: { items: [] } };
 }
 
-function healthyAnswers() {
-  workloadsAnswer = workloadsOf({
-    'prod-eu': [
-      { type: 'deployments', resources: [deployment('api', 3)] },
-      { type: 'pods', resources: [] },
-    ],
-    'prod-us': [{ type: 'deployments', resources: [deployment('api', 1)] }],
-  });
-  customAnswer = { status: 200, body: { items: [] } };
-}
-
+// The fake answers the kubernetes backend's per-entity queries.
 const baseConfig = {
   availability: {
+    source: 'entity',
     schedule: {
       frequency: { hours: 24 },
       timeout: { minutes: 5 },
@@ -124,7 +67,7 @@ async function start(options?: { deny?: boolean }) {
   const { server } = await startTestBackend({
     features: [
       availabilityPlugin,
-      fakeKubernetesPlugin,
+      kube.plugin,
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: baseConfig }),
       mockServices.httpAuth.factory({
@@ -151,6 +94,8 @@ const protectedRoutes: Array<[string, string]> = [
   ['get', '/clusters'],
   ['get', '/clusters/prod-eu/failure-domains'],
   ['get', '/exemptions'],
+  ['get', '/refresh'],
+  ['post', '/refresh'],
 ];
 
 describe('availability router', () => {
@@ -188,6 +133,15 @@ describe('availability router', () => {
     },
   );
 
+  it('knows no full refresh before the first one', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/availability/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ run: null });
+  });
+
   it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
     const server = await start();
     const res = await request(server)
@@ -217,8 +171,8 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
+      { cluster: 'prod-us', status: 'ok', lastSuccessAt: res.body.refreshedAt },
     ]);
     expect(res.body.stale).toBe(false);
     const workloads = res.body.report.workloads;
@@ -254,7 +208,7 @@ describe('availability router', () => {
 
   it('reports a failing cluster as such and evaluates the others', async () => {
     const server = await start();
-    (workloadsAnswer.body as any).items[1] = {
+    (kube.answers.workloads.body as any).items[1] = {
       cluster: { name: 'prod-us' },
       resources: [],
       errors: [
@@ -271,7 +225,7 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
       {
         cluster: 'prod-us',
         status: 'error',
@@ -289,7 +243,7 @@ describe('availability router', () => {
       .post('/api/availability/entities/component/default/shop-api/refresh')
       .set(auth)
       .expect(200);
-    workloadsAnswer = {
+    kube.answers.workloads = {
       status: 500,
       body: {
         error: { name: 'Error', message: 'boom' },
@@ -452,19 +406,29 @@ describe('availability router', () => {
       Object.assign(exempted.spec.template.spec.containers[0], {
         env: [{ name: 'API_TOKEN', value: 'plain-text' }],
       });
-      workloadsAnswer = workloadsOf({
-        'prod-eu': [
-          { type: 'deployments', resources: [exempted] },
-          {
-            type: 'pods',
-            resources: [
-              pod('api-5d8f-a', 'eu-1'),
-              pod('api-5d8f-b', 'eu-1'),
-              pod('api-5d8f-c', 'eu-1'),
-            ],
-          },
-        ],
-      });
+      kube.answers.workloads = {
+        status: 200,
+        body: {
+          items: [
+            {
+              cluster: { name: 'prod-eu' },
+              resources: [
+                { type: 'deployments', resources: [exempted] },
+                {
+                  type: 'pods',
+                  resources: [
+                    pod('api-5d8f-a', 'eu-1'),
+                    pod('api-5d8f-b', 'eu-1'),
+                    pod('api-5d8f-c', 'eu-1'),
+                  ],
+                },
+              ],
+              errors: [],
+              podMetrics: [],
+            },
+          ],
+        },
+      };
     });
 
     it('serves clusters, blast radius, drain readiness, the ledger and the simulator objects', async () => {

@@ -28,6 +28,7 @@ export function mockAvailabilityApi(
     getFailureDomains: async () => failureDomains,
     listExemptions: async () => exemptions,
     getEntityObjects: async () => entityObjects,
+    getRefreshStatus: async () => ({ run: null }),
     ...overrides,
   };
   return {
@@ -40,5 +41,6 @@ export function mockAvailabilityApi(
     getFailureDomains: jest.fn(impl.getFailureDomains),
     listExemptions: jest.fn(impl.listExemptions),
     getEntityObjects: jest.fn(impl.getEntityObjects),
+    getRefreshStatus: jest.fn(impl.getRefreshStatus),
   };
 }

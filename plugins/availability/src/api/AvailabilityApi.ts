@@ -6,6 +6,7 @@ import {
   ExemptionsResponse,
   FailureDomainsResponse,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -36,6 +37,8 @@ export interface AvailabilityApi {
   listExemptions(query?: ReportsQuery): Promise<ExemptionsResponse>;
   /** The objects behind an entity's latest report, for the level-up simulator. */
   getEntityObjects(entity: CompoundEntityRef): Promise<EntityObjectsResponse>;
+  /** The running full refresh of every entity, else the last one. */
+  getRefreshStatus(): Promise<RefreshStatusResponse>;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   ExemptionsResponse,
   FailureDomainsResponse,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -84,6 +85,10 @@ export class AvailabilityClient implements AvailabilityApi {
     entity: CompoundEntityRef,
   ): Promise<EntityObjectsResponse> {
     return this.#request(`${entityPath(entity)}/objects`);
+  }
+
+  async getRefreshStatus(): Promise<RefreshStatusResponse> {
+    return this.#request('/refresh');
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -2,6 +2,7 @@ import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { ClusterView } from '../ClusterView';
 import { AvailabilityOverview } from './AvailabilityOverview';
+import { LastRefreshPanel } from './LastRefreshPanel';
 
 /** @public */
 export interface AvailabilityPageProps {
@@ -35,6 +36,7 @@ function AvailabilityOverviewPage(props: AvailabilityPageProps) {
         }
       />
       <Content>
+        <LastRefreshPanel />
         <AvailabilityOverview />
       </Content>
     </Page>
