@@ -4,7 +4,14 @@ import type {
   SaveReportOptions,
   StoredEntityInfo,
 } from './AvailabilityStore';
-import { DAILY, FAILING, HISTORY, HistoryRow, REPORTS, OBJECTS } from './tables';
+import {
+  DAILY,
+  FAILING,
+  HISTORY,
+  HistoryRow,
+  REPORTS,
+  OBJECTS,
+} from './tables';
 
 /** The denormalised entity columns of a report row, lower-cased for filters. */
 export function entityColumns(entity: StoredEntityInfo) {

@@ -38,12 +38,25 @@ function healthyAnswers() {
   kube.answers.workloads = {
     status: 200,
     body: {
-      items: Object.entries(clusters).map(([name, resources]) => ({
-        cluster: { name },
-        resources,
-        errors: [],
-        podMetrics: [],
-      })),
+      items: [
+        {
+          cluster: { name: 'prod-eu' },
+          resources: [
+            { type: 'deployments', resources: [deployment('api', 3)] },
+            { type: 'pods', resources: [] },
+          ],
+          errors: [],
+          podMetrics: [],
+        },
+        {
+          cluster: { name: 'prod-us' },
+          resources: [
+            { type: 'deployments', resources: [deployment('api', 1)] },
+          ],
+          errors: [],
+          podMetrics: [],
+        },
+      ],
     },
   };
   kube.answers.custom = { status: 200, body: { items: [] } };
