@@ -68,6 +68,16 @@ const reportsQuerySchema = filterSchema
   })
   .strict();
 
+const exemptionsQuerySchema = filterSchema
+  .extend({
+    horizonDays: z.coerce.number().int().min(1).max(36500).optional(),
+  })
+  .strict();
+
+const clusterParamsSchema = z.object({
+  cluster: z.string().min(1).max(255),
+});
+
 const entityParamsSchema = z.object({
   kind: z.string().min(1).max(255),
   namespace: z.string().min(1).max(255),
@@ -173,6 +183,39 @@ export async function createRouter(
     await requirePermission(req, availabilityReadPermission);
     const filter = parse(filterSchema, req.query, 'query');
     res.json(await service.getSummary(filter));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/objects', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const stored = await service.getEntityObjects(entityRef(req));
+    // Kubernetes objects and the engine's config are free-form in the spec:
+    // spread into plain objects, which the generated types accept.
+    res.json({
+      entityRef: stored.entityRef,
+      objects: stored.objects.map(o => ({ ...o, object: { ...o.object } })),
+      config: { ...stored.config },
+    });
+  });
+
+  router.get('/clusters', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    res.json(await service.listClusters());
+  });
+
+  router.get('/clusters/:cluster/failure-domains', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const { cluster } = parse(clusterParamsSchema, req.params, 'cluster');
+    res.json(await service.getFailureDomains(cluster));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const { horizonDays, ...filter } = parse(
+      exemptionsQuerySchema,
+      req.query,
+      'query',
+    );
+    res.json(await service.listExemptions(filter, { horizonDays }));
   });
 
   router.get('/checks', async (req, res) => {

@@ -32,6 +32,8 @@ import { ClusterStatusList } from './ClusterStatusList';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrendChart } from './ScoreTrendChart';
 import { WorkloadSection } from './WorkloadSection';
+import { LevelUpSimulator } from '../LevelUpSimulator';
+import { WorkloadDrift } from '../WorkloadDrift';
 
 function EntityReport() {
   const api = useApi(availabilityApiRef);
@@ -151,6 +153,12 @@ function EntityReport() {
           />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <LevelUpSimulator report={report} />
+      </Grid>
+      <Grid item xs={12}>
+        <WorkloadDrift report={report} />
+      </Grid>
       {report.workloads.map(workload => (
         <Grid
           item
