@@ -38,7 +38,9 @@ describe('LastRefreshPanel', () => {
     );
     expect(await screen.findByText('Last refresh')).toBeInTheDocument();
     expect(screen.getByText('Succeeded')).toBeInTheDocument();
-    expect(screen.getByText(/started 5 minutes ago, took 42 s/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/started 5 minutes ago, took 42 s/),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         /118 ok, 2 failed, 1 removed of 120 entities; 13 Kubernetes API requests over 2 clusters/,

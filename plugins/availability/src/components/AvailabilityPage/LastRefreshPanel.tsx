@@ -17,7 +17,9 @@ const STATUS_LABELS: Record<RefreshRun['status'], string> = {
 };
 
 function seconds(ms: number) {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+  return ms < 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : `${Math.round(ms / 1000)} s`;
 }
 
 function RunDetails(props: { run: RefreshRun }) {

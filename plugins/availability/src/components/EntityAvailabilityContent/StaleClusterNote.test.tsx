@@ -27,7 +27,9 @@ describe('StaleClusterNote', () => {
       <StaleClusterNote cluster={{ cluster: 'prod-us', status: 'error' }} />,
     );
     expect(
-      screen.getByText('Never answered; its workloads are missing from the report.'),
+      screen.getByText(
+        'Never answered; its workloads are missing from the report.',
+      ),
     ).toBeInTheDocument();
   });
 

@@ -25,7 +25,9 @@ export function StaleClusterNote(props: { cluster: ClusterStatus }) {
       color="textSecondary"
       data-testid={`stale-cluster-${cluster.cluster}`}
     >
-      {cluster.stale ? 'Stale: its workloads are shown as of ' : 'Last answered '}
+      {cluster.stale
+        ? 'Stale: its workloads are shown as of '
+        : 'Last answered '}
       <Tooltip title={formatTimestamp(cluster.lastSuccessAt)}>
         <span>{formatRelative(cluster.lastSuccessAt)}</span>
       </Tooltip>
