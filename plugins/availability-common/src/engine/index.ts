@@ -1,5 +1,7 @@
 export { evaluate } from './evaluate';
-export { scoreChecks, SEVERITY_WEIGHTS, LEVELS } from './scoring';
+export { scoreChecks, SEVERITY_WEIGHTS, LEVELS, LEVEL_RULES } from './scoring';
+export { nextLevel, planLevelUp } from './levelPlan';
+export type { LevelUpPlan, LevelUpStep, PlannedCheck } from './levelPlan';
 export {
   AVAILABILITY_BACKEND_CONFIG_KEYS,
   DEFAULT_AVAILABILITY_CONFIG,
