@@ -1,4 +1,5 @@
 import type {
+  AvailabilityFacets,
   AvailabilityReport,
   AvailabilitySummary,
   ClusterStatus,
@@ -84,6 +85,8 @@ export interface AvailabilityStore {
     filter: ReportsFilter,
     options?: { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary>;
+  /** The values of each filter field and their counts, each under the other filters. */
+  getFacets(filter: ReportsFilter): Promise<AvailabilityFacets>;
   /** Every stored entity ref (lower-cased). */
   listEntityRefs(): Promise<string[]>;
   /** Removes everything stored about these entities. */

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
+  AvailabilityFacets,
   AvailabilitySummary,
+  FacetCount,
   ClusterStatus,
   EntityReportResponse,
   EntityReportSummary,
@@ -59,7 +61,7 @@ type ReportRow = {
 };
 
 type Cursor = {
-  orderBy: 'score' | 'name';
+  orderBy: 'level' | 'score' | 'name';
   order: 'asc' | 'desc';
   value: number | string;
   entityRef: string;
@@ -86,16 +88,40 @@ function decodeCursor(text: string): Cursor {
   }
   const valid =
     parsed &&
-    (parsed.orderBy === 'score' || parsed.orderBy === 'name') &&
+    ['level', 'score', 'name'].includes(parsed.orderBy) &&
     (parsed.order === 'asc' || parsed.order === 'desc') &&
     typeof parsed.entityRef === 'string' &&
-    (parsed.orderBy === 'score'
-      ? typeof parsed.value === 'number'
-      : typeof parsed.value === 'string');
+    (parsed.orderBy === 'name'
+      ? typeof parsed.value === 'string'
+      : typeof parsed.value === 'number');
   if (!valid) {
     throw new InputError('Invalid cursor');
   }
   return parsed as Cursor;
+}
+
+// Level, then score: a bronze entity sorts below every silver one whatever
+// its score. Scores are 0..100, so level rank × 1000 + score keeps both.
+const LEVEL_KEY = `(CASE r.level ${LEVELS.map(
+  (level, index) => `WHEN '${level}' THEN ${LEVELS.length - 1 - index}`,
+).join(' ')} ELSE 0 END) * 1000 + r.score`;
+
+/** The SQL expression a listing sorts on (constant text, no user input). */
+function sortKey(orderBy: Cursor['orderBy']): string {
+  if (orderBy === 'level') {
+    return LEVEL_KEY;
+  }
+  return orderBy === 'score' ? 'r.score' : 'r.name';
+}
+
+function sortValue(
+  orderBy: Cursor['orderBy'],
+  row: EntityReportSummary,
+): number | string {
+  if (orderBy === 'level') {
+    return (LEVELS.length - 1 - LEVELS.indexOf(row.level)) * 1000 + row.score;
+  }
+  return orderBy === 'score' ? row.score : row.name;
 }
 
 function toLower(values: string[] | undefined): string[] | undefined {
@@ -365,7 +391,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const orderBy = cursor?.orderBy ?? query.orderBy ?? 'score';
     const order = cursor?.order ?? query.order ?? 'asc';
-    const column = orderBy === 'score' ? 'r.score' : 'r.name';
+    const key = sortKey(orderBy);
     const op = order === 'asc' ? '>' : '<';
 
     const countRow = await this.#applyFilter(
@@ -393,22 +419,14 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       'r.stale',
     );
     if (cursor) {
-      // Keyset pagination on (column, entity_ref), both in the same direction.
-      rowsQuery.where(inner =>
-        inner
-          .where(column, op, cursor.value)
-          .orWhere(tie =>
-            tie
-              .where(column, cursor.value)
-              .andWhere('r.entity_ref', op, cursor.entityRef),
-          ),
+      // Keyset pagination on (key, entity_ref), both in the same direction.
+      rowsQuery.whereRaw(
+        `(${key} ${op} ? or (${key} = ? and r.entity_ref ${op} ?))`,
+        [cursor.value, cursor.value, cursor.entityRef],
       );
     }
     const rows: ReportRow[] = await rowsQuery
-      .orderBy([
-        { column, order },
-        { column: 'r.entity_ref', order },
-      ])
+      .orderByRaw(`${key} ${order}, r.entity_ref ${order}`)
       .limit(limit + 1);
 
     const items: EntityReportSummary[] = rows.slice(0, limit).map(row => ({
@@ -433,11 +451,53 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       page.nextCursor = encodeCursor({
         orderBy,
         order,
-        value: orderBy === 'score' ? last.score : last.name,
+        value: sortValue(orderBy, last),
         entityRef: last.entityRef,
       });
     }
     return page;
+  }
+
+  async getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
+    const counts = (rows: any[], key: string): FacetCount[] =>
+      rows
+        .filter(row => row[key])
+        .map(row => ({ value: String(row[key]), count: Number(row.count) }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    // Each field's counts ignore that field's own filter: picking one owner
+    // still shows how many reports the other owners hold.
+    const column = (key: 'owner' | 'system' | 'kind' | 'lifecycle') =>
+      this.#applyFilter(this.#db(`${REPORTS} as r`), {
+        ...filter,
+        [key]: undefined,
+      })
+        .select(`r.${key}`)
+        .count({ count: '*' })
+        .groupBy(`r.${key}`);
+    const [owner, system, kind, lifecycle, failingCheck] = await Promise.all([
+      column('owner'),
+      column('system'),
+      column('kind'),
+      column('lifecycle'),
+      this.#db(`${FAILING} as f`)
+        .whereIn(
+          'f.entity_ref',
+          this.#applyFilter(this.#db(`${REPORTS} as r`), {
+            ...filter,
+            failingCheck: undefined,
+          }).select('r.entity_ref'),
+        )
+        .select('f.check_id')
+        .count({ count: '*' })
+        .groupBy('f.check_id'),
+    ]);
+    return {
+      owner: counts(owner, 'owner'),
+      system: counts(system, 'system'),
+      kind: counts(kind, 'kind'),
+      lifecycle: counts(lifecycle, 'lifecycle'),
+      failingCheck: counts(failingCheck, 'check_id'),
+    };
   }
 
   async getSummary(

@@ -16,6 +16,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AvailabilityConfig,
   AvailabilityReport,
+  AvailabilityFacets,
   AvailabilitySummary,
   checkCatalog,
   ChecksResponse,
@@ -355,6 +356,11 @@ export class AvailabilityService {
     return this.#store.getSummary(this.#normalizeFilter(filter), {
       now: this.#now(),
     });
+  }
+
+  /** The values of each filter field among the reports, with counts. */
+  async getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
+    return this.#store.getFacets(this.#normalizeFilter(filter));
   }
 
   /** Evaluates manifests given as YAML or JSON text. */
