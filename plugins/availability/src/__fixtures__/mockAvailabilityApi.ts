@@ -1,5 +1,5 @@
 import { AvailabilityApi } from '../api';
-import { checks, entityReport, summary } from './reports';
+import { checks, entityReport, facets, summary } from './reports';
 
 /**
  * An AvailabilityApi whose every method is a jest mock answering with the
@@ -17,6 +17,7 @@ export function mockAvailabilityApi(
     }),
     listReports: async () => ({ items: [], totalItems: 0 }),
     getSummary: async () => summary,
+    getFacets: async () => facets,
     getChecks: async () => checks,
     ...overrides,
   };
@@ -25,6 +26,7 @@ export function mockAvailabilityApi(
     refreshEntityReport: jest.fn(impl.refreshEntityReport),
     listReports: jest.fn(impl.listReports),
     getSummary: jest.fn(impl.getSummary),
+    getFacets: jest.fn(impl.getFacets),
     getChecks: jest.fn(impl.getChecks),
   };
 }
