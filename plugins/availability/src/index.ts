@@ -13,6 +13,7 @@ export {
   AvailabilityPage,
   EntityAvailabilityCard,
   EntityAvailabilityContent,
+  EntityAvailabilityRollupCard,
 } from './plugin';
 export {
   AVAILABILITY_ANNOTATIONS,
@@ -23,4 +24,5 @@ export type { AvailabilityApi, AvailabilityClientOptions } from './api';
 export { LevelChip } from './components/LevelChip';
 export type { LevelChipProps } from './components/LevelChip';
 export type { EntityAvailabilityCardProps } from './components/EntityAvailabilityCard';
+export type { EntityAvailabilityRollupCardProps } from './components/EntityAvailabilityRollupCard';
 export type { AvailabilityPageProps } from './components/AvailabilityPage';
