@@ -6,8 +6,10 @@
  */
 
 export * from './types';
+export * from './contract';
 export * from './engine';
 export { checkCatalog, getCheck } from './checks';
 export * from './api';
 export * from './permissions';
 export * from './manifests';
+export * from './failureDomains';

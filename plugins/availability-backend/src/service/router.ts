@@ -3,19 +3,18 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  BasicPermission,
-  AuthorizeResult,
-} from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   availabilityReadPermission,
   availabilityRefreshPermission,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AvailabilityService } from './AvailabilityService';
+import { requirePermission as requireCallerPermission } from './requirePermission';
 
 const YAML_TYPES = [
   'text/yaml',
@@ -37,9 +36,7 @@ const list = z
   )
   .optional();
 
-const levelList = list.pipe(
-  z.array(z.enum(['gold', 'silver', 'bronze', 'none'])).optional(),
-);
+const levelList = list.pipe(z.array(z.enum(LEVELS)).optional());
 
 const filterSchema = z
   .object({
@@ -109,12 +106,7 @@ export async function createRouter(
 
   async function requirePermission(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
+    await requireCallerPermission({ permissions, permission, credentials });
     return credentials;
   }
 

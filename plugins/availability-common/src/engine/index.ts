@@ -1,10 +1,16 @@
 export { evaluate } from './evaluate';
-export { scoreChecks, SEVERITY_WEIGHTS, LEVELS, LEVEL_RULES } from './scoring';
+export {
+  meetsLevel,
+  scoreChecks,
+  SEVERITY_WEIGHTS,
+  LEVEL_RULES,
+} from './scoring';
 export { nextLevel, planLevelUp } from './levelPlan';
 export type { LevelUpPlan, LevelUpStep, PlannedCheck } from './levelPlan';
 export {
-  AVAILABILITY_BACKEND_CONFIG_KEYS,
   DEFAULT_AVAILABILITY_CONFIG,
+  ENGINE_CONFIG_KEYS,
+  engineConfigOf,
   resolveConfig,
   validateAvailabilityConfig,
 } from './config';

@@ -1,5 +1,6 @@
 import type { CheckResult, Level } from '../types';
-import { LEVEL_RULES, LEVELS, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
+import { LEVELS } from '../contract';
+import { LEVEL_RULES, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
 
 /**
  * A check result and the fix it belongs to: results that share a `fix` are

@@ -8,15 +8,15 @@ import {
 import {
   checkCatalog,
   evaluate,
+  LEVELS,
+  meetsLevel,
   type AvailabilityConfig,
   type AvailabilityReport,
   type Level,
 } from '@availability-backstage/plugin-availability-common';
 import { collectInputs } from './collectInputs';
 import { examples } from './validate.examples';
-import { findFailOnViolations, formatSummary, meetsLevel } from './summary';
-
-const LEVEL_VALUES = ['gold', 'silver', 'bronze', 'none'] as const;
+import { findFailOnViolations, formatSummary } from './summary';
 
 /**
  * Options for {@link createAvailabilityValidateAction}.
@@ -86,7 +86,7 @@ export function createAvailabilityValidateAction(
             ),
         minLevel: z =>
           z
-            .enum(LEVEL_VALUES)
+            .enum(LEVELS)
             .optional()
             .describe('The lowest acceptable level. Defaults to gold.'),
         failOn: z =>
@@ -99,8 +99,7 @@ export function createAvailabilityValidateAction(
       },
       output: {
         score: z => z.number().describe('The score, 0 to 100'),
-        level: z =>
-          z.enum(LEVEL_VALUES).describe('gold, silver, bronze or none'),
+        level: z => z.enum(LEVELS).describe('gold, silver, bronze or none'),
         report: z =>
           z
             .record(z.string(), z.any())

@@ -1,7 +1,7 @@
 import {
   AvailabilitySummary,
-  Level,
   ReportsQuery,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import {
   InfoCard,
@@ -32,8 +32,6 @@ import { ReportsFilters } from './ReportsFilters';
 import { ReportsTable } from './ReportsTable';
 import { TopFailingChecks } from './TopFailingChecks';
 
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
-
 function download(filename: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
   const anchor = document.createElement('a');
@@ -63,7 +61,7 @@ function SummaryNumbers(props: { summary: AvailabilitySummary }) {
           </Typography>
         </Box>
       </Box>
-      {levels.map(level => (
+      {LEVELS.map(level => (
         <Box key={level} display="flex" alignItems="center" mb={1}>
           <Box width={90}>
             <LevelChip level={level} />

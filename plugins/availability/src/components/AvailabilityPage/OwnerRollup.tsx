@@ -1,6 +1,7 @@
 import {
   AvailabilitySummary,
   Level,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -13,7 +14,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { levelColors, levelLabel } from '../LevelChip';
 
 // Worst first, as the bar reads from the left.
-const levels: Level[] = ['none', 'bronze', 'silver', 'gold'];
+const levels: Level[] = [...LEVELS].reverse();
 
 type OwnerRow = AvailabilitySummary['byOwner'][number];
 
@@ -40,10 +41,10 @@ export function rankOwners(byOwner: OwnerRow[]): OwnerRow[] {
 
 /** A stacked bar of an owner's level distribution, each segment with its count. */
 function LevelBar(props: { byLevel: Record<Level, number> }) {
-  const total = levels.reduce((sum, l) => sum + (props.byLevel[l] ?? 0), 0);
-  const description = levels
-    .map(l => `${props.byLevel[l] ?? 0} ${levelLabel(l).toLowerCase()}`)
-    .join(', ');
+  const total = LEVELS.reduce((sum, l) => sum + (props.byLevel[l] ?? 0), 0);
+  const description = LEVELS.map(
+    l => `${props.byLevel[l] ?? 0} ${levelLabel(l).toLowerCase()}`,
+  ).join(', ');
   return (
     <Box
       display="flex"

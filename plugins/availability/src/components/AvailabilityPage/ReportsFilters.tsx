@@ -3,6 +3,7 @@ import {
   CheckInfo,
   FacetCount,
   Level,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -14,8 +15,6 @@ import { ReactNode, useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { hasFilters, ReportsView } from '../../lib/reportsSearchParams';
 import { levelLabel } from '../LevelChip';
-
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
 
 const noFacets: AvailabilityFacets = {
   owner: [],
@@ -176,7 +175,7 @@ export function ReportsFilters(props: ReportsFiltersProps) {
         <ListFilter
           label="Level"
           value={view.level}
-          options={levels.map(level => ({ value: level }))}
+          options={LEVELS.map(level => ({ value: level }))}
           getLabel={option => levelLabel(option as Level)}
           onChange={value =>
             onChange({ ...view, level: value as Level[] | undefined })

@@ -1,4 +1,7 @@
-import { Level } from '@availability-backstage/plugin-availability-common';
+import {
+  Level,
+  LEVELS,
+} from '@availability-backstage/plugin-availability-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
@@ -16,7 +19,8 @@ import { availabilityApiRef } from '../../api';
 import { useFocusRingStyles } from '../focusRing';
 import { LevelChip } from '../LevelChip';
 
-const levels: Level[] = ['none', 'bronze', 'silver', 'gold'];
+// Worst first, as a team reads what to fix.
+const levels: Level[] = [...LEVELS].reverse();
 
 /** @public */
 export interface EntityAvailabilityRollupCardProps {
