@@ -183,7 +183,12 @@ test('the org page filtered to production shows the same count in every panel', 
   page,
 }) => {
   await openAsGuest(page, '/availability?lifecycle=production');
-  const tableTitle = page.getByText(/^Entities \((\d+)\)$/);
+  // Wait for data, not the frame: a row of the table and of the teams.
+  await expect(
+    page.getByRole('link', { name: ENTITY, exact: true }),
+  ).toBeVisible();
+  await expect(page.getByTestId('availability-overall-total')).toBeVisible();
+  const tableTitle = page.getByText(/^Entities \([1-9]\d*\)$/);
   await expect(tableTitle).toBeVisible();
   const inTable = Number(
     (await tableTitle.textContent())!.match(/\((\d+)\)/)![1],

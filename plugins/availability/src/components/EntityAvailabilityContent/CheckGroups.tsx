@@ -57,9 +57,10 @@ export function CheckGroups(props: CheckGroupsProps) {
         >
           <AccordionSummary
             expandIcon={<ExpandMoreIcon />}
-            aria-label={`${groupTitles[group.status]} checks of ${
-              props.workloadName
-            }`}
+            // The visible text first, so the name contains what is seen.
+            aria-label={`${groupTitles[group.status]} (${
+              group.rows.length
+            }), checks of ${props.workloadName}`}
           >
             <Typography variant="subtitle2" component="h4">
               {groupTitles[group.status]} ({group.rows.length})

@@ -214,7 +214,7 @@ describe('EntityAvailabilityContent', () => {
     ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Where the pods of checkout-api run',
+        name: /^Where the pods run .*, checkout-api$/,
       }),
     );
     const perNode = screen.getByRole('table', {

@@ -98,6 +98,9 @@ export function WorkloadSection(props: WorkloadSectionProps) {
   const classes = useStyles();
   const multiCluster = group.instances.length > 1;
   const withPods = group.instances.filter(w => w.evidence?.pods?.length);
+  const podsTitle = `Where the pods run (${podCount(withPods)})${
+    props.staleness ? `, ${props.staleness}` : ''
+  }`;
 
   return (
     <Paper
@@ -122,11 +125,10 @@ export function WorkloadSection(props: WorkloadSectionProps) {
         <Accordion TransitionProps={{ unmountOnExit: true }}>
           <AccordionSummary
             expandIcon={<ExpandMoreIcon />}
-            aria-label={`Where the pods of ${group.name} run`}
+            aria-label={`${podsTitle}, ${group.name}`}
           >
             <Typography variant="subtitle2" component="h4">
-              Where the pods run ({podCount(withPods)})
-              {props.staleness ? `, ${props.staleness}` : ''}
+              {podsTitle}
             </Typography>
           </AccordionSummary>
           <AccordionDetails>
