@@ -91,7 +91,7 @@ describe('EntityAvailabilityContent', () => {
     const fixFirst = screen.getByTestId('availability-fix-first');
     expect(
       within(fixFirst).getByRole('button', {
-        name: 'Show replicas-min of Deployment checkout-api',
+        name: 'At least two replicas: show replicas-min of Deployment checkout-api',
       }),
     ).toBeInTheDocument();
     expect(within(fixFirst).getAllByRole('listitem')).toHaveLength(2);

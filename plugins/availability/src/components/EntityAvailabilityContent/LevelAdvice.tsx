@@ -41,6 +41,7 @@ export interface LevelAdviceProps {
 export function LevelAdvice(props: LevelAdviceProps) {
   const { explanation, level, catalog, onShowCheck } = props;
   const classes = useStyles();
+  const title = (id: string) => catalog.get(id)?.title ?? id;
   return (
     <Box>
       <Typography
@@ -68,9 +69,12 @@ export function LevelAdvice(props: LevelAdviceProps) {
                       component="button"
                       variant="body2"
                       onClick={() => onShowCheck(item.workload, item.checkId)}
-                      aria-label={`Show ${item.checkId} of ${kind} ${name}`}
+                      // The visible title first, then what makes it unique.
+                      aria-label={`${title(item.checkId)}: show ${
+                        item.checkId
+                      } of ${kind} ${name}`}
                     >
-                      {catalog.get(item.checkId)?.title ?? item.checkId}
+                      {title(item.checkId)}
                     </Link>
                     <SeverityChip severity={item.severity} />
                     <Typography variant="body2" component="span">
