@@ -19,6 +19,7 @@ export function mockAvailabilityApi(
     getSummary: async () => summary,
     getFacets: async () => facets,
     getChecks: async () => checks,
+    getRefreshStatus: async () => ({ run: null }),
     ...overrides,
   };
   return {
@@ -28,5 +29,6 @@ export function mockAvailabilityApi(
     getSummary: jest.fn(impl.getSummary),
     getFacets: jest.fn(impl.getFacets),
     getChecks: jest.fn(impl.getChecks),
+    getRefreshStatus: jest.fn(impl.getRefreshStatus),
   };
 }

@@ -3,6 +3,7 @@ import {
   AvailabilitySummary,
   CheckInfo,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -30,6 +31,8 @@ export interface AvailabilityApi {
   getFacets(filter?: ReportsQuery): Promise<AvailabilityFacets>;
   /** The check catalog as configured on the backend. */
   getChecks(): Promise<CheckInfo[]>;
+  /** The running full refresh of every entity, else the last one. */
+  getRefreshStatus(): Promise<RefreshStatusResponse>;
 }
 
 /**
