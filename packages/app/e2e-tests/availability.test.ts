@@ -150,6 +150,8 @@ test('the first screen of the tab says what to fix first and why the level, each
     type: 'page height (px)',
     description: String(height),
   });
+  // Read from the run's log: the list reporter leaves annotations out.
+  // eslint-disable-next-line no-console
   console.log(`${ENTITY} availability tab: ${height} px tall at 1440×900`);
   await page.screenshot({
     path: path.join(screenshotDir, 'availability-first-screen.png'),
