@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, Page } from '@playwright/test';
 import { openAsGuest, screenshotDir } from './portal';
 
@@ -9,6 +10,17 @@ const ENTITY = process.env.E2E_AVAILABILITY_ENTITY ?? 'storefront-web';
 const FAILING_CHECK = process.env.E2E_AVAILABILITY_CHECK ?? 'replicas-min';
 const OWNER = process.env.E2E_AVAILABILITY_OWNER ?? 'storefront';
 const OTHER_TEAMS_ENTITY = 'checkout-api'; // owned by payments
+
+/** Fails on any serious or critical accessibility violation inside `selector`. */
+async function expectAccessible(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const severe = results.violations.filter(
+    v => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    severe.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' ')}`),
+  ).toEqual([]);
+}
 
 async function screenshot(page: Page, name: string) {
   await page.screenshot({
@@ -76,7 +88,10 @@ test('the org page lists evaluated entities and drills down into a team', async 
   await screenshot(page, 'org');
 
   const owners = page.getByRole('table', { name: 'Availability by owner' });
-  await owners.getByRole('button', { name: OWNER, exact: true }).click();
+  // Teams show their display names (Storefront for group storefront).
+  await owners
+    .getByRole('button', { name: new RegExp(`^${OWNER}$`, 'i') })
+    .click();
 
   await expect(page).toHaveURL(/[?&]owner=/);
   await expect(
@@ -93,4 +108,112 @@ test('the org page lists evaluated entities and drills down into a team', async 
   await expect(
     page.getByRole('link', { name: ENTITY, exact: true }),
   ).toBeVisible();
+});
+
+test('the first screen of the tab says what to fix first and why the level, each workload once', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openAsGuest(page, `/catalog/default/component/${ENTITY}/availability`);
+  const score = page.getByTestId('entity-score');
+  const refreshNow = page.getByRole('button', { name: 'Refresh now' });
+  await expect(score.or(refreshNow)).toBeVisible();
+  if (await refreshNow.isVisible()) {
+    await refreshNow.click();
+  }
+  const fixFirst = page.getByTestId('availability-fix-first');
+  const explanation = page.getByTestId('availability-level-explanation');
+  await expect(fixFirst).toBeVisible();
+  await expect(explanation).toHaveText(/^Bronze: .*critical.*replicas-min/);
+  // Within the first screen, without scrolling.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const element of [fixFirst, explanation]) {
+    const box = await element.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+  }
+  // The Deployment of three clusters is one section.
+  await expect(
+    page.getByRole('heading', {
+      level: 3,
+      name: `Deployment ${ENTITY}`,
+      exact: true,
+    }),
+  ).toHaveCount(1);
+  await expectAccessible(page, 'main');
+  // A measure, not a gate: how tall the whole tab is (it was 6,124 px when
+  // every cluster repeated the Deployment).
+  const height = await page.evaluate(
+    () => document.documentElement.scrollHeight,
+  );
+  test.info().annotations.push({
+    type: 'page height (px)',
+    description: String(height),
+  });
+  // Read from the run's log: the list reporter leaves annotations out.
+  // eslint-disable-next-line no-console
+  console.log(`${ENTITY} availability tab: ${height} px tall at 1440×900`);
+  await page.screenshot({
+    path: path.join(screenshotDir, 'availability-first-screen.png'),
+    animations: 'disabled',
+  });
+  await screenshot(page, 'entity-tab');
+});
+
+test('the entity card and the Group card pass the accessibility check', async ({
+  page,
+}) => {
+  await openAsGuest(page, `/catalog/default/component/${ENTITY}`);
+  const card = page.getByText('View availability details');
+  await expect(card).toBeVisible();
+  await expect(
+    page.getByTestId('availability-level-explanation'),
+  ).toBeVisible();
+  // Our card, not the other plugins' cards of the overview.
+  await expectAccessible(
+    page,
+    '.MuiCard-root:has([data-testid="availability-level-explanation"])',
+  );
+
+  await openAsGuest(page, `/catalog/default/group/${OWNER}`);
+  const levels = page.getByTestId('availability-rollup-levels');
+  await expect(levels).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Services, worst first' }),
+  ).toContainText(ENTITY);
+  await expectAccessible(
+    page,
+    '.MuiCard-root:has([data-testid="availability-rollup-levels"])',
+  );
+  await screenshot(page, 'group-card');
+});
+
+test('the org page filtered to production shows the same count in every panel', async ({
+  page,
+}) => {
+  await openAsGuest(page, '/availability?lifecycle=production');
+  // Wait for data, not the frame: a row of the table and of the teams.
+  await expect(
+    page.getByRole('link', { name: ENTITY, exact: true }),
+  ).toBeVisible();
+  await expect(page.getByTestId('availability-overall-total')).toBeVisible();
+  const tableTitle = page.getByText(/^Entities \([1-9]\d*\)$/);
+  await expect(tableTitle).toBeVisible();
+  const inTable = Number(
+    (await tableTitle.textContent())!.match(/\((\d+)\)/)![1],
+  );
+  expect(inTable).toBeGreaterThan(0);
+  await expect(page.getByTestId('availability-overall-total')).toHaveText(
+    String(inTable),
+  );
+  const owners = page.getByRole('table', { name: 'Availability by owner' });
+  const perTeam = await owners
+    .locator('tbody tr td:nth-child(2)')
+    .allTextContents();
+  const teamTotal = perTeam
+    .map(text => Number(text.match(/of (\d+)/)![1]))
+    .reduce((sum, n) => sum + n, 0);
+  expect(teamTotal).toBe(inTable);
+  await expectAccessible(page, 'main');
+  await screenshot(page, 'org-production');
 });

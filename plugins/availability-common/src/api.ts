@@ -143,7 +143,8 @@ export interface ReportsQuery {
   level?: Level[];
   failingCheck?: string[];
   text?: string;
-  orderBy?: 'score' | 'name';
+  /** `level` sorts by level, then score (worst first when ascending). */
+  orderBy?: 'level' | 'score' | 'name';
   order?: 'asc' | 'desc';
   limit?: number;
   cursor?: string;
@@ -171,6 +172,31 @@ export interface AvailabilitySummary {
     averageScore: number;
     byLevel: Record<Level, number>;
   }>;
+}
+
+/**
+ * How many reports carry one value of a filter field.
+ *
+ * @public
+ */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * `GET /facets`: the values of each filter field among the reports that
+ * match the other filters, most frequent first, so that pickers offer only
+ * values that find something and say how much.
+ *
+ * @public
+ */
+export interface AvailabilityFacets {
+  owner: FacetCount[];
+  system: FacetCount[];
+  kind: FacetCount[];
+  lifecycle: FacetCount[];
+  failingCheck: FacetCount[];
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   AvailabilityPage,
   EntityAvailabilityCard,
   EntityAvailabilityContent,
+  EntityAvailabilityRollupCard,
 } from './plugin';
 export {
   AVAILABILITY_ANNOTATIONS,
@@ -27,4 +28,5 @@ export { useEntityAvailability } from './hooks/useEntityAvailability';
 export type { EntityAvailabilityState } from './hooks/useEntityAvailability';
 export type { LevelChipProps } from './components/LevelChip';
 export type { EntityAvailabilityCardProps } from './components/EntityAvailabilityCard';
+export type { EntityAvailabilityRollupCardProps } from './components/EntityAvailabilityRollupCard';
 export type { AvailabilityPageProps } from './components/AvailabilityPage';

@@ -10,6 +10,7 @@ import { AvailabilityClient, availabilityApiRef } from './api';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 import type { AvailabilityPageProps } from './components/AvailabilityPage';
 import type { EntityAvailabilityCardProps } from './components/EntityAvailabilityCard';
+import type { EntityAvailabilityRollupCardProps } from './components/EntityAvailabilityRollupCard';
 
 /**
  * The availability plugin for the legacy frontend system.
@@ -78,6 +79,26 @@ export const EntityAvailabilityCard: (
       lazy: () =>
         import('./components/EntityAvailabilityCard').then(
           m => m.EntityAvailabilityCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The availability card for Group and System pages: their services by
+ * level, worst first.
+ *
+ * @public
+ */
+export const EntityAvailabilityRollupCard: (
+  props: EntityAvailabilityRollupCardProps,
+) => JSX.Element = availabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAvailabilityRollupCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAvailabilityRollupCard').then(
+          m => m.EntityAvailabilityRollupCard,
         ),
     },
   }),

@@ -1,4 +1,5 @@
 import type {
+  AvailabilityFacets,
   AvailabilityReport,
   FailureDomainNode,
   EvaluationObject,
@@ -131,6 +132,8 @@ export interface AvailabilityStore {
   }): Promise<void>;
   /** The Node list of every cluster that has one. */
   listClusterNodes(): Promise<StoredClusterNodes[]>;
+  /** The values of each filter field and their counts, each under the other filters. */
+  getFacets(filter: ReportsFilter): Promise<AvailabilityFacets>;
   /** Every stored entity ref (lower-cased). */
   listEntityRefs(): Promise<string[]>;
   /** Removes everything stored about these entities. */

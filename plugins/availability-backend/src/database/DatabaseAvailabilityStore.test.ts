@@ -386,6 +386,83 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     );
   });
 
+  it('sorts by level, then score, across pages: a bronze 93 below a silver 80', async () => {
+    const store = await createStore();
+    const entries: Array<[string, number, Level]> = [
+      ['crash-looping', 93, 'bronze'],
+      ['steady', 80, 'silver'],
+      ['solid', 96, 'gold'],
+      ['weak', 40, 'none'],
+      ['also-bronze', 60, 'bronze'],
+    ];
+    for (const [name, score, level] of entries) {
+      await store.saveReport({
+        entity: entity(name),
+        report: report(score, level),
+        clusters,
+        refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      });
+    }
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listReports({
+        orderBy: 'level',
+        order: 'asc',
+        limit: 2,
+        cursor,
+      });
+      names.push(...page.items.map(i => i.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(names).toEqual([
+      'weak',
+      'also-bronze',
+      'crash-looping',
+      'steady',
+      'solid',
+    ]);
+  });
+
+  it('counts the values of each filter field under the other filters', async () => {
+    const store = await createStore();
+    const save = (
+      name: string,
+      extra: Partial<StoredEntityInfo>,
+      failing: string[],
+    ) =>
+      store.saveReport({
+        entity: entity(name, extra),
+        report: report(60, 'bronze', failing),
+        clusters,
+        refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      });
+    await save('cart', {}, ['replicas-min']);
+    await save('pay', { owner: 'group:default/team-b' }, ['replicas-min']);
+    await save('old', { lifecycle: 'deprecated' }, ['pdb-present']);
+
+    const all = await store.getFacets({});
+    expect(all.lifecycle).toEqual([
+      { value: 'production', count: 2 },
+      { value: 'deprecated', count: 1 },
+    ]);
+    expect(all.failingCheck).toEqual([
+      { value: 'replicas-min', count: 2 },
+      { value: 'pdb-present', count: 1 },
+    ]);
+
+    const production = await store.getFacets({ lifecycle: ['production'] });
+    // Its own field keeps every value; the others narrow to production.
+    expect(production.lifecycle).toEqual(all.lifecycle);
+    expect(production.owner).toEqual([
+      { value: 'group:default/team-a', count: 1 },
+      { value: 'group:default/team-b', count: 1 },
+    ]);
+    expect(production.failingCheck).toEqual([
+      { value: 'replicas-min', count: 2 },
+    ]);
+  });
+
   it('filters in SQL by every field, failing checks and text', async () => {
     const store = await createStore();
     const save = (

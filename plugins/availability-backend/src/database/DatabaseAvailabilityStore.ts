@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type {
   AvailabilityReport,
+  AvailabilityFacets,
   AvailabilitySummary,
   EvaluationObject,
   FailureDomainNode,
@@ -21,6 +22,7 @@ import {
   StoredReport,
 } from './AvailabilityStore';
 import { applyReportsFilter } from './reportFilter';
+import { queryFacets } from './facetQueries';
 import { queryReports, readEntityReport } from './reportReads';
 import { writeFailure, writeReport } from './reportWrites';
 import { querySummary } from './summaryQueries';
@@ -158,6 +160,10 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       nodes: parseJsonArray<FailureDomainNode>(row.nodes),
       refreshedAt: row.refreshed_at,
     }));
+  }
+
+  getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
+    return queryFacets(this.#db, filter);
   }
 
   async listEntityRefs(): Promise<string[]> {

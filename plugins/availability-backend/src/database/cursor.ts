@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
 
-/** Where a page of `GET /reports` ends: keyset pagination on (column, entity ref). */
+/** Where a page of `GET /reports` ends: keyset pagination on (sort key, entity ref). */
 export type Cursor = {
-  orderBy: 'score' | 'name';
+  orderBy: 'level' | 'score' | 'name';
   order: 'asc' | 'desc';
   value: number | string;
   entityRef: string;
@@ -23,12 +23,14 @@ export function decodeCursor(text: string): Cursor {
   const valid =
     parsed !== null &&
     typeof parsed === 'object' &&
-    (parsed.orderBy === 'score' || parsed.orderBy === 'name') &&
+    (parsed.orderBy === 'level' ||
+      parsed.orderBy === 'score' ||
+      parsed.orderBy === 'name') &&
     (parsed.order === 'asc' || parsed.order === 'desc') &&
     typeof parsed.entityRef === 'string' &&
-    (parsed.orderBy === 'score'
-      ? typeof parsed.value === 'number'
-      : typeof parsed.value === 'string');
+    (parsed.orderBy === 'name'
+      ? typeof parsed.value === 'string'
+      : typeof parsed.value === 'number');
   if (!valid) {
     throw new InputError('Invalid cursor');
   }

@@ -7,8 +7,9 @@ import type {
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
+import { LEVELS } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
-import { decodeCursor, encodeCursor } from './cursor';
+import { Cursor, decodeCursor, encodeCursor } from './cursor';
 import { applyReportsFilter } from './reportFilter';
 import {
   HISTORY,
@@ -62,6 +63,31 @@ export async function readEntityReport(
   };
 }
 
+// Level, then score: a bronze entity sorts below every silver one whatever
+// its score. Scores are 0..100, so level rank × 1000 + score keeps both.
+const LEVEL_KEY = `(CASE r.level ${LEVELS.map(
+  (level, index) => `WHEN '${level}' THEN ${LEVELS.length - 1 - index}`,
+).join(' ')} ELSE 0 END) * 1000 + r.score`;
+
+/** The SQL expression a listing sorts on (constant text, no user input). */
+function sortKey(orderBy: Cursor['orderBy']): string {
+  if (orderBy === 'level') {
+    return LEVEL_KEY;
+  }
+  return orderBy === 'score' ? 'r.score' : 'r.name';
+}
+
+/** The value of {@link sortKey} for one listed report, for the next cursor. */
+function sortValue(
+  orderBy: Cursor['orderBy'],
+  row: EntityReportSummary,
+): number | string {
+  if (orderBy === 'level') {
+    return (LEVELS.length - 1 - LEVELS.indexOf(row.level)) * 1000 + row.score;
+  }
+  return orderBy === 'score' ? row.score : row.name;
+}
+
 function toSummary(row: ReportRow): EntityReportSummary {
   return {
     entityRef: row.entity_ref,
@@ -89,7 +115,7 @@ export async function queryReports(
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const orderBy = cursor?.orderBy ?? query.orderBy ?? 'score';
   const order = cursor?.order ?? query.order ?? 'asc';
-  const column = orderBy === 'score' ? 'r.score' : 'r.name';
+  const key = sortKey(orderBy);
   const op = order === 'asc' ? '>' : '<';
 
   const countRow: Array<{ count: number | string }> = await applyReportsFilter(
@@ -115,22 +141,14 @@ export async function queryReports(
     'r.stale',
   );
   if (cursor) {
-    // Keyset pagination on (column, entity_ref), both in the same direction.
-    rowsQuery.where(inner =>
-      inner
-        .where(column, op, cursor.value)
-        .orWhere(tie =>
-          tie
-            .where(column, cursor.value)
-            .andWhere('r.entity_ref', op, cursor.entityRef),
-        ),
+    // Keyset pagination on (key, entity_ref), both in the same direction.
+    rowsQuery.whereRaw(
+      `(${key} ${op} ? or (${key} = ? and r.entity_ref ${op} ?))`,
+      [cursor.value, cursor.value, cursor.entityRef],
     );
   }
   const rows: ReportRow[] = await rowsQuery
-    .orderBy([
-      { column, order },
-      { column: 'r.entity_ref', order },
-    ])
+    .orderByRaw(`${key} ${order}, r.entity_ref ${order}`)
     .limit(limit + 1);
 
   const items = rows.slice(0, limit).map(toSummary);
@@ -140,7 +158,7 @@ export async function queryReports(
     page.nextCursor = encodeCursor({
       orderBy,
       order,
-      value: orderBy === 'score' ? last.score : last.name,
+      value: sortValue(orderBy, last),
       entityRef: last.entityRef,
     });
   }

@@ -10,6 +10,7 @@ import {
   analyzeFailureDomains,
   AvailabilityConfig,
   AvailabilityReport,
+  AvailabilityFacets,
   AvailabilitySummary,
   checkCatalog,
   ChecksResponse,
@@ -220,6 +221,11 @@ export class AvailabilityService {
     return this.#store.getSummary(this.#normalizeFilter(filter), {
       now: this.#now(),
     });
+  }
+
+  /** The values of each filter field among the reports, with counts. */
+  async getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
+    return this.#store.getFacets(this.#normalizeFilter(filter));
   }
 
   /** Evaluates manifests given as YAML or JSON text. */

@@ -106,6 +106,7 @@ const protectedRoutes: Array<[string, string]> = [
   ['post', '/entities/component/default/shop-api/refresh'],
   ['get', '/reports'],
   ['get', '/summary'],
+  ['get', '/facets'],
   ['get', '/checks'],
   ['post', '/evaluate'],
   ['get', '/entities/component/default/shop-api/objects'],
@@ -222,6 +223,22 @@ describe('availability router', () => {
     expect(summary.body.byCheck).toEqual(
       expect.arrayContaining([{ id: 'replicas-min', failing: 1 }]),
     );
+
+    const facets = await request(server)
+      .get('/api/availability/facets?lifecycle=production')
+      .set(auth);
+    expect(facets.status).toBe(200);
+    expect(facets.body.owner).toEqual([
+      { value: 'group:default/team-a', count: 1 },
+    ]);
+    expect(facets.body.failingCheck).toEqual(
+      expect.arrayContaining([{ value: 'replicas-min', count: 1 }]),
+    );
+    const sorted = await request(server)
+      .get('/api/availability/reports?orderBy=level')
+      .set(auth);
+    expect(sorted.status).toBe(200);
+    expect(sorted.body.totalItems).toBe(1);
   });
 
   it('reports a failing cluster as such and evaluates the others', async () => {
@@ -306,6 +323,7 @@ describe('availability router', () => {
     ['/reports?owner=group:default/', /owner/],
     ['/summary?level=gold,shiny', /level/],
     ['/summary?limit=5', /limit/],
+    ['/facets?level=shiny', /level/],
   ])('answers 400 with a message for GET %s', async (path, message) => {
     const server = await start();
     const res = await request(server).get(`/api/availability${path}`).set(auth);

@@ -61,7 +61,7 @@ const filterSchema = z
 
 const reportsQuerySchema = filterSchema
   .extend({
-    orderBy: z.enum(['score', 'name']).optional(),
+    orderBy: z.enum(['level', 'score', 'name']).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().min(1).max(2000).optional(),
@@ -216,6 +216,12 @@ export async function createRouter(
       'query',
     );
     res.json(await service.listExemptions(filter, { horizonDays }));
+  });
+
+  router.get('/facets', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const filter = parse(filterSchema, req.query, 'query');
+    res.json(await service.getFacets(filter));
   });
 
   router.get('/checks', async (req, res) => {

@@ -1,5 +1,12 @@
 export { evaluate } from './evaluate';
-export { meetsLevel, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
+export {
+  meetsLevel,
+  scoreChecks,
+  SEVERITY_WEIGHTS,
+  LEVEL_RULES,
+} from './scoring';
+export { nextLevel, planLevelUp } from './levelPlan';
+export type { LevelUpPlan, LevelUpStep, PlannedCheck } from './levelPlan';
 export {
   DEFAULT_AVAILABILITY_CONFIG,
   ENGINE_CONFIG_KEYS,

@@ -25,6 +25,22 @@ export function meetsLevel(level: Level, required: Level): boolean {
 }
 
 /**
+ * What each level asks for, best first: a minimum score and the severities
+ * of which no check may fail. An entity below every rule has level `none`.
+ *
+ * @public
+ */
+export const LEVEL_RULES: ReadonlyArray<{
+  level: Exclude<Level, 'none'>;
+  minScore: number;
+  noFailing: readonly Severity[];
+}> = [
+  { level: 'gold', minScore: 90, noFailing: ['critical', 'high'] },
+  { level: 'silver', minScore: 75, noFailing: ['critical'] },
+  { level: 'bronze', minScore: 50, noFailing: [] },
+];
+
+/**
  * A running score: checks are added one by one (the engine adds each result
  * to its entry's tally and to the report's), and `result` gives what
  * `scoreChecks` would for the same checks.
@@ -66,15 +82,16 @@ export class ScoreTally {
     // Integer arithmetic: floor((200p + t) / 2t) is round-half-up of 100p/t.
     const score =
       total === 0 ? 100 : Math.floor((200 * passed + total) / (2 * total));
-    let level: Level = 'none';
-    if (score >= 90 && !this.criticalFailure && !this.highFailure) {
-      level = 'gold';
-    } else if (score >= 75 && !this.criticalFailure) {
-      level = 'silver';
-    } else if (score >= 50) {
-      level = 'bronze';
-    }
-    return { score, level };
+    const failing: Record<Severity, boolean> = {
+      critical: this.criticalFailure,
+      high: this.highFailure,
+      medium: false,
+      low: false,
+    };
+    const rule = LEVEL_RULES.find(
+      r => score >= r.minScore && !r.noFailing.some(s => failing[s]),
+    );
+    return { score, level: rule?.level ?? 'none' };
   }
 }
 

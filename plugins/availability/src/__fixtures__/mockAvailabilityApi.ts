@@ -5,7 +5,7 @@ import {
   exemptions,
   failureDomains,
 } from './failureDomains';
-import { checks, entityReport, summary } from './reports';
+import { checks, entityReport, facets, summary } from './reports';
 
 /**
  * An AvailabilityApi whose every method is a jest mock answering with the
@@ -23,6 +23,7 @@ export function mockAvailabilityApi(
     }),
     listReports: async () => ({ items: [], totalItems: 0 }),
     getSummary: async () => summary,
+    getFacets: async () => facets,
     getChecks: async () => checks,
     listClusters: async () => clusters,
     getFailureDomains: async () => failureDomains,
@@ -36,6 +37,7 @@ export function mockAvailabilityApi(
     refreshEntityReport: jest.fn(impl.refreshEntityReport),
     listReports: jest.fn(impl.listReports),
     getSummary: jest.fn(impl.getSummary),
+    getFacets: jest.fn(impl.getFacets),
     getChecks: jest.fn(impl.getChecks),
     listClusters: jest.fn(impl.listClusters),
     getFailureDomains: jest.fn(impl.getFailureDomains),

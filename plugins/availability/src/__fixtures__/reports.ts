@@ -1,4 +1,5 @@
 import {
+  AvailabilityFacets,
   AvailabilitySummary,
   CheckInfo,
   EntityReportResponse,
@@ -195,5 +196,22 @@ export const summary: AvailabilitySummary = {
       averageScore: 71.4,
       byLevel: { gold: 1, silver: 0, bronze: 1, none: 1 },
     },
+  ],
+};
+
+export const facets: AvailabilityFacets = {
+  owner: [
+    { value: 'group:default/team-a', count: 2 },
+    { value: 'group:default/team-b', count: 1 },
+  ],
+  system: [{ value: 'system:default/shop', count: 3 }],
+  kind: [{ value: 'component', count: 3 }],
+  lifecycle: [
+    { value: 'production', count: 2 },
+    { value: 'experimental', count: 1 },
+  ],
+  failingCheck: [
+    { value: 'pdb-present', count: 2 },
+    { value: 'replicas-min', count: 1 },
   ],
 };

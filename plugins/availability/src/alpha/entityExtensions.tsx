@@ -16,12 +16,17 @@ const hasKubernetesAnnotations: FilterPredicate = {
   ),
 };
 
-/** @alpha */
+/**
+ * The tab, on every Component: one without annotations gets the steps to
+ * onboard it instead of no tab (and a 404 for a link to it).
+ *
+ * @alpha
+ */
 export const entityAvailabilityContent = EntityContentBlueprint.make({
   params: {
     path: 'availability',
     title: 'Availability',
-    filter: hasKubernetesAnnotations,
+    filter: { kind: 'component' },
     loader: () =>
       import('../components/EntityAvailabilityContent').then(m => (
         <m.EntityAvailabilityContent />
@@ -37,6 +42,23 @@ export const entityAvailabilityCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityAvailabilityCard').then(m => (
         <m.EntityAvailabilityCard />
+      )),
+  },
+});
+
+/**
+ * A card for Group and System pages: their services by level, worst first.
+ *
+ * @alpha
+ */
+export const entityAvailabilityRollupCard = EntityCardBlueprint.make({
+  name: 'rollup',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['group', 'system'] } },
+    loader: () =>
+      import('../components/EntityAvailabilityRollupCard').then(m => (
+        <m.EntityAvailabilityRollupCard />
       )),
   },
 });

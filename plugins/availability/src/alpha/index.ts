@@ -3,5 +3,6 @@ export { availabilityApi } from './apis';
 export {
   entityAvailabilityCard,
   entityAvailabilityContent,
+  entityAvailabilityRollupCard,
 } from './entityExtensions';
 export { availabilityPage } from './pages';

@@ -4,6 +4,7 @@ import { AvailabilityIcon } from './AvailabilityIcon';
 import {
   entityAvailabilityCard,
   entityAvailabilityContent,
+  entityAvailabilityRollupCard,
 } from './entityExtensions';
 import { availabilityPage } from './pages';
 import { rootRouteRef } from './routes';
@@ -23,6 +24,7 @@ export const availabilityPlugin = createFrontendPlugin({
     availabilityApi,
     entityAvailabilityContent,
     entityAvailabilityCard,
+    entityAvailabilityRollupCard,
     availabilityPage,
   ],
   routes: { root: rootRouteRef },

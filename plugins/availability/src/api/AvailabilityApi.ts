@@ -1,4 +1,5 @@
 import {
+  AvailabilityFacets,
   AvailabilitySummary,
   CheckInfo,
   ClustersResponse,
@@ -25,8 +26,13 @@ export interface AvailabilityApi {
   refreshEntityReport(entity: CompoundEntityRef): Promise<EntityReportResponse>;
   /** One page of the org-wide report list. */
   listReports(query?: ReportsQuery): Promise<ReportsPage>;
-  /** Org-wide rollups: levels, owners, failing checks, trend. */
-  getSummary(): Promise<AvailabilitySummary>;
+  /**
+   * Rollups (levels, owners, failing checks, trend) over the reports that
+   * match the filters of a {@link @availability-backstage/plugin-availability-common#ReportsQuery} (its sort and paging are ignored).
+   */
+  getSummary(filter?: ReportsQuery): Promise<AvailabilitySummary>;
+  /** The values of each filter field among the matching reports, with counts. */
+  getFacets(filter?: ReportsQuery): Promise<AvailabilityFacets>;
   /** The check catalog as configured on the backend. */
   getChecks(): Promise<CheckInfo[]>;
   /** The clusters with node and zone counts. */

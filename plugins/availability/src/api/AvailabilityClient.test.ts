@@ -6,7 +6,7 @@ import {
 } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { checks, entityReport, summary } from '../__fixtures__/reports';
+import { checks, entityReport, facets, summary } from '../__fixtures__/reports';
 import { AvailabilityClient } from './AvailabilityClient';
 
 const baseUrl = 'http://localhost:7007/api/availability';
@@ -114,6 +114,33 @@ describe('AvailabilityClient', () => {
     );
     await expect(client.getSummary()).resolves.toEqual(summary);
     await expect(client.getChecks()).resolves.toEqual(checks);
+  });
+
+  it('sends the filters of the table, not its sort or paging, to the summary and the facets', async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/summary`, ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json(summary);
+      }),
+      http.get(`${baseUrl}/facets`, ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json(facets);
+      }),
+    );
+    const view = {
+      lifecycle: ['production'],
+      owner: ['group:default/team-a'],
+      orderBy: 'level' as const,
+      limit: 25,
+    };
+    await expect(client.getSummary(view)).resolves.toEqual(summary);
+    await expect(client.getFacets(view)).resolves.toEqual(facets);
+    const query = 'owner=group%3Adefault%2Fteam-a&lifecycle=production';
+    expect(urls).toEqual([
+      `${baseUrl}/summary?${query}`,
+      `${baseUrl}/facets?${query}`,
+    ]);
   });
 
   it('turns error responses into ResponseErrors carrying the server error', async () => {

@@ -1,4 +1,5 @@
 import {
+  AvailabilityFacets,
   AvailabilitySummary,
   CheckInfo,
   ChecksResponse,
@@ -57,8 +58,12 @@ export class AvailabilityClient implements AvailabilityApi {
     return this.#request(`/reports${search ? `?${search}` : ''}`);
   }
 
-  async getSummary(): Promise<AvailabilitySummary> {
-    return this.#request('/summary');
+  async getSummary(filter: ReportsQuery = {}): Promise<AvailabilitySummary> {
+    return this.#request(`/summary${filterSearch(filter)}`);
+  }
+
+  async getFacets(filter: ReportsQuery = {}): Promise<AvailabilityFacets> {
+    return this.#request(`/facets${filterSearch(filter)}`);
   }
 
   async getChecks(): Promise<CheckInfo[]> {
@@ -151,4 +156,11 @@ export function reportsQueryToSearchParams(
     params.set('cursor', query.cursor);
   }
   return params;
+}
+
+/** The filters of a query as a search string ("?owner=…"), without sort or paging. */
+function filterSearch(query: ReportsQuery): string {
+  const { orderBy, order, limit, cursor, ...filter } = query;
+  const search = reportsQueryToSearchParams(filter).toString();
+  return search ? `?${search}` : '';
 }

@@ -43,7 +43,7 @@ export function parseReportsView(params: URLSearchParams): ReportsView {
     view.text = text;
   }
   const orderBy = params.get('orderBy');
-  if (orderBy === 'score' || orderBy === 'name') {
+  if (orderBy === 'level' || orderBy === 'score' || orderBy === 'name') {
     view.orderBy = orderBy;
   }
   const order = params.get('order');

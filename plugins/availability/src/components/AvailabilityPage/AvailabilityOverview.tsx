@@ -14,7 +14,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -25,7 +25,9 @@ import { useCheckCatalog } from '../../hooks/useCheckCatalog';
 import { reportsToCsv } from '../../lib/csv';
 import { fetchAllReports } from '../../lib/fetchAllReports';
 import { parseReportsView, ReportsView } from '../../lib/reportsSearchParams';
+import { useFocusRingStyles } from '../focusRing';
 import { LevelChip } from '../LevelChip';
+import { CoveragePanel } from './CoveragePanel';
 import { LevelTrendChart } from './LevelTrendChart';
 import { OwnerRollup } from './OwnerRollup';
 import { ReportsFilters } from './ReportsFilters';
@@ -53,7 +55,10 @@ function SummaryNumbers(props: { summary: AvailabilitySummary }) {
         </Typography>
         <Box ml={1}>
           <Typography variant="body2" color="textSecondary">
-            average score over {summary.totalEntities}{' '}
+            average score over{' '}
+            <span data-testid="availability-overall-total">
+              {summary.totalEntities}
+            </span>{' '}
             {summary.totalEntities === 1 ? 'entity' : 'entities'}
           </Typography>
         </Box>
@@ -70,13 +75,19 @@ function SummaryNumbers(props: { summary: AvailabilitySummary }) {
   );
 }
 
-/** The effective sort: worst scores first unless the URL says otherwise. */
-function withSort(view: ReportsView): ReportsView {
+/** The effective sort: worst level, then worst score, first unless the URL says otherwise. */
+function withSort(view: ReportsView) {
   return {
     ...view,
-    orderBy: view.orderBy ?? 'score',
-    order: view.order ?? 'asc',
+    orderBy: view.orderBy ?? ('level' as const),
+    order: view.order ?? ('asc' as const),
   };
+}
+
+/** The view's filters alone: every panel follows them, whatever the sort. */
+function filtersOf(view: ReportsView): ReportsView {
+  const { orderBy, order, ...filters } = view;
+  return filters;
 }
 
 /**
@@ -113,7 +124,25 @@ export function AvailabilityOverview() {
   const cursors = paging.viewKey === viewKey ? paging.cursors : [undefined];
   const cursor = cursors[cursors.length - 1];
 
-  const summary = useAsync(() => api.getSummary(), [api]);
+  const filterKey = reportsQueryToSearchParams(filtersOf(view)).toString();
+  const summary = useAsync(
+    () => api.getSummary(filtersOf(view)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, filterKey],
+  );
+  const facets = useAsync(
+    () => api.getFacets(filtersOf(view)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, filterKey],
+  );
+  const tableRef = useRef<HTMLDivElement>(null);
+  const [highlightOwner, setHighlightOwner] = useState<string>();
+  const focusRing = useFocusRingStyles();
+  const showOwner = (owner: string) => {
+    setView({ ...view, owner: [owner] });
+    setHighlightOwner(owner);
+    tableRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
   const page = useAsync(() => {
     const query: ReportsQuery = { ...withSort(view), limit: pageSize, cursor };
     return api.listReports(query);
@@ -135,7 +164,7 @@ export function AvailabilityOverview() {
   }, [api, alertApi, view]);
 
   return (
-    <Grid container spacing={3}>
+    <Grid container spacing={3} className={focusRing.root}>
       {summary.loading && (
         <Grid item xs={12}>
           <Progress />
@@ -160,23 +189,31 @@ export function AvailabilityOverview() {
           </Grid>
           <Grid item xs={12} md={7}>
             <InfoCard
-              title="By owner"
-              subheader="Click a team to see its entities"
+              title="Teams, worst first"
+              subheader="Ranked by the share of their services below silver; click a team to see its entities"
             >
               <OwnerRollup
                 byOwner={summary.value.byOwner}
-                onSelectOwner={owner => setView({ ...view, owner: [owner] })}
+                onSelectOwner={showOwner}
               />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={5}>
-            <InfoCard title="Top failing checks">
+            <InfoCard
+              title="Top failing checks"
+              subheader="Ranked by severity weight × entities failing"
+            >
               <TopFailingChecks
                 byCheck={summary.value.byCheck}
                 totalEntities={summary.value.totalEntities}
                 checks={checkCatalog}
                 onSelectCheck={id => setView({ ...view, failingCheck: [id] })}
               />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Coverage">
+              <CoveragePanel />
             </InfoCard>
           </Grid>
         </>
@@ -202,13 +239,13 @@ export function AvailabilityOverview() {
         >
           <ReportsFilters
             view={view}
-            owners={summary.value?.byOwner.map(o => o.owner) ?? []}
+            facets={facets.value}
             checks={checks}
             onChange={setView}
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} ref={tableRef}>
         {page.error ? (
           <ResponseErrorPanel error={page.error} />
         ) : (
@@ -218,6 +255,12 @@ export function AvailabilityOverview() {
             pageIndex={cursors.length - 1}
             pageSize={pageSize}
             checks={checkCatalog}
+            sort={{
+              orderBy: withSort(view).orderBy,
+              order: withSort(view).order,
+            }}
+            onSort={(orderBy, order) => setView({ ...view, orderBy, order })}
+            highlightOwner={highlightOwner}
             onNext={() =>
               page.value?.nextCursor &&
               setPaging({

@@ -1,12 +1,14 @@
 import { ReportsQuery } from '@availability-backstage/plugin-availability-common';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { availabilityApiRef } from '../../api';
 import { mockAvailabilityApi } from '../../__fixtures__/mockAvailabilityApi';
-import { reportRow } from '../../__fixtures__/reports';
+import { entity, reportRow, summary } from '../../__fixtures__/reports';
 import { AvailabilityPage } from './AvailabilityPage';
 
 function LocationProbe() {
@@ -18,8 +20,17 @@ async function renderPage(
   api: ReturnType<typeof mockAvailabilityApi>,
   url = '/availability',
 ) {
+  const untracked: Entity = {
+    ...entity,
+    metadata: { name: 'not-deployed', namespace: 'default' },
+  };
   await renderInTestApp(
-    <TestApiProvider apis={[[availabilityApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [availabilityApiRef, api],
+        [catalogApiRef, catalogApiMock({ entities: [entity, untracked] })],
+      ]}
+    >
       <AvailabilityPage />
       <LocationProbe />
     </TestApiProvider>,
@@ -39,8 +50,13 @@ function lastQuery(api: ReturnType<typeof mockAvailabilityApi>): ReportsQuery {
 jest.setTimeout(30_000);
 
 describe('AvailabilityPage', () => {
-  it('shows the org rollups and the first page of entities, worst first', async () => {
+  it('shows the org rollups and the first page of entities, worst level first', async () => {
     const api = mockAvailabilityApi({
+      getSummary: jest.fn(async () => ({
+        ...summary,
+        // 3 × medium (2) = 6 weighs less than 1 × critical (8) or 2 × high (4).
+        byCheck: [...summary.byCheck, { id: 'network-policy', failing: 3 }],
+      })),
       listReports: jest.fn(async () => ({
         items: [
           reportRow('checkout'),
@@ -57,14 +73,14 @@ describe('AvailabilityPage', () => {
 
     expect(await screen.findByText('Entities (2)')).toBeInTheDocument();
     expect(lastQuery(api)).toEqual({
-      orderBy: 'score',
+      orderBy: 'level',
       order: 'asc',
       limit: 25,
       cursor: undefined,
     });
-    expect(
-      screen.getByText('average score over 3 entities'),
-    ).toBeInTheDocument();
+    expect(screen.getByTestId('availability-overall-total')).toHaveTextContent(
+      '3',
+    );
     expect(screen.getByText('71')).toBeInTheDocument();
 
     const owners = screen.getByRole('table', { name: 'Availability by owner' });
@@ -79,11 +95,46 @@ describe('AvailabilityPage', () => {
       within(top)
         .getAllByRole('button')
         .map(b => b.textContent),
-    ).toEqual(['PodDisruptionBudget present', 'At least two replicas']);
+    ).toEqual([
+      'PodDisruptionBudget present',
+      'At least two replicas',
+      'NetworkPolicy present',
+    ]);
 
-    expect(
-      screen.getByText('2 (replicas-min, pdb-present)'),
-    ).toBeInTheDocument();
+    // Failing checks, worst severity first, whatever order the row has.
+    const row = screen.getByText('checkout').closest('tr')!;
+    expect(row.textContent).toMatch(/criticalreplicas-minhighpdb-present/);
+
+    // Coverage: one of the two catalog components carries an annotation.
+    expect(await screen.findByText(/components are tracked/)).toHaveTextContent(
+      '1 of 2 components are tracked; 1 not tracked.',
+    );
+  });
+
+  it('feeds the filters of the table to every panel', async () => {
+    const api = mockAvailabilityApi();
+    await renderPage(api, '/availability?lifecycle=production');
+    await screen.findByText('Entities (0)');
+    expect(api.getSummary).toHaveBeenLastCalledWith({
+      lifecycle: ['production'],
+    });
+    expect(api.getFacets).toHaveBeenLastCalledWith({
+      lifecycle: ['production'],
+    });
+  });
+
+  it('sorts from the table headers', async () => {
+    const api = mockAvailabilityApi();
+    await renderPage(api);
+    await screen.findByText('Entities (0)');
+    await userEvent.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ orderBy: 'score', order: 'asc' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Score' }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ orderBy: 'score', order: 'desc' }),
+    );
   });
 
   it('reads its filters and sort from the URL', async () => {

@@ -4,9 +4,10 @@ import {
 } from '@availability-backstage/plugin-availability-common';
 import Typography from '@material-ui/core/Typography';
 import {
-  Area,
-  AreaChart,
+  Bar,
+  BarChart,
   CartesianGrid,
+  LabelList,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -26,7 +27,8 @@ export interface LevelTrendChartProps {
 }
 
 /**
- * How many entities sat at each level, day by day.
+ * How many entities sat at each level, day by day: one stacked bar per day,
+ * each band labelled with its count, so that a single day reads too.
  *
  * @internal
  */
@@ -45,25 +47,32 @@ export function LevelTrendChart(props: LevelTrendChartProps) {
   }));
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <AreaChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+      <BarChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="date" />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip />
         <Legend />
         {levels.map(level => (
-          <Area
+          <Bar
             key={level}
-            type="monotone"
             dataKey={level}
             name={levelLabel(level)}
             stackId="levels"
-            stroke={levelColors[level].background}
             fill={levelColors[level].background}
             isAnimationActive={false}
-          />
+            maxBarSize={64}
+          >
+            <LabelList
+              dataKey={level}
+              position="center"
+              fill={levelColors[level].text}
+              fontSize={12}
+              formatter={(value: number) => (value ? value : '')}
+            />
+          </Bar>
         ))}
-      </AreaChart>
+      </BarChart>
     </ResponsiveContainer>
   );
 }

@@ -1,40 +1,62 @@
 import {
+  AvailabilityFacets,
   CheckInfo,
+  FacetCount,
   Level,
   LEVELS,
 } from '@availability-backstage/plugin-availability-common';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { hasFilters, ReportsView } from '../../lib/reportsSearchParams';
 import { levelLabel } from '../LevelChip';
+
+const noFacets: AvailabilityFacets = {
+  owner: [],
+  system: [],
+  kind: [],
+  lifecycle: [],
+  failingCheck: [],
+};
 
 type ListKey = 'owner' | 'system' | 'kind' | 'lifecycle' | 'failingCheck';
 
 function ListFilter(props: {
   label: string;
   value: string[] | undefined;
-  options: string[];
-  getLabel?: (option: string) => string;
-  freeSolo?: boolean;
+  /** The values to offer, with their counts where known. */
+  options: Array<Pick<FacetCount, 'value'> & { count?: number }>;
+  /** Renders an option's name; entity refs show their display names. */
+  renderName?: (value: string) => ReactNode;
+  getLabel?: (value: string) => string;
   onChange: (value: string[] | undefined) => void;
 }) {
+  const counts = new Map(props.options.map(o => [o.value, o.count]));
+  const label = props.getLabel ?? ((value: string) => value);
   return (
     <Autocomplete
       multiple
-      freeSolo={props.freeSolo ?? true}
       size="small"
-      options={props.options}
+      options={props.options.map(o => o.value)}
       value={props.value ?? []}
-      getOptionLabel={props.getLabel ?? (option => option)}
+      getOptionLabel={label}
+      renderOption={value => (
+        <Box display="flex" width="100%" justifyContent="space-between">
+          <span>
+            {props.renderName ? props.renderName(value) : label(value)}
+          </span>
+          {counts.get(value) !== undefined && (
+            <Box ml={2} color="text.secondary">
+              {counts.get(value)}
+            </Box>
+          )}
+        </Box>
+      )}
       onChange={(_event, value) =>
         props.onChange(value.length ? (value as string[]) : undefined)
       }
@@ -50,17 +72,33 @@ function ListFilter(props: {
   );
 }
 
+const entityName = (defaultKind: string) => (value: string) =>
+  (
+    <EntityDisplayName
+      entityRef={value}
+      defaultKind={defaultKind}
+      hideIcon
+      disableTooltip
+    />
+  );
+
+/** A ref's name without its kind and default namespace, for the input's chips. */
+function shortRef(value: string): string {
+  return value.replace(/^[^:]+:/, '').replace(/^default\//, '');
+}
+
 /** @internal */
 export interface ReportsFiltersProps {
   view: ReportsView;
-  owners: string[];
+  /** The values of each field among the reports, with counts. */
+  facets?: AvailabilityFacets;
   checks: CheckInfo[];
   onChange: (view: ReportsView) => void;
 }
 
 /**
- * The org page's filters and sort. Free-text fields accept values that are
- * not in the suggestions, since owners and systems come from the catalog.
+ * The org page's filters: pickers offer the values found in the reports,
+ * with display names and counts; the table's headers sort.
  *
  * @internal
  */
@@ -81,6 +119,7 @@ export function ReportsFilters(props: ReportsFiltersProps) {
   const setList = (key: ListKey) => (value: string[] | undefined) =>
     onChange({ ...view, [key]: value });
   const checkTitles = new Map(props.checks.map(c => [c.id, c.title]));
+  const facets = props.facets ?? noFacets;
 
   return (
     <Grid container spacing={2} alignItems="center">
@@ -100,7 +139,9 @@ export function ReportsFilters(props: ReportsFiltersProps) {
         <ListFilter
           label="Owner"
           value={view.owner}
-          options={props.owners}
+          options={facets.owner}
+          getLabel={shortRef}
+          renderName={entityName('group')}
           onChange={setList('owner')}
         />
       </Grid>
@@ -108,81 +149,47 @@ export function ReportsFilters(props: ReportsFiltersProps) {
         <ListFilter
           label="System"
           value={view.system}
-          options={[]}
+          options={facets.system}
+          getLabel={shortRef}
+          renderName={entityName('system')}
           onChange={setList('system')}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <ListFilter
+          label="Lifecycle"
+          value={view.lifecycle}
+          options={facets.lifecycle}
+          onChange={setList('lifecycle')}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={2}>
         <ListFilter
           label="Kind"
           value={view.kind}
-          options={['Component', 'Resource', 'System']}
+          options={facets.kind}
           onChange={setList('kind')}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <ListFilter
-          label="Lifecycle"
-          value={view.lifecycle}
-          options={['production', 'experimental', 'deprecated']}
-          onChange={setList('lifecycle')}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={2}>
         <ListFilter
           label="Level"
           value={view.level}
-          options={[...LEVELS]}
-          freeSolo={false}
+          options={LEVELS.map(level => ({ value: level }))}
           getLabel={option => levelLabel(option as Level)}
           onChange={value =>
             onChange({ ...view, level: value as Level[] | undefined })
           }
         />
       </Grid>
-      <Grid item xs={12} sm={6} md={3}>
+      <Grid item xs={12} sm={6} md={4}>
         <ListFilter
           label="Failing check"
           value={view.failingCheck}
-          options={props.checks.map(c => c.id)}
+          options={facets.failingCheck}
           getLabel={id => checkTitles.get(id) ?? id}
           onChange={setList('failingCheck')}
         />
-      </Grid>
-      <Grid item xs={6} sm={3} md={1}>
-        <FormControl fullWidth size="small" variant="outlined">
-          <InputLabel id="availability-order-by">Sort</InputLabel>
-          <Select
-            labelId="availability-order-by"
-            label="Sort"
-            value={view.orderBy ?? 'score'}
-            onChange={event =>
-              onChange({
-                ...view,
-                orderBy: event.target.value as 'score' | 'name',
-              })
-            }
-          >
-            <MenuItem value="score">Score</MenuItem>
-            <MenuItem value="name">Name</MenuItem>
-          </Select>
-        </FormControl>
-      </Grid>
-      <Grid item xs={6} sm={3} md={1}>
-        <FormControl fullWidth size="small" variant="outlined">
-          <InputLabel id="availability-order">Order</InputLabel>
-          <Select
-            labelId="availability-order"
-            label="Order"
-            value={view.order ?? 'asc'}
-            onChange={event =>
-              onChange({ ...view, order: event.target.value as 'asc' | 'desc' })
-            }
-          >
-            <MenuItem value="asc">Ascending</MenuItem>
-            <MenuItem value="desc">Descending</MenuItem>
-          </Select>
-        </FormControl>
       </Grid>
       <Grid item xs={12} md={1}>
         <Box display="flex" justifyContent="flex-end">

@@ -1,6 +1,7 @@
 import {
   AvailabilitySummary,
   CheckInfo,
+  SEVERITY_WEIGHTS,
 } from '@availability-backstage/plugin-availability-common';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
@@ -8,6 +9,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { SeverityChip } from '../SeverityChip';
 
 /** @internal */
 export interface TopFailingChecksProps {
@@ -19,15 +21,19 @@ export interface TopFailingChecksProps {
 }
 
 /**
- * The checks that fail for the most entities across the org; a check
- * filters the table to the entities that fail it.
+ * The checks that cost the org most: severity weight × entities failing
+ * them, so that a critical check failing in three services outranks a low
+ * one failing in ten; a check filters the table to the entities that fail it.
  *
  * @internal
  */
 export function TopFailingChecks(props: TopFailingChecksProps) {
+  const harm = (entry: { id: string; failing: number }) =>
+    (SEVERITY_WEIGHTS[props.checks.get(entry.id)?.severity ?? 'low'] ?? 1) *
+    entry.failing;
   const top = props.byCheck
     .filter(entry => entry.failing > 0)
-    .sort((a, b) => b.failing - a.failing || a.id.localeCompare(b.id))
+    .sort((a, b) => harm(b) - harm(a) || a.id.localeCompare(b.id))
     .slice(0, props.limit ?? 10);
   if (top.length === 0) {
     return (
@@ -47,22 +53,25 @@ export function TopFailingChecks(props: TopFailingChecksProps) {
           <ListItem key={entry.id} disableGutters>
             <ListItemText
               primary={
-                <Link
-                  component="button"
-                  variant="body2"
-                  onClick={() => props.onSelectCheck(entry.id)}
-                >
-                  {info?.title ?? entry.id}
-                </Link>
+                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                  <Link
+                    component="button"
+                    variant="body2"
+                    onClick={() => props.onSelectCheck(entry.id)}
+                  >
+                    {info?.title ?? entry.id}
+                  </Link>
+                  {info && <SeverityChip severity={info.severity} />}
+                </Box>
               }
-              secondary={`${entry.id}${info ? ` · ${info.severity}` : ''}`}
+              secondary={entry.id}
             />
             <Box ml={2} textAlign="right" whiteSpace="nowrap">
               <Typography variant="body2">
                 {entry.failing} {entry.failing === 1 ? 'entity' : 'entities'}
               </Typography>
               <Typography variant="caption" color="textSecondary">
-                {share}%
+                {share}% of {props.totalEntities}
               </Typography>
             </Box>
           </ListItem>

@@ -26,7 +26,7 @@ async function renderCard(
 }
 
 describe('EntityAvailabilityCard', () => {
-  it('shows score, level and the three most important failing checks', async () => {
+  it('shows score, level, why, and the fixes that reach the next level', async () => {
     const twoWorkloads = {
       ...entityReport,
       report: {
@@ -57,12 +57,17 @@ describe('EntityAvailabilityCard', () => {
     );
 
     expect(await screen.findByTestId('entity-score')).toHaveTextContent('62');
-    const list = screen.getByRole('list', { name: 'Top failing checks' });
+    expect(
+      screen.getByTestId('availability-level-explanation'),
+    ).toHaveTextContent(/^Bronze: 1 critical failure \(replicas-min\)\./);
+    expect(screen.getByTestId('availability-stale')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Fix first' });
     const items = within(list).getAllByRole('listitem');
+    // The engine's plan over the fixture's checks: 4 of 21 weight passes;
+    // the critical fix gives 12 of 21, one high fix more reaches 75.
     expect(items.map(item => item.textContent)).toEqual([
-      'At least two replicascritical · 1 workload · 1 replica; at least 2 are needed',
-      'PodDisruptionBudget presenthigh · 1 workload · no PodDisruptionBudget selects the pods',
-      'probe-livenesshigh · 1 workload · container worker has no liveness probe',
+      'At least two replicas (+38)critical · checkout-api in prod-eu',
+      'PodDisruptionBudget present (+19)high · checkout-api in prod-eu',
     ]);
   });
 
@@ -85,7 +90,7 @@ describe('EntityAvailabilityCard', () => {
     ).toHaveAttribute('href', '/catalog/default/component/checkout/ha');
   });
 
-  it('says when every check passes', async () => {
+  it('says why a report is gold', async () => {
     await renderCard(
       mockAvailabilityApi({
         getEntityReport: jest.fn(async () => ({
@@ -100,8 +105,9 @@ describe('EntityAvailabilityCard', () => {
       }),
     );
     expect(
-      await screen.findByText('Every counted check passes.'),
-    ).toBeInTheDocument();
+      await screen.findByTestId('availability-level-explanation'),
+    ).toHaveTextContent('Gold: score 100 and no critical or high failure.');
+    expect(screen.queryByTestId('availability-fix-first')).toBeNull();
   });
 
   it('asks for the annotations instead of calling the backend', async () => {

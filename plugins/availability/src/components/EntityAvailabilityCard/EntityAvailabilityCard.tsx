@@ -22,7 +22,8 @@ import {
 } from '../../conditions';
 import { useCheckCatalog } from '../../hooks/useCheckCatalog';
 import { useEntityRefParts } from '../../hooks/useEntityRefParts';
-import { summarizeFailingChecks } from '../../lib/checkOrdering';
+import { explainLevel } from '../../lib/levelExplanation';
+import { describeStaleness } from '../../lib/staleness';
 import { ScoreSummary } from '../EntityAvailabilityContent/ScoreSummary';
 
 /** @public */
@@ -53,25 +54,40 @@ function CardBody() {
       </Typography>
     );
   }
-  const top = summarizeFailingChecks(value.report.workloads).slice(0, 3);
+  const explanation = explainLevel(value.report);
   return (
     <>
-      <ScoreSummary report={value.report} size="small" />
-      {top.length > 0 ? (
-        <List dense aria-label="Top failing checks">
-          {top.map(check => (
-            <ListItem key={check.id} disableGutters>
+      <ScoreSummary
+        report={value.report}
+        staleness={describeStaleness(value)}
+        size="small"
+      />
+      <Typography
+        variant="body2"
+        data-testid="availability-level-explanation"
+        style={{ marginTop: 8 }}
+      >
+        {explanation.reason}
+        {explanation.next ? ` ${explanation.next}` : ''}
+      </Typography>
+      {explanation.fixFirst.length > 0 && (
+        <List dense aria-label="Fix first" data-testid="availability-fix-first">
+          {explanation.fixFirst.slice(0, 3).map(item => (
+            <ListItem key={item.fix} disableGutters>
               <ListItemText
-                primary={catalog.get(check.id)?.title ?? check.id}
-                secondary={`${check.severity} · ${check.workloads} ${
-                  check.workloads === 1 ? 'workload' : 'workloads'
-                } · ${check.message}`}
+                primary={`${
+                  catalog.get(item.checkId)?.title ?? item.checkId
+                } (+${item.adds})`}
+                secondary={`${item.severity} · ${item.workload
+                  .split('/')
+                  .slice(-1)
+                  .join('')}${
+                  item.clusters.length ? ` in ${item.clusters.join(', ')}` : ''
+                }`}
               />
             </ListItem>
           ))}
         </List>
-      ) : (
-        <Typography variant="body2">Every counted check passes.</Typography>
       )}
     </>
   );

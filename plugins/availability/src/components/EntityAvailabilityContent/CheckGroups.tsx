@@ -1,6 +1,5 @@
 import {
   CheckInfo,
-  CheckResult,
   CheckStatus,
 } from '@availability-backstage/plugin-availability-common';
 import Accordion from '@material-ui/core/Accordion';
@@ -9,7 +8,8 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { groupChecksByOutcome } from '../../lib/checkOrdering';
+import { outcomeOrder } from '../../lib/checkOrdering';
+import { CheckRow } from '../../lib/workloadGroups';
 import { CheckResultItem } from './CheckResultItem';
 
 const groupTitles: Record<CheckStatus, string> = {
@@ -20,20 +20,33 @@ const groupTitles: Record<CheckStatus, string> = {
   'not-applicable': 'Not applicable',
 };
 
+/** The DOM id of a check's row in a workload section. */
+export function checkAnchor(workload: string, checkId: string): string {
+  return `availability-check-${workload.replace(/[^\w-]/g, '_')}-${checkId}`;
+}
+
 /** @internal */
 export interface CheckGroupsProps {
-  checks: CheckResult[];
+  workload: string;
+  workloadName: string;
+  rows: CheckRow[];
+  multiCluster: boolean;
   catalog: Map<string, CheckInfo>;
 }
 
 /**
- * A workload's checks grouped by outcome; what needs work is open, the rest
- * folded away.
+ * A workload's check rows grouped by their worst outcome; what needs work is
+ * open, the rest folded away.
  *
  * @internal
  */
 export function CheckGroups(props: CheckGroupsProps) {
-  const groups = groupChecksByOutcome(props.checks);
+  const groups = outcomeOrder
+    .map(status => ({
+      status,
+      rows: props.rows.filter(row => row.status === status),
+    }))
+    .filter(group => group.rows.length > 0);
   return (
     <Box>
       {groups.map(group => (
@@ -42,18 +55,28 @@ export function CheckGroups(props: CheckGroupsProps) {
           defaultExpanded={group.status === 'fail' || group.status === 'exempt'}
           TransitionProps={{ unmountOnExit: true }}
         >
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Typography variant="subtitle2">
-              {groupTitles[group.status]} ({group.checks.length})
+          <AccordionSummary
+            expandIcon={<ExpandMoreIcon />}
+            // The visible text first, so the name contains what is seen.
+            aria-label={`${groupTitles[group.status]} (${
+              group.rows.length
+            }), checks of ${props.workloadName}`}
+          >
+            <Typography variant="subtitle2" component="h4">
+              {groupTitles[group.status]} ({group.rows.length})
             </Typography>
           </AccordionSummary>
           <AccordionDetails>
             <Box width="100%">
-              {group.checks.map(check => (
+              {group.rows.map(row => (
                 <CheckResultItem
-                  key={check.id}
-                  check={check}
-                  info={props.catalog.get(check.id)}
+                  key={row.id}
+                  row={row}
+                  info={props.catalog.get(row.id)}
+                  workloadName={props.workloadName}
+                  multiCluster={props.multiCluster}
+                  anchor={checkAnchor(props.workload, row.id)}
+                  catalog={props.catalog}
                 />
               ))}
             </Box>

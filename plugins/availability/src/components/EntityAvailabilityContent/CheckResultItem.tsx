@@ -1,7 +1,6 @@
 import {
   CheckInfo,
-  CheckResult,
-  Severity,
+  CheckStatus,
 } from '@availability-backstage/plugin-availability-common';
 import {
   CodeSnippet,
@@ -19,6 +18,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useState } from 'react';
 import { splitRemediation } from '../../lib/remediation';
+import { CheckRow } from '../../lib/workloadGroups';
+import { SeverityChip } from '../SeverityChip';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -26,26 +27,36 @@ const useStyles = makeStyles(theme => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
     '&:last-child': { borderBottom: 'none' },
   },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  },
   title: { fontWeight: 500 },
   id: {
-    marginLeft: theme.spacing(1),
     color: theme.palette.text.secondary,
     fontFamily: 'monospace',
-    fontSize: '0.8rem',
+    fontSize: '0.875rem',
   },
-  severity: { marginLeft: theme.spacing(1), textTransform: 'capitalize' },
   details: { marginLeft: theme.spacing(3) },
+  symptoms: {
+    marginLeft: theme.spacing(3),
+    paddingLeft: theme.spacing(2),
+    borderLeft: `2px solid ${theme.palette.divider}`,
+  },
   remediationText: { whiteSpace: 'pre-wrap', margin: theme.spacing(1, 0) },
 }));
 
 function StatusIcon(props: {
-  check: CheckResult;
+  status: CheckStatus;
+  severe: boolean;
   children: ReactNode;
 }): JSX.Element {
-  const { check, children } = props;
-  switch (check.status) {
+  const { status, severe, children } = props;
+  switch (status) {
     case 'fail':
-      return check.severity === 'critical' || check.severity === 'high' ? (
+      return severe ? (
         <StatusError>{children}</StatusError>
       ) : (
         <StatusWarning>{children}</StatusWarning>
@@ -59,48 +70,76 @@ function StatusIcon(props: {
   }
 }
 
-const severityColor: Record<Severity, 'secondary' | 'default'> = {
-  critical: 'secondary',
-  high: 'secondary',
-  medium: 'default',
-  low: 'default',
+const outcomeWords: Record<CheckStatus, string> = {
+  fail: 'fails',
+  pass: 'passes',
+  exempt: 'exempt',
+  unknown: 'unknown',
+  'not-applicable': 'not applicable',
 };
 
 /** @internal */
 export interface CheckResultItemProps {
-  check: CheckResult;
+  row: CheckRow;
   info?: CheckInfo;
+  /** The workload's name, to tell this row's buttons from other workloads'. */
+  workloadName: string;
+  /** Whether the workload runs in more than one cluster. */
+  multiCluster: boolean;
+  /** The DOM id of the row, so that the Fix first list can jump to it. */
+  anchor?: string;
+  catalog: Map<string, CheckInfo>;
 }
 
 /**
- * One check of a workload: outcome, message, and for failures an expandable
- * remediation with a copyable snippet; for exemptions the reason and expiry.
+ * One check of a workload across its clusters: outcome, where it fails, what
+ * differs between clusters, and for failures an expandable remediation with a
+ * copyable snippet; runtime symptoms of the same cause nested below it.
  *
  * @internal
  */
 export function CheckResultItem(props: CheckResultItemProps) {
-  const { check, info } = props;
+  const { row, info, workloadName, multiCluster, catalog } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
+  const shown =
+    row.results.find(r => r.check.status === row.status) ?? row.results[0];
+  const check = shown.check;
   const remediation =
     check.status === 'fail' && check.remediation
       ? splitRemediation(check.remediation)
       : undefined;
+  const clusters = row.failingIn.filter(Boolean).join(', ');
+  const place = `${workloadName}${clusters ? ` in ${clusters}` : ''}`;
 
   return (
-    <Box className={classes.root} data-testid={`check-${check.id}`}>
-      <Box display="flex" alignItems="center" flexWrap="wrap">
-        <StatusIcon check={check}>
-          <span className={classes.title}>{info?.title ?? check.id}</span>
+    <Box
+      className={classes.root}
+      data-testid={`check-${row.id}`}
+      id={props.anchor}
+      tabIndex={props.anchor ? -1 : undefined}
+    >
+      <Box className={classes.line}>
+        <StatusIcon
+          status={row.status}
+          severe={row.severity === 'critical' || row.severity === 'high'}
+        >
+          <span className={classes.title}>{info?.title ?? row.id}</span>
         </StatusIcon>
-        {info && <span className={classes.id}>{check.id}</span>}
-        <Chip
-          size="small"
-          variant="outlined"
-          color={severityColor[check.severity]}
-          label={check.severity}
-          className={classes.severity}
-        />
+        {info && <span className={classes.id}>{row.id}</span>}
+        <SeverityChip severity={row.severity} />
+        {multiCluster &&
+          row.failingIn
+            .filter(Boolean)
+            .map(cluster => (
+              <Chip
+                key={cluster}
+                size="small"
+                variant="outlined"
+                label={cluster}
+                aria-label={`fails in ${cluster}`}
+              />
+            ))}
       </Box>
       <Box className={classes.details}>
         {check.message && (
@@ -108,6 +147,17 @@ export function CheckResultItem(props: CheckResultItemProps) {
             {check.message}
           </Typography>
         )}
+        {multiCluster &&
+          row.differing.map(result => (
+            <Typography
+              key={result.cluster ?? ''}
+              variant="body2"
+              color="textSecondary"
+            >
+              In {result.cluster}: {outcomeWords[result.check.status]}
+              {result.check.message ? ` (${result.check.message})` : ''}
+            </Typography>
+          ))}
         {check.status === 'exempt' && (
           <Typography variant="body2">
             Exempt: {check.reason || 'no reason given'}
@@ -120,6 +170,9 @@ export function CheckResultItem(props: CheckResultItemProps) {
               size="small"
               color="primary"
               aria-expanded={open}
+              aria-label={`${open ? 'Hide fix for' : 'How to fix'} ${
+                row.id
+              } of ${place}`}
               onClick={() => setOpen(!open)}
             >
               {open ? 'Hide fix' : 'How to fix'}
@@ -141,6 +194,23 @@ export function CheckResultItem(props: CheckResultItemProps) {
           </>
         )}
       </Box>
+      {row.symptoms.length > 0 && (
+        <Box className={classes.symptoms}>
+          <Typography variant="caption" color="textSecondary">
+            Seen on the cluster, fixed with it:
+          </Typography>
+          {row.symptoms.map(symptom => (
+            <CheckResultItem
+              key={symptom.id}
+              row={symptom}
+              info={catalog.get(symptom.id)}
+              workloadName={workloadName}
+              multiCluster={multiCluster}
+              catalog={catalog}
+            />
+          ))}
+        </Box>
+      )}
     </Box>
   );
 }

@@ -86,9 +86,13 @@ export function ClusterStatusList(props: ClusterStatusListProps) {
         )}
       </Box>
       {response.lastError &&
-        // An error older than the last good report is no longer news.
+        // An error older than the last good report is no longer news, and
+        // one a cluster already says is said once.
         (!response.refreshedAt ||
-          response.lastError.at >= response.refreshedAt) && (
+          response.lastError.at >= response.refreshedAt) &&
+        !response.clusters.some(
+          c => c.message && response.lastError?.message.includes(c.message),
+        ) && (
           <Typography variant="body2" color="error">
             Last error ({formatRelative(response.lastError.at)}):{' '}
             {response.lastError.message}

@@ -1,5 +1,8 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
@@ -30,6 +33,7 @@ describe('EntityAvailabilityContent without the refresh permission', () => {
           <EntityAvailabilityContent />
         </EntityProvider>
       </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
 
     expect(await screen.findByTestId('entity-score')).toHaveTextContent('62');

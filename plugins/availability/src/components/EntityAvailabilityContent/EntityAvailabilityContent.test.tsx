@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -20,11 +24,13 @@ async function renderContent(options: {
   entity?: Entity;
 }) {
   const api = options.api ?? mockAvailabilityApi();
+  const alertApi = { post: jest.fn(), alert$: jest.fn() };
   // Awaited so that no test leaves React's act() scope open for the next.
   const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
         [availabilityApiRef, api],
+        [alertApiRef, alertApi],
         [
           permissionApiRef,
           mockApis.permission({
@@ -40,9 +46,13 @@ async function renderContent(options: {
         <EntityAvailabilityContent />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
-  return { api, ...rendered };
+  return { api, alertApi, ...rendered };
 }
+
+// Full entity tabs render slowly on a loaded machine; this is no timing test.
+jest.setTimeout(30_000);
 
 describe('EntityAvailabilityContent', () => {
   it('shows the score, level, clusters and staleness', async () => {
@@ -60,7 +70,31 @@ describe('EntityAvailabilityContent', () => {
       screen.getByText('prod-us: unreachable (403 Forbidden)'),
     ).toBeInTheDocument();
     expect(screen.getByText('Stale')).toBeInTheDocument();
-    expect(screen.getByText(/prod-us: 403 Forbidden/)).toBeInTheDocument();
+    // The score says it is stale; the cluster's error is said once.
+    expect(screen.getByTestId('availability-stale')).toHaveTextContent(
+      /^Stale: as of .+; last refresh failed on 1 cluster$/,
+    );
+    expect(screen.getAllByText(/403 Forbidden/)).toHaveLength(1);
+    expect(
+      screen.getByText('1 Deployment in 1 cluster · 3 checks fail'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the level and lists what to fix first, with the score each fix adds', async () => {
+    await renderContent({});
+    await screen.findByTestId('entity-score');
+    expect(
+      screen.getByTestId('availability-level-explanation'),
+    ).toHaveTextContent(
+      'Bronze: 1 critical failure (replicas-min). Fix these 2 for Gold.',
+    );
+    const fixFirst = screen.getByTestId('availability-fix-first');
+    expect(
+      within(fixFirst).getByRole('button', {
+        name: 'At least two replicas: show replicas-min of Deployment checkout-api',
+      }),
+    ).toBeInTheDocument();
+    expect(within(fixFirst).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('lists failing checks first, most severe first, with catalog titles', async () => {
@@ -78,12 +112,50 @@ describe('EntityAvailabilityContent', () => {
       'check-pdb-present',
       'check-graceful-shutdown',
     ]);
-    expect(screen.getByText('At least two replicas')).toBeInTheDocument();
+    const rows = within(failing as HTMLElement);
+    expect(rows.getByText('At least two replicas')).toBeInTheDocument();
     expect(
-      screen.getByText('1 replica; at least 2 are needed'),
+      rows.getByText('1 replica; at least 2 are needed'),
     ).toBeInTheDocument();
     // A check missing from the catalog falls back to its id.
-    expect(screen.getByText('graceful-shutdown')).toBeInTheDocument();
+    expect(rows.getByText('graceful-shutdown')).toBeInTheDocument();
+  });
+
+  it('shows a workload of two clusters once, with the clusters a check fails in, and filters by cluster', async () => {
+    const [deployment] = entityReport.report!.workloads;
+    const twoClusters = {
+      ...entityReport,
+      report: {
+        ...entityReport.report!,
+        workloads: [deployment, { ...deployment, cluster: 'prod-us' }],
+      },
+    };
+    await renderContent({
+      api: mockAvailabilityApi({
+        getEntityReport: jest.fn(async () => twoClusters),
+      }),
+    });
+    await screen.findByTestId('entity-score');
+    expect(
+      screen.getAllByRole('heading', { name: 'Deployment checkout-api' }),
+    ).toHaveLength(1);
+    const check = screen.getByTestId('check-replicas-min');
+    expect(
+      within(check).getByLabelText('fails in prod-eu'),
+    ).toBeInTheDocument();
+    expect(
+      within(check).getByLabelText('fails in prod-us'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 Deployment in 2 clusters · 3 checks fail'),
+    ).toBeInTheDocument();
+
+    const filter = screen.getByRole('group', { name: 'Show clusters' });
+    await userEvent.click(
+      within(filter).getByRole('button', { name: 'prod-us' }),
+    );
+    expect(screen.queryByText(/^prod-eu · 62 Bronze/)).not.toBeInTheDocument();
+    expect(screen.getByText(/^prod-us · 62 Bronze/)).toBeInTheDocument();
   });
 
   it('expands a remediation with a copyable YAML snippet', async () => {
@@ -94,7 +166,9 @@ describe('EntityAvailabilityContent', () => {
     const snippet = () => check.querySelector('code');
     expect(snippet()).toBeNull();
     await userEvent.click(
-      within(check).getByRole('button', { name: 'How to fix' }),
+      within(check).getByRole('button', {
+        name: 'How to fix replicas-min of checkout-api in prod-eu',
+      }),
     );
 
     expect(
@@ -128,19 +202,39 @@ describe('EntityAvailabilityContent', () => {
   it('shows the workload, its replicas and where its pods run', async () => {
     await renderContent({});
     await screen.findByTestId('entity-score');
-    expect(screen.getByText('Deployment checkout-api')).toBeInTheDocument();
     expect(
-      screen.getByText('namespace shop · cluster prod-eu'),
+      screen.getByRole('heading', {
+        level: 3,
+        name: 'Deployment checkout-api',
+      }),
     ).toBeInTheDocument();
+    expect(screen.getByText('namespace shop')).toBeInTheDocument();
     expect(
-      screen.getByText('Replicas: 1 ready of 1 desired'),
+      screen.getByText('prod-eu · 62 Bronze · 1 ready of 1 desired'),
     ).toBeInTheDocument();
-    const perNode = screen.getByRole('table', { name: 'Pods per node' });
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: /^Where the pods run .*, checkout-api$/,
+      }),
+    );
+    const perNode = screen.getByRole('table', {
+      name: 'Pods per node in prod-eu',
+    });
     expect(within(perNode).getByText('node-a')).toBeInTheDocument();
+    // The only node holds every ready pod.
     expect(
-      within(perNode).getByText('checkout-api-7d9f-abcde, 6 restarts'),
+      within(perNode).getByText('single point of failure'),
     ).toBeInTheDocument();
-    const perZone = screen.getByRole('table', { name: 'Pods per zone' });
+    // Pods link to the Kubernetes tab, and the tables say they are stale.
+    expect(
+      within(perNode).getByRole('link', {
+        name: 'checkout-api-7d9f-abcde, 6 restarts',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout/kubernetes');
+    expect(screen.getByText(/^Pods in prod-eu as of/)).toBeInTheDocument();
+    const perZone = screen.getByRole('table', {
+      name: 'Pods per zone in prod-eu',
+    });
     expect(within(perZone).getByText('eu-west-1a')).toBeInTheDocument();
   });
 
@@ -153,7 +247,7 @@ describe('EntityAvailabilityContent', () => {
         lastError: null,
       })),
     });
-    await renderContent({ api });
+    const { alertApi } = await renderContent({ api });
     await screen.findByTestId('entity-score');
 
     await userEvent.click(
@@ -165,18 +259,29 @@ describe('EntityAvailabilityContent', () => {
     );
     expect(api.refreshEntityReport).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Stale')).not.toBeInTheDocument();
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: 'Refreshed: improved by 29, 62 → 91 (Bronze → Gold)',
+        severity: 'success',
+      }),
+    );
   });
 
-  it('asks for the kubernetes annotations when they are missing', async () => {
+  it('shows how to onboard an entity without kubernetes annotations', async () => {
     const { api } = await renderContent({
       entity: { ...entity, metadata: { name: 'plain' } },
     });
     expect(
-      (await screen.findAllByText(/backstage.io\/kubernetes-id/)).length,
-    ).toBeGreaterThan(0);
-    expect(
-      screen.getAllByText(/backstage.io\/kubernetes-label-selector/).length,
-    ).toBeGreaterThan(0);
+      await screen.findByText(
+        'Availability is not tracked for this entity yet',
+      ),
+    ).toBeInTheDocument();
+    // The highlighter loads lazily and splits the snippet into tokens.
+    await waitFor(() =>
+      expect(document.querySelector('code')).toHaveTextContent(
+        'backstage.io/kubernetes-id: plain',
+      ),
+    );
     expect(api.getEntityReport).not.toHaveBeenCalled();
   });
 

@@ -10,25 +10,39 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
-  MissingAnnotationEmptyState,
+  entityRouteParams,
+  entityRouteRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { availabilityApiRef } from '../../api';
-import {
-  AVAILABILITY_ANNOTATIONS,
-  isAvailabilityAvailable,
-} from '../../conditions';
+import { isAvailabilityAvailable } from '../../conditions';
 import { useCheckCatalog } from '../../hooks/useCheckCatalog';
 import { useEntityRefParts } from '../../hooks/useEntityRefParts';
+import { explainLevel } from '../../lib/levelExplanation';
+import { describeStaleness } from '../../lib/staleness';
+import { formatRelative } from '../../lib/time';
+import {
+  describeDelta,
+  describeRefresh,
+  weekDelta,
+} from '../../lib/trendDelta';
+import { groupWorkloads } from '../../lib/workloadGroups';
+import { useFocusRingStyles } from '../focusRing';
+import { levelLabel } from '../LevelChip';
+import { OnboardingState } from '../OnboardingState';
+import { checkAnchor } from './CheckGroups';
+import { ClusterFilter } from './ClusterFilter';
 import { ClusterStatusList } from './ClusterStatusList';
+import { LevelAdvice } from './LevelAdvice';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrendChart } from './ScoreTrendChart';
 import { WorkloadSection } from './WorkloadSection';
@@ -39,6 +53,8 @@ function EntityReport() {
   const api = useApi(availabilityApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = useEntityRefParts();
+  const { entity } = useEntity();
+  const entityRoute = useRouteRef(entityRouteRef);
   const catalog = useCheckCatalog();
   const { allowed: canRefresh } = usePermission({
     permission: availabilityRefreshPermission,
@@ -50,11 +66,25 @@ function EntityReport() {
   );
   const [response, setResponse] = useState<EntityReportResponse>();
   useEffect(() => setResponse(loaded.value), [loaded.value]);
+  const [clusters, setClusters] = useState<string[]>([]);
 
   const [refresh, doRefresh] = useAsyncFn(async () => {
+    const before = response?.report;
     try {
       const fresh = await api.refreshEntityReport(entityRef);
       setResponse(fresh);
+      if (fresh.report) {
+        const { message, severity } = describeRefresh(
+          before
+            ? { score: before.score, level: levelLabel(before.level) }
+            : undefined,
+          {
+            score: fresh.report.score,
+            level: levelLabel(fresh.report.level),
+          },
+        );
+        alertApi.post({ message, severity, display: 'transient' });
+      }
     } catch (error) {
       alertApi.post({
         message: `Could not refresh ${stringifyEntityRef(entityRef)}: ${
@@ -63,7 +93,43 @@ function EntityReport() {
         severity: 'error',
       });
     }
-  }, [api, alertApi, entityRef]);
+  }, [api, alertApi, entityRef, response]);
+
+  const report = response?.report ?? undefined;
+  const explanation = useMemo(
+    () => (report ? explainLevel(report) : undefined),
+    [report],
+  );
+  const groups = useMemo(
+    () =>
+      groupWorkloads(
+        (report?.workloads ?? []).filter(
+          w =>
+            clusters.length === 0 || !w.cluster || clusters.includes(w.cluster),
+        ),
+      ),
+    [report, clusters],
+  );
+  const allClusters = useMemo(
+    () => [
+      ...new Set(
+        (report?.workloads ?? []).flatMap(w => (w.cluster ? [w.cluster] : [])),
+      ),
+    ],
+    [report],
+  );
+  const showCheck = useCallback(
+    (workload: string, checkId: string) => {
+      setClusters([]);
+      // After the filter is cleared the row is rendered; then jump to it.
+      setTimeout(() => {
+        const row = document.getElementById(checkAnchor(workload, checkId));
+        row?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        row?.focus({ preventScroll: true });
+      });
+    },
+    [setClusters],
+  );
 
   if (loaded.loading) {
     return <Progress />;
@@ -75,7 +141,7 @@ function EntityReport() {
     return <Progress />;
   }
 
-  const clusters = (
+  const clusterList = (
     <ClusterStatusList
       response={response}
       canRefresh={canRefresh}
@@ -84,8 +150,7 @@ function EntityReport() {
     />
   );
 
-  const { report } = response;
-  if (!report) {
+  if (!report || !explanation) {
     return (
       <Grid container spacing={3}>
         <Grid item xs={12}>
@@ -108,25 +173,35 @@ function EntityReport() {
           />
         </Grid>
         <Grid item xs={12} md={6}>
-          <InfoCard title="Clusters">{clusters}</InfoCard>
+          <InfoCard title="Clusters">{clusterList}</InfoCard>
         </Grid>
       </Grid>
     );
   }
 
+  const staleness = describeStaleness(response);
+  const delta = weekDelta(response.history, report.score);
+  const podsLink = `${entityRoute(entityRouteParams(entity))}/kubernetes`;
+
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={4}>
         <InfoCard title="Availability score">
-          <ScoreSummary report={report} />
+          <ScoreSummary
+            report={report}
+            staleness={staleness}
+            delta={delta && describeDelta(delta, formatRelative)}
+          />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={4}>
-        <InfoCard title="Clusters">{clusters}</InfoCard>
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <InfoCard title="Score trend">
-          <ScoreTrendChart history={response.history} />
+      <Grid item xs={12} md={8}>
+        <InfoCard title="Why this level">
+          <LevelAdvice
+            explanation={explanation}
+            level={report.level}
+            catalog={catalog}
+            onShowCheck={showCheck}
+          />
         </InfoCard>
       </Grid>
       {report.errors.length > 0 && (
@@ -144,6 +219,15 @@ function EntityReport() {
           </WarningPanel>
         </Grid>
       )}
+      {allClusters.length > 1 && (
+        <Grid item xs={12}>
+          <ClusterFilter
+            clusters={allClusters}
+            selected={clusters}
+            onChange={setClusters}
+          />
+        </Grid>
+      )}
       {report.workloads.length === 0 && (
         <Grid item xs={12}>
           <EmptyState
@@ -159,33 +243,42 @@ function EntityReport() {
       <Grid item xs={12}>
         <WorkloadDrift report={report} />
       </Grid>
-      {report.workloads.map(workload => (
-        <Grid
-          item
-          xs={12}
-          key={`${workload.cluster ?? ''}/${workload.kind}/${
-            workload.namespace
-          }/${workload.name}`}
-        >
-          <WorkloadSection workload={workload} catalog={catalog} />
+      {groups.map(group => (
+        <Grid item xs={12} key={group.key}>
+          <WorkloadSection
+            group={group}
+            catalog={catalog}
+            staleness={staleness}
+            podsLink={podsLink}
+          />
         </Grid>
       ))}
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Clusters">{clusterList}</InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Score trend">
+          <ScoreTrendChart history={response.history} />
+        </InfoCard>
+      </Grid>
     </Grid>
   );
 }
 
 /**
- * The entity tab: the entity's availability report with every workload's
- * checks, the clusters it was read from, and its trend.
+ * The entity tab: why the entity has its level and what to fix first, then
+ * every workload once across its clusters, the clusters it was read from,
+ * and its trend. An entity without Kubernetes annotations gets the steps to
+ * onboard it.
  *
  * @public
  */
 export function EntityAvailabilityContent() {
   const { entity } = useEntity();
-  if (!isAvailabilityAvailable(entity)) {
-    return (
-      <MissingAnnotationEmptyState annotation={[...AVAILABILITY_ANNOTATIONS]} />
-    );
-  }
-  return <EntityReport />;
+  const classes = useFocusRingStyles();
+  return (
+    <Box className={classes.root}>
+      {isAvailabilityAvailable(entity) ? <EntityReport /> : <OnboardingState />}
+    </Box>
+  );
 }

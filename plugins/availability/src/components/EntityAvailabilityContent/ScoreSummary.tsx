@@ -1,62 +1,66 @@
-import {
-  AvailabilityReport,
-  SEVERITIES,
-} from '@availability-backstage/plugin-availability-common';
+import { AvailabilityReport } from '@availability-backstage/plugin-availability-common';
 import { Gauge } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { summarizeFailingChecks } from '../../lib/checkOrdering';
-import { LevelChip } from '../LevelChip';
+import { describeWorkloadCounts } from '../../lib/counts';
+import { levelColors, LevelChip } from '../LevelChip';
 
 /** @internal */
 export interface ScoreSummaryProps {
   report: AvailabilityReport;
+  /** Said under the score when the report is stale ("as of 21:32; …"). */
+  staleness?: string;
+  /** "+6 since a week ago", when there is a trend to compare with. */
+  delta?: string;
   size?: 'normal' | 'small';
 }
 
 /**
- * The entity's score as a gauge, its level, and its failures by severity.
+ * The entity's score as a gauge in its level's colour, its level, what the
+ * counts cover, and whether the data is stale.
  *
  * @internal
  */
 export function ScoreSummary(props: ScoreSummaryProps) {
-  const { report } = props;
-  const failing = report.workloads.flatMap(w =>
-    w.checks.filter(c => c.status === 'fail'),
-  );
-  const bySeverity = SEVERITIES.map(severity => ({
-    severity,
-    count: failing.filter(c => c.severity === severity).length,
-  })).filter(entry => entry.count > 0);
-  const distinctFailing = summarizeFailingChecks(report.workloads).length;
-
+  const { report, staleness, delta } = props;
+  const color = levelColors[report.level].background;
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap">
-      <Box width={props.size === 'small' ? 120 : 160} mr={2}>
+      <Box
+        width={props.size === 'small' ? 96 : 120}
+        mr={2}
+        data-testid="entity-score"
+        aria-label={`Score ${report.score} of 100`}
+        role="img"
+      >
         <Gauge
           value={report.score / 100}
-          size={props.size}
-          description="availability score"
+          size="small"
+          unit=""
+          getColor={() => color}
         />
       </Box>
       <Box>
         <Box display="flex" alignItems="center" mb={1}>
-          <Typography variant="h4" component="span" data-testid="entity-score">
-            {report.score}
-          </Typography>
-          <Box ml={1}>
-            <LevelChip level={report.level} size="medium" />
-          </Box>
+          <LevelChip level={report.level} size="medium" />
+          {delta && (
+            <Box ml={1}>
+              <Typography variant="body2" component="span">
+                {delta}
+              </Typography>
+            </Box>
+          )}
         </Box>
         <Typography variant="body2">
-          {report.workloads.length}{' '}
-          {report.workloads.length === 1 ? 'workload' : 'workloads'},{' '}
-          {distinctFailing} failing {distinctFailing === 1 ? 'check' : 'checks'}
+          {describeWorkloadCounts(report.workloads)}
         </Typography>
-        {bySeverity.length > 0 && (
-          <Typography variant="body2" color="textSecondary">
-            {bySeverity.map(e => `${e.count} ${e.severity}`).join(', ')}{' '}
-            {failing.length === 1 ? 'failure' : 'failures'}
+        {staleness && (
+          <Typography
+            variant="body2"
+            color="error"
+            data-testid="availability-stale"
+          >
+            Stale: {staleness}
           </Typography>
         )}
       </Box>

@@ -2,13 +2,37 @@ import {
   CheckInfo,
   WorkloadReport,
 } from '@availability-backstage/plugin-availability-common';
-import { InfoCard } from '@backstage/core-components';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import { LevelChip } from '../LevelChip';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { WorkloadGroup } from '../../lib/workloadGroups';
+import { levelColors, levelLabel } from '../LevelChip';
 import { CheckGroups } from './CheckGroups';
 import { PodPlacement } from './PodPlacement';
 import { WorstDomains } from './WorstDomains';
+
+const useStyles = makeStyles(theme => ({
+  root: { padding: theme.spacing(2) },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+  clusters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+}));
 
 function describeReplicas(workload: WorkloadReport): string | undefined {
   const replicas = workload.evidence?.replicas;
@@ -25,58 +49,115 @@ function describeReplicas(workload: WorkloadReport): string | undefined {
   return parts.length ? parts.join(' of ') : undefined;
 }
 
+function podCount(workloads: WorkloadReport[]): string {
+  const pods = workloads.reduce(
+    (sum, w) => sum + (w.evidence?.pods?.length ?? 0),
+    0,
+  );
+  const clusters = workloads.length;
+  return `${pods} ${pods === 1 ? 'pod' : 'pods'}${
+    clusters > 1 ? ` in ${clusters} clusters` : ''
+  }`;
+}
+
+/** A cluster's score and level for one workload, in the level's colours. */
+function ClusterScore(props: { workload: WorkloadReport }) {
+  const { workload } = props;
+  const colors = levelColors[workload.level];
+  const replicas = describeReplicas(workload);
+  const label = `${workload.cluster ?? 'manifests'} · ${
+    workload.score
+  } ${levelLabel(workload.level)}${replicas ? ` · ${replicas}` : ''}`;
+  return (
+    <Chip
+      size="small"
+      label={label}
+      style={{ backgroundColor: colors.background, color: colors.text }}
+    />
+  );
+}
+
 /** @internal */
 export interface WorkloadSectionProps {
-  workload: WorkloadReport;
+  group: WorkloadGroup;
   catalog: Map<string, CheckInfo>;
+  /** Said on the pod tables when they come from a stale report. */
+  staleness?: string;
+  /** Where a pod's details live (the Kubernetes tab), if there is one. */
+  podsLink?: string;
 }
 
 /**
- * One workload (or Service) of the entity: where it runs, its score and
- * its checks.
+ * One workload (or Service) of the entity across the clusters it runs in:
+ * its score per cluster, where its pods run, and its checks once, each
+ * saying the clusters it fails in.
  *
  * @internal
  */
 export function WorkloadSection(props: WorkloadSectionProps) {
-  const { workload, catalog } = props;
-  const replicas = describeReplicas(workload);
-  const pods = workload.evidence?.pods ?? [];
-  const where = [
-    `namespace ${workload.namespace}`,
-    workload.cluster ? `cluster ${workload.cluster}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const { group, catalog } = props;
+  const classes = useStyles();
+  const multiCluster = group.instances.length > 1;
+  const withPods = group.instances.filter(w => w.evidence?.pods?.length);
+  const podsTitle = `Where the pods run (${podCount(withPods)})${
+    props.staleness ? `, ${props.staleness}` : ''
+  }`;
 
   return (
-    <InfoCard
-      title={`${workload.kind} ${workload.name}`}
-      subheader={where}
-      headerProps={{
-        action: (
-          <Box display="flex" alignItems="center" mt={1} mr={1}>
-            <Typography variant="h6" component="span">
-              {workload.score}
-            </Typography>
-            <Box ml={1}>
-              <LevelChip level={workload.level} />
-            </Box>
-          </Box>
-        ),
-      }}
+    <Paper
+      className={classes.root}
+      component="section"
+      aria-label={`${group.kind} ${group.name}`}
     >
-      {replicas && (
-        <Typography variant="body2" gutterBottom>
-          Replicas: {replicas}
+      <Box className={classes.header}>
+        <Typography variant="h6" component="h3">
+          {group.kind} {group.name}
         </Typography>
+        <Typography variant="body2" color="textSecondary">
+          namespace {group.namespace}
+        </Typography>
+      </Box>
+      <Box className={classes.clusters}>
+        {group.instances.map(workload => (
+          <ClusterScore key={workload.cluster ?? ''} workload={workload} />
+        ))}
+      </Box>
+      {group.instances.map(workload => (
+        <WorstDomains key={workload.cluster ?? ''} workload={workload} />
+      ))}
+      {withPods.length > 0 && (
+        <Accordion TransitionProps={{ unmountOnExit: true }}>
+          <AccordionSummary
+            expandIcon={<ExpandMoreIcon />}
+            aria-label={`${podsTitle}, ${group.name}`}
+          >
+            <Typography variant="subtitle2" component="h4">
+              {podsTitle}
+            </Typography>
+          </AccordionSummary>
+          <AccordionDetails>
+            <Box width="100%">
+              {withPods.map(workload => (
+                <Box mb={2} key={workload.cluster ?? ''}>
+                  <PodPlacement
+                    pods={workload.evidence?.pods ?? []}
+                    cluster={workload.cluster}
+                    staleness={props.staleness}
+                    podsLink={props.podsLink}
+                  />
+                </Box>
+              ))}
+            </Box>
+          </AccordionDetails>
+        </Accordion>
       )}
-      <WorstDomains workload={workload} />
-      {pods.length > 0 && (
-        <Box mb={2}>
-          <PodPlacement pods={pods} />
-        </Box>
-      )}
-      <CheckGroups checks={workload.checks} catalog={catalog} />
-    </InfoCard>
+      <CheckGroups
+        workload={group.key}
+        workloadName={group.name}
+        rows={group.rows}
+        multiCluster={multiCluster}
+        catalog={catalog}
+      />
+    </Paper>
   );
 }

@@ -2,13 +2,13 @@ import { Level } from '@availability-backstage/plugin-availability-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 
-/** Medal colours, readable with white or black text as noted. */
+/** Medal colours; each text colour keeps at least 4.5:1 (WCAG AA) on its background. */
 export const levelColors: Record<Level, { background: string; text: string }> =
   {
     gold: { background: '#D4AF37', text: '#000' },
     silver: { background: '#A8A9AD', text: '#000' },
-    bronze: { background: '#B87333', text: '#fff' },
-    none: { background: '#757575', text: '#fff' },
+    bronze: { background: '#8B5A2B', text: '#fff' },
+    none: { background: '#616161', text: '#fff' },
   };
 
 const levelLabels: Record<Level, string> = {

@@ -1,0 +1,2 @@
+export { EntityAvailabilityRollupCard } from './EntityAvailabilityRollupCard';
+export type { EntityAvailabilityRollupCardProps } from './EntityAvailabilityRollupCard';

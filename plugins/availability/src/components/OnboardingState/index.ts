@@ -1,0 +1,1 @@
+export { OnboardingState } from './OnboardingState';

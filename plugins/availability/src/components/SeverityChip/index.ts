@@ -1,0 +1,2 @@
+export { SeverityChip, severityColor } from './SeverityChip';
+export type { SeverityChipProps } from './SeverityChip';
