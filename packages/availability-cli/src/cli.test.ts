@@ -164,7 +164,7 @@ describe('availability check', () => {
     const score = run([
       'check',
       '--min-score',
-      String(report.score + 1),
+      String(report.score! + 1),
       'poor',
     ]);
     expect(score.status).toBe(1);
@@ -221,6 +221,55 @@ describe('availability check', () => {
       { source: 'does-not-exist.yaml', message: 'no such file or directory' },
     ]);
     expect(entry(report, 'Deployment', 'api')).toBeDefined();
+  });
+
+  it('refuses to pass inputs where nothing is found: exit 2 unless --allow-empty', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'values.yaml'), 'replicaCount: 3\n');
+      const empty = json(['--min-score', '90', '.'], { cwd: dir });
+      expect(empty.status).toBe(2);
+      expect(empty.report).toEqual({
+        score: null,
+        level: null,
+        workloads: [],
+        errors: [],
+      });
+      expect(empty.stderr).toContain(
+        'error: no workloads, Services, autoscalers or Dockerfiles found in the inputs (pass --allow-empty to accept this)',
+      );
+
+      // Thresholds do not apply to a report without a score.
+      const allowed = run(
+        ['check', '--allow-empty', '--min-level', 'gold', '.'],
+        { cwd: dir },
+      );
+      expect(allowed.status).toBe(0);
+      expect(allowed.stderr).toContain('warning: no workloads');
+      expect(allowed.stderr).not.toContain('threshold');
+      expect(allowed.stdout).toContain('no score');
+      expect(allowed.stdout).not.toContain('100');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to pass inputs where every check is exempt or unknown', () => {
+    const input = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: external',
+      '  annotations:',
+      '    availability.backstage.io/exempt: service-selects-pods',
+      'spec:',
+      '  selector: { app: elsewhere }',
+    ].join('\n');
+    const { status, report, stderr } = json(['-'], { input });
+    expect(status).toBe(2);
+    expect(report.workloads[0]).toMatchObject({ score: null, level: null });
+    expect([report.score, report.level]).toEqual([null, null]);
+    expect(stderr).toContain('no check passed or failed on the inputs');
   });
 
   it('skips documents that are not Kubernetes objects', () => {

@@ -45,6 +45,17 @@ function title(workload: WorkloadReport): string {
   return `${workload.kind} ${workload.namespace}/${workload.name}`;
 }
 
+/** `87/100 silver`, or `no score` where nothing was judged. */
+function scoreText(
+  scored: { score: number | null; level: Level | null },
+  colors: Colors,
+): string {
+  if (scored.score === null || scored.level === null) {
+    return colors.dim('no score');
+  }
+  return `${scored.score}/100 ${levelText(scored.level, colors)}`;
+}
+
 function levelText(level: Level, colors: Colors): string {
   switch (level) {
     case 'gold':
@@ -88,9 +99,9 @@ function formatWorkload(workload: WorkloadReport, colors: Colors): string {
   const lines: string[] = [];
   const where = location(workload);
   lines.push(
-    `${colors.bold(title(workload))}${where ? colors.dim(`  ${where}`) : ''}  ${
-      workload.score
-    }/100 ${levelText(workload.level, colors)}`,
+    `${colors.bold(title(workload))}${
+      where ? colors.dim(`  ${where}`) : ''
+    }  ${scoreText(workload, colors)}`,
   );
   const failing = workload.checks
     .filter(check => check.status === 'fail')
@@ -146,10 +157,9 @@ export function formatText(report: AvailabilityReport, colors: Colors): string {
     0,
   );
   blocks.push(
-    `${colors.bold('Availability score')} ${report.score}/100 ${levelText(
-      report.level,
-      colors,
-    )}: ${report.workloads.length} ${
+    `${colors.bold('Availability score')} ${scoreText(report, colors)}: ${
+      report.workloads.length
+    } ${
       report.workloads.length === 1 ? 'entry' : 'entries'
     }, ${failures} failing ${failures === 1 ? 'check' : 'checks'}${
       report.errors.length > 0

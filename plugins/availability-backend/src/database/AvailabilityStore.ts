@@ -63,6 +63,16 @@ export type ReportsFilter = Pick<
 >;
 
 /**
+ * Which entities a read may see: without `visibleEntityRefs`, all of them.
+ *
+ * @public
+ */
+export interface ReportsScope {
+  /** Lower-cased refs of the entities the caller may read. */
+  visibleEntityRefs?: ReadonlySet<string>;
+}
+
+/**
  * Storage of availability reports.
  *
  * @public
@@ -78,11 +88,11 @@ export interface AvailabilityStore {
     options?: { historyLimit?: number },
   ): Promise<EntityReportResponse | undefined>;
   /** Pages through the latest reports; entities without a good report are left out. */
-  listReports(query: ReportsQuery): Promise<ReportsPage>;
+  listReports(query: ReportsQuery, scope?: ReportsScope): Promise<ReportsPage>;
   /** Aggregates over the latest reports, computed by the database. */
   getSummary(
     filter: ReportsFilter,
-    options?: { trendDays?: number; now?: Date },
+    options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary>;
   /** Every stored entity ref (lower-cased). */
   listEntityRefs(): Promise<string[]>;

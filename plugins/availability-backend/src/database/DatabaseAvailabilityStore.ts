@@ -17,6 +17,7 @@ import { Knex } from 'knex';
 import {
   AvailabilityStore,
   ReportsFilter,
+  ReportsScope,
   SaveFailureOptions,
   SaveReportOptions,
   StoredEntityInfo,
@@ -192,6 +193,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
           ...columns,
           score: report.score,
           level: report.level,
+          entries: report.workloads.length,
           failing_checks: failingJson,
           report: JSON.stringify(report),
           clusters: JSON.stringify(clusters),
@@ -210,6 +212,10 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         );
       }
 
+      if (report.score === null) {
+        // History and trend are of scores; a report without one adds none.
+        return;
+      }
       // Compact history: an unchanged result on the same day moves the last
       // point forward instead of adding one.
       const last = await tx(HISTORY)
@@ -329,8 +335,47 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     };
   }
 
-  #applyFilter(qb: Knex.QueryBuilder, filter: ReportsFilter, alias = 'r') {
+  #applyFilter(
+    qb: Knex.QueryBuilder,
+    filter: ReportsFilter,
+    scope: ReportsScope,
+    alias = 'r',
+  ) {
     qb.whereNotNull(`${alias}.score`);
+    return this.#applyEntityFilter(qb, filter, scope, alias);
+  }
+
+  /**
+   * Keeps the rows whose `column` is one of `refs`, bound as one parameter
+   * (an array on PostgreSQL, JSON on SQLite) so that ten thousand refs stay
+   * within every engine's limit on bound parameters.
+   */
+  #whereRefIn(
+    qb: Knex.QueryBuilder,
+    column: string,
+    refs: ReadonlySet<string>,
+  ) {
+    if (this.#db.client.config.client === 'pg') {
+      qb.whereRaw('?? = ANY(?::text[])', [column, [...refs]]);
+    } else {
+      qb.whereRaw('?? in (select value from json_each(?))', [
+        column,
+        JSON.stringify([...refs]),
+      ]);
+    }
+    return qb;
+  }
+
+  /** The filters on the entity itself, which unscored reports answer too. */
+  #applyEntityFilter(
+    qb: Knex.QueryBuilder,
+    filter: ReportsFilter,
+    scope: ReportsScope,
+    alias = 'r',
+  ) {
+    if (scope.visibleEntityRefs) {
+      this.#whereRefIn(qb, `${alias}.entity_ref`, scope.visibleEntityRefs);
+    }
     const owner = toLower(filter.owner);
     if (owner) qb.whereIn(`${alias}.owner`, owner);
     const system = toLower(filter.system);
@@ -357,7 +402,10 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     return qb;
   }
 
-  async listReports(query: ReportsQuery): Promise<ReportsPage> {
+  async listReports(
+    query: ReportsQuery,
+    scope: ReportsScope = {},
+  ): Promise<ReportsPage> {
     const limit = Math.min(
       Math.max(query.limit ?? DEFAULT_LIMIT, 1),
       MAX_LIMIT,
@@ -371,12 +419,14 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     const countRow = await this.#applyFilter(
       this.#db(`${REPORTS} as r`),
       query,
+      scope,
     ).count({ count: '*' });
     const totalItems = Number(countRow[0].count);
 
     const rowsQuery = this.#applyFilter(
       this.#db(`${REPORTS} as r`),
       query,
+      scope,
     ).select(
       'r.entity_ref',
       'r.kind',
@@ -442,8 +492,11 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
 
   async getSummary(
     filter: ReportsFilter,
-    options?: { trendDays?: number; now?: Date },
+    options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary> {
+    const scope: ReportsScope = {
+      visibleEntityRefs: options?.visibleEntityRefs,
+    };
     const trendDays = options?.trendDays ?? 30;
     const now = options?.now ?? new Date();
     const since = new Date(now.getTime() - (trendDays - 1) * 86_400_000)
@@ -454,9 +507,9 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     // daily scores are grouped on their own (each row belongs to a report
     // with a score), through covering indexes. With one, they are narrowed
     // to the matching entities by a semi-join.
-    const filtered = hasFilter(filter);
+    const filtered = hasFilter(filter) || Boolean(scope.visibleEntityRefs);
     const matching = () =>
-      this.#applyFilter(this.#db(`${REPORTS} as r`), filter).select(
+      this.#applyFilter(this.#db(`${REPORTS} as r`), filter, scope).select(
         'r.entity_ref',
       );
 
@@ -475,16 +528,34 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       trendQuery.whereIn('d.entity_ref', matching());
     }
 
+    // Reports without a score have no level and fail no check.
+    const unscoredQuery =
+      filter.level?.length || filter.failingCheck?.length
+        ? Promise.resolve([])
+        : this.#applyEntityFilter(this.#db(`${REPORTS} as r`), filter, scope)
+            .whereNull('r.score')
+            .whereNotNull('r.entries')
+            .select(this.#db.raw('(r.entries = 0) as empty'))
+            .count({ count: '*' })
+            .groupBy('empty');
+
     // The totals and levels are sums of the per-owner groups.
-    const [ownerRows, checkRows, trendRows] = await Promise.all([
-      this.#applyFilter(this.#db(`${REPORTS} as r`), filter)
+    const [ownerRows, checkRows, trendRows, unscoredRows] = await Promise.all([
+      this.#applyFilter(this.#db(`${REPORTS} as r`), filter, scope)
         .select('r.owner', 'r.level')
         .count({ count: '*' })
         .sum({ total: 'r.score' })
         .groupBy('r.owner', 'r.level'),
       checksQuery,
       trendQuery,
+      unscoredQuery,
     ]);
+    const unscored = { noWorkloads: 0, notJudged: 0 };
+    for (const row of unscoredRows as any[]) {
+      // SQLite answers 1/0, PostgreSQL true/false.
+      unscored[row.empty && row.empty !== '0' ? 'noWorkloads' : 'notJudged'] +=
+        Number(row.count);
+    }
 
     const byLevel = emptyByLevel();
     let totalEntities = 0;
@@ -536,6 +607,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     return {
       totalEntities,
       averageScore: totalEntities ? round1(totalScore / totalEntities) : 0,
+      unscored,
       byLevel,
       byOwner: [...owners.entries()]
         .map(([owner, e]) => ({

@@ -74,6 +74,17 @@ class FakeSource implements KubernetesObjectsSource {
     if (this.failing.has(name)) {
       throw new KubernetesSourceError('the kubernetes backend answered 503', 2);
     }
+    if (name.startsWith('undeployed-')) {
+      return {
+        requests: 2,
+        clusters: ['prod-eu', 'prod-us'].map(cluster => ({
+          cluster,
+          status: 'ok' as const,
+          objects: [],
+          kubeRequests: 15,
+        })),
+      };
+    }
     return {
       requests: 2,
       clusters: [
@@ -230,6 +241,37 @@ describe('AvailabilityService.refreshAll', () => {
       { cluster: 'prod-us', status: 'error', message: '403 Forbidden' },
     ]);
     expect(split?.report?.workloads.map(w => w.cluster)).toEqual(['prod-eu']);
+  });
+
+  it('stores an entity that no cluster runs as having no workloads, outside the averages', async () => {
+    const { service, store } = await setup([
+      component('svc'),
+      component('undeployed-gift-cards'),
+    ]);
+    const summary = await service.refreshAll();
+    expect(summary).toMatchObject({ entities: 2, ok: 2, failed: 0 });
+
+    const stored = await store.getEntityReport(
+      'component:default/undeployed-gift-cards',
+    );
+    expect(stored?.report).toEqual({
+      score: null,
+      level: null,
+      workloads: [],
+      errors: [],
+    });
+    expect(stored?.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-us', status: 'ok' },
+    ]);
+    const scored = await store.getEntityReport('component:default/svc');
+    const totals = await service.getSummary({});
+    expect(totals).toMatchObject({
+      totalEntities: 1,
+      averageScore: scored?.report?.score,
+      unscored: { noWorkloads: 1, notJudged: 0 },
+    });
+    expect(Object.values(totals.byLevel).reduce((a, b) => a + b)).toBe(1);
   });
 
   it('passes entity annotations to the engine as exemptions', async () => {

@@ -1,5 +1,6 @@
 export { evaluate } from './evaluate';
 export { scoreChecks, SEVERITY_WEIGHTS, LEVELS } from './scoring';
+export type { Score } from './scoring';
 export {
   AVAILABILITY_BACKEND_CONFIG_KEYS,
   DEFAULT_AVAILABILITY_CONFIG,

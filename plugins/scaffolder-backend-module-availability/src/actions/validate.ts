@@ -52,8 +52,9 @@ export type AvailabilityValidateInput = {
  * @public
  */
 export type AvailabilityValidateOutput = {
-  score: number;
-  level: Level;
+  /** Null when nothing was judged (the action then fails). */
+  score: number | null;
+  level: Level | null;
   /** The full report, as the CLI prints it with `--format json`. */
   report: Record<string, any>;
 };
@@ -98,9 +99,18 @@ export function createAvailabilityValidateAction(
             ),
       },
       output: {
-        score: z => z.number().describe('The score, 0 to 100'),
+        score: z =>
+          z
+            .number()
+            .nullable()
+            .describe('The score, 0 to 100; null when nothing was judged'),
         level: z =>
-          z.enum(LEVEL_VALUES).describe('gold, silver, bronze or none'),
+          z
+            .enum(LEVEL_VALUES)
+            .nullable()
+            .describe(
+              'gold, silver, bronze or none; null when nothing was judged',
+            ),
         report: z =>
           z
             .record(z.string(), z.any())
@@ -152,6 +162,9 @@ export function createAvailabilityValidateAction(
       ctx.output('report', report as unknown as JsonObject);
 
       const problems: string[] = [];
+      if (report.errors.length > 0) {
+        problems.push(`${report.errors.length} input(s) could not be read`);
+      }
       if (report.workloads.length === 0) {
         // A gate that checked nothing would pass silently on a wrong path.
         problems.push(
@@ -159,11 +172,11 @@ export function createAvailabilityValidateAction(
             ctx.input.path ?? '.'
           }`,
         );
-      }
-      if (report.errors.length > 0) {
-        problems.push(`${report.errors.length} input(s) could not be read`);
-      }
-      if (!meetsLevel(report.level, minLevel)) {
+      } else if (report.level === null) {
+        problems.push(
+          'no check passed or failed (every check is exempt, not applicable or unknown), so there is no score',
+        );
+      } else if (!meetsLevel(report.level, minLevel)) {
         problems.push(
           `level ${report.level} (score ${report.score}) is below the required ${minLevel}`,
         );

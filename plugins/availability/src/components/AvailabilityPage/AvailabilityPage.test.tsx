@@ -66,6 +66,9 @@ describe('AvailabilityPage', () => {
       screen.getByText('average score over 3 entities'),
     ).toBeInTheDocument();
     expect(screen.getByText('71')).toBeInTheDocument();
+    expect(screen.getByTestId('availability-unscored')).toHaveTextContent(
+      'Not scored: 1 with no workloads found',
+    );
 
     const owners = screen.getByRole('table', { name: 'Availability by owner' });
     expect(

@@ -29,11 +29,13 @@ import {
 import { useCheckCatalog } from '../../hooks/useCheckCatalog';
 import { useEntityRefParts } from '../../hooks/useEntityRefParts';
 import { ClusterStatusList } from './ClusterStatusList';
+import { NoWorkloadsFound } from './NoWorkloadsFound';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrendChart } from './ScoreTrendChart';
 import { WorkloadSection } from './WorkloadSection';
 
 function EntityReport() {
+  const { entity } = useEntity();
   const api = useApi(availabilityApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = useEntityRefParts();
@@ -144,11 +146,7 @@ function EntityReport() {
       )}
       {report.workloads.length === 0 && (
         <Grid item xs={12}>
-          <EmptyState
-            missing="data"
-            title="No workloads found"
-            description="No Deployment, StatefulSet, DaemonSet or Pod in the clusters matches this entity's Kubernetes annotations."
-          />
+          <NoWorkloadsFound entity={entity} clusters={response.clusters} />
         </Grid>
       )}
       {report.workloads.map(workload => (

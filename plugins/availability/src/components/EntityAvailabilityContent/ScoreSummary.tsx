@@ -36,17 +36,19 @@ export function ScoreSummary(props: ScoreSummaryProps) {
 
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap">
-      <Box width={props.size === 'small' ? 120 : 160} mr={2}>
-        <Gauge
-          value={report.score / 100}
-          size={props.size}
-          description="availability score"
-        />
-      </Box>
+      {report.score !== null && (
+        <Box width={props.size === 'small' ? 120 : 160} mr={2}>
+          <Gauge
+            value={report.score / 100}
+            size={props.size}
+            description="availability score"
+          />
+        </Box>
+      )}
       <Box>
         <Box display="flex" alignItems="center" mb={1}>
           <Typography variant="h4" component="span" data-testid="entity-score">
-            {report.score}
+            {report.score ?? 'no score'}
           </Typography>
           <Box ml={1}>
             <LevelChip level={report.level} size="medium" />

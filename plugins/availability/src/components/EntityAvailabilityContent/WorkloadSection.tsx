@@ -54,9 +54,11 @@ export function WorkloadSection(props: WorkloadSectionProps) {
       headerProps={{
         action: (
           <Box display="flex" alignItems="center" mt={1} mr={1}>
-            <Typography variant="h6" component="span">
-              {workload.score}
-            </Typography>
+            {workload.score !== null && (
+              <Typography variant="h6" component="span">
+                {workload.score}
+              </Typography>
+            )}
             <Box ml={1}>
               <LevelChip level={workload.level} />
             </Box>
