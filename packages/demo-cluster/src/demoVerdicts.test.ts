@@ -89,10 +89,9 @@ const NOT_DEPLOYED = 'gift-cards';
 describe('the demo services', () => {
   it('has a report for every catalog component', () => {
     expect([...reports.keys()]).toHaveLength(14);
-    for (const [name, report] of reports) {
-      if (name !== NOT_DEPLOYED) {
-        expect([name, report.workloads.length > 0]).toEqual([name, true]);
-      }
+    const deployed = [...reports].filter(([name]) => name !== NOT_DEPLOYED);
+    for (const [name, report] of deployed) {
+      expect([name, report.workloads.length > 0]).toEqual([name, true]);
     }
   });
 

@@ -265,7 +265,12 @@ describe('AvailabilityService.refreshAll', () => {
       { cluster: 'prod-us', status: 'ok' },
     ]);
     const scored = await store.getEntityReport('component:default/svc');
-    const totals = await service.getSummary({});
+    const totals = await service.getSummary(
+      {},
+      {
+        credentials: mockCredentials.service(),
+      },
+    );
     expect(totals).toMatchObject({
       totalEntities: 1,
       averageScore: scored?.report?.score,

@@ -41,6 +41,7 @@ import {
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
 import { createLimiter } from './limiter';
+import { CatalogEntityVisibility } from './CatalogEntityVisibility';
 
 /**
  * What one refresh of every entity did.
@@ -154,6 +155,8 @@ interface AvailabilityServiceOptions {
   /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
   nodeCacheTtlMs?: number;
   catalog: CatalogService;
+  /** How long a caller's visible entities are reused; default 10 seconds. */
+  visibilityTtlMs?: number;
   auth: AuthService;
   /** Check overrides, thresholds and exemptions. */
   evaluation: AvailabilityConfig;
@@ -175,6 +178,7 @@ export class AvailabilityService {
   /** Node lists shared by on-demand refreshes, for a short while. */
   readonly #onDemandNodes?: ClusterNodesCache;
   readonly #catalog: CatalogService;
+  readonly #visibility: CatalogEntityVisibility;
   readonly #auth: AuthService;
   readonly #config: AvailabilityConfig;
   readonly #concurrency: number;
@@ -197,27 +201,36 @@ export class AvailabilityService {
         ttlMs: options.nodeCacheTtlMs ?? DEFAULT_NODE_CACHE_TTL_MS,
       });
     this.#catalog = options.catalog;
+    this.#visibility = CatalogEntityVisibility.create({
+      catalog: options.catalog,
+      ttlMs: options.visibilityTtlMs,
+    });
     this.#auth = options.auth;
     this.#config = options.evaluation;
     this.#concurrency = options.concurrency;
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** The stored report; an empty one for a catalog entity not refreshed yet. */
+  /**
+   * The stored report; an empty one for a catalog entity not refreshed yet.
+   * An entity the catalog does not let the caller read is not found, as in
+   * the catalog itself.
+   */
   async getEntityReport(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityReportResponse> {
+    if (
+      !(await this.#visibility.canReadEntity(entityRef, options.credentials))
+    ) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
     const stored = await this.#store.getEntityReport(entityRef);
     if (stored) {
       return stored;
     }
-    const entity = await this.#catalog.getEntityByRef(entityRef, options);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
     return {
-      entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      entityRef: entityRef.toLocaleLowerCase('en-US'),
       report: null,
       clusters: [],
       refreshedAt: null,
@@ -347,13 +360,30 @@ export class AvailabilityService {
     return summary;
   }
 
-  async listReports(query: ReportsQuery): Promise<ReportsPage> {
-    return this.#store.listReports(this.#normalizeFilter(query));
+  /** The reports of the entities the catalog lets the caller read. */
+  async listReports(
+    query: ReportsQuery,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ReportsPage> {
+    const normalized = this.#normalizeFilter(query);
+    return this.#store.listReports(normalized, {
+      visibleEntityRefs: await this.#visibility.visibleEntityRefs(
+        options.credentials,
+      ),
+    });
   }
 
-  async getSummary(filter: ReportsFilter): Promise<AvailabilitySummary> {
-    return this.#store.getSummary(this.#normalizeFilter(filter), {
+  /** Totals and rollups over the entities the catalog lets the caller read. */
+  async getSummary(
+    filter: ReportsFilter,
+    options: { credentials: BackstageCredentials },
+  ): Promise<AvailabilitySummary> {
+    const normalized = this.#normalizeFilter(filter);
+    return this.#store.getSummary(normalized, {
       now: this.#now(),
+      visibleEntityRefs: await this.#visibility.visibleEntityRefs(
+        options.credentials,
+      ),
     });
   }
 

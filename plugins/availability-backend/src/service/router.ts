@@ -2,7 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   BasicPermission,
@@ -62,10 +62,20 @@ const reportsQuerySchema = filterSchema
   })
   .strict();
 
+// The catalog's own rules for the parts of an entity ref (those of its
+// default field format policy), so that a ref the catalog could never hold
+// is a 400 here rather than an error from the ref parser further down.
+const validators = makeValidator();
 const entityParamsSchema = z.object({
-  kind: z.string().min(1).max(255),
-  namespace: z.string().min(1).max(255),
-  name: z.string().min(1).max(255),
+  kind: z
+    .string()
+    .refine(v => validators.isValidKind(v), 'not a valid entity kind'),
+  namespace: z
+    .string()
+    .refine(v => validators.isValidNamespace(v), 'not a valid namespace'),
+  name: z
+    .string()
+    .refine(v => validators.isValidEntityName(v), 'not a valid entity name'),
 });
 
 function parse<S extends z.ZodType>(
@@ -142,15 +152,21 @@ export async function createRouter(
   });
 
   router.get('/reports', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const query = parse(reportsQuerySchema, req.query, 'query');
-    res.json(await service.listReports(query));
+    res.json(await service.listReports(query, { credentials }));
   });
 
   router.get('/summary', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const filter = parse(filterSchema, req.query, 'query');
-    res.json(await service.getSummary(filter));
+    res.json(await service.getSummary(filter, { credentials }));
   });
 
   router.get('/checks', async (req, res) => {
