@@ -365,12 +365,10 @@ export class AvailabilityService {
     query: ReportsQuery,
     options: { credentials: BackstageCredentials },
   ): Promise<ReportsPage> {
-    const normalized = this.#normalizeFilter(query);
-    return this.#store.listReports(normalized, {
-      visibleEntityRefs: await this.#visibility.visibleEntityRefs(
-        options.credentials,
-      ),
-    });
+    return this.#store.listReports(
+      this.#normalizeFilter(query),
+      await this.#visibleTo(options.credentials),
+    );
   }
 
   /** Totals and rollups over the entities the catalog lets the caller read. */
@@ -378,13 +376,16 @@ export class AvailabilityService {
     filter: ReportsFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilitySummary> {
-    const normalized = this.#normalizeFilter(filter);
-    return this.#store.getSummary(normalized, {
+    return this.#store.getSummary(this.#normalizeFilter(filter), {
+      ...(await this.#visibleTo(options.credentials)),
       now: this.#now(),
-      visibleEntityRefs: await this.#visibility.visibleEntityRefs(
-        options.credentials,
-      ),
     });
+  }
+
+  async #visibleTo(credentials: BackstageCredentials) {
+    return {
+      visibleEntityRefs: await this.#visibility.visibleEntityRefs(credentials),
+    };
   }
 
   /** Evaluates manifests given as YAML or JSON text. */

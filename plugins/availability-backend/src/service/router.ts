@@ -3,7 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   BasicPermission,
   AuthorizeResult,
@@ -190,6 +190,11 @@ export async function createRouter(
       res.json(service.evaluateManifests(manifestsText(req), 'request'));
     },
   );
+
+  // A path under the plugin that no route takes still says what was wrong.
+  router.use((req: Request) => {
+    throw new NotFoundError(`No route ${req.method} ${req.path}`);
+  });
 
   // Body parser failures carry their own 4xx status (413, 415); malformed
   // JSON becomes an InputError like every other bad input.

@@ -131,6 +131,10 @@ export function createAvailabilityValidateAction(
           )}. Known ids: ${checkCatalog.map(check => check.id).join(', ')}`,
         );
       }
+      if (ctx.input.path?.includes('\0')) {
+        // No file system takes it; say so rather than let fs throw.
+        throw new InputError('path must not contain a NUL character');
+      }
       // Throws NotAllowedError when the path escapes the workspace.
       const target = resolveSafeChildPath(
         ctx.workspacePath,
