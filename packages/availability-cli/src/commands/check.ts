@@ -101,6 +101,8 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
             report,
             catalog: checkCatalog,
             version: options.version,
+            cwd: io.cwd,
+            sources: inputs,
           }),
           null,
           indent,

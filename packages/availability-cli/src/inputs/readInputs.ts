@@ -15,6 +15,8 @@ export interface Inputs {
   objects: EvaluationObject[];
   dockerfiles: DockerfileInput[];
   errors: ReportError[];
+  /** The text of each manifest input, by the path the report shows (for SARIF lines). */
+  texts: Map<string, string>;
   /** How many files (and stdin) were read. */
   fileCount: number;
 }
@@ -117,6 +119,7 @@ export function readInputs(options: ReadInputsOptions): Inputs {
     objects: [],
     dockerfiles: [],
     errors: [],
+    texts: new Map(),
     fileCount: 0,
   };
   const files: string[] = [];
@@ -185,6 +188,7 @@ export function readInputs(options: ReadInputsOptions): Inputs {
 }
 
 function addManifests(inputs: Inputs, content: string, source: string) {
+  inputs.texts.set(source, content);
   const parsed = parseManifests(content, source);
   for (const object of parsed.objects) {
     inputs.objects.push(object);
