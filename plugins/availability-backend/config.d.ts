@@ -54,5 +54,17 @@ export interface Config {
       /** Largest body `POST /evaluate` accepts; default 4mb. */
       maxBodySize?: string | number;
     };
+    /**
+     * Notifications to an entity's owners when its level drops or a critical
+     * check starts failing; needs the notifications backend.
+     */
+    notifications?: {
+      /** Default false. */
+      enabled?: boolean;
+      /** Levels the entity must fall by to notify: 1 (default) tells gold to silver, 2 only gold to bronze or worse. */
+      minLevelDrop?: number;
+      /** After a notification about an entity, its further changes go untold for this long; default 1 hour. */
+      quietPeriod?: HumanDuration | string;
+    };
   };
 }

@@ -69,6 +69,17 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// tech insights plugin, with the jsonfc checker and the availability facts
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import(
+    '@availability-backstage/plugin-tech-insights-backend-module-availability'
+  ),
+);
+
 backend.add(import('@availability-backstage/plugin-availability-backend'));
 backend.add(
   import(

@@ -15,6 +15,11 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      notifications: {
+        enabled: false,
+        minLevelDrop: 1,
+        quietPeriodMs: 3_600_000,
+      },
     });
   });
 
@@ -33,6 +38,11 @@ describe('readAvailabilityBackendConfig', () => {
           },
           history: { maxPoints: 30 },
           evaluate: { maxBodySize: '1mb' },
+          notifications: {
+            enabled: true,
+            minLevelDrop: 2,
+            quietPeriod: { minutes: 10 },
+          },
         },
       }),
     );
@@ -48,6 +58,7 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 60_000,
       historyLimit: 30,
       evaluateMaxBodySize: '1mb',
+      notifications: { enabled: true, minLevelDrop: 2, quietPeriodMs: 600_000 },
     });
   });
 
@@ -74,6 +85,11 @@ describe('readAvailabilityBackendConfig', () => {
     [{ checks: { 'no-such-check': { enabled: false } } }, /no-such-check/],
     [{ thresholds: { minReplicas: 'two' } }, /minReplicas/],
     [{ exemptions: [{ namespaces: ['x'] }] }, /reason/],
+    [
+      { notifications: { minLevelDrop: 0 } },
+      /availability.notifications.minLevelDrop/,
+    ],
+    [{ notifications: { minLevelDrop: 4 } }, /can fall by at most 3/],
   ])('rejects %j', (availability, message) => {
     expect(() =>
       readAvailabilityBackendConfig(new ConfigReader({ availability })),

@@ -6,8 +6,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   AvailabilityConfig,
+  LEVELS,
   validateAvailabilityConfig,
 } from '@availability-backstage/plugin-availability-common';
+import type { LevelChangeNotificationsConfig } from './service/notifyLevelChanges';
 
 /**
  * The backend's typed view of the `availability:` config block.
@@ -29,7 +31,15 @@ export interface AvailabilityBackendConfig {
   historyLimit: number;
   /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
   evaluateMaxBodySize: string | number;
+  /** When owners are told that an entity's availability got worse. */
+  notifications: LevelChangeNotificationsConfig;
 }
+
+const DEFAULT_NOTIFICATIONS: LevelChangeNotificationsConfig = {
+  enabled: false,
+  minLevelDrop: 1,
+  quietPeriodMs: 60 * 60_000,
+};
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -89,6 +99,7 @@ export function readAvailabilityBackendConfig(
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      notifications: DEFAULT_NOTIFICATIONS,
     };
   }
 
@@ -134,7 +145,31 @@ export function readAvailabilityBackendConfig(
     ),
     historyLimit: positiveInteger(config, 'history.maxPoints', 365),
     evaluateMaxBodySize: maxBodySize,
+    notifications: {
+      enabled:
+        config.getOptionalBoolean('notifications.enabled') ??
+        DEFAULT_NOTIFICATIONS.enabled,
+      minLevelDrop: levelDrop(config),
+      quietPeriodMs: durationMs(
+        config,
+        'notifications.quietPeriod',
+        { hours: 1 },
+        { allowZero: true },
+      ),
+    },
   };
+}
+
+function levelDrop(config: Config) {
+  const value = positiveInteger(config, 'notifications.minLevelDrop', 1);
+  if (value > LEVELS.length - 1) {
+    throw new Error(
+      `Invalid config at availability.notifications.minLevelDrop: a level can fall by at most ${
+        LEVELS.length - 1
+      }, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function stripUndefined(config: AvailabilityConfig): AvailabilityConfig {

@@ -2,13 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { availabilityPermissions } from '@availability-backstage/plugin-availability-common';
+import { registerAvailabilityActions } from './actions';
 import { readAvailabilityBackendConfig } from './config';
 import { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
 import { AvailabilityService } from './service/AvailabilityService';
 import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
 import { KubernetesProxyNodesSource } from './service/KubernetesProxyNodesSource';
+import { LevelChangeNotifier } from './service/notifyLevelChanges';
 import { scheduleRefreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 
@@ -34,6 +38,8 @@ export const availabilityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readAvailabilityBackendConfig(deps.config);
@@ -60,6 +66,13 @@ export const availabilityPlugin = createBackendPlugin({
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,
+          levelChanges: config.notifications.enabled
+            ? LevelChangeNotifier.create({
+                notifications: deps.notifications,
+                config: config.notifications,
+                logger: deps.logger,
+              })
+            : undefined,
         });
 
         deps.permissionsRegistry.addPermissions(availabilityPermissions);
@@ -78,6 +91,13 @@ export const availabilityPlugin = createBackendPlugin({
             evaluateMaxBodySize: config.evaluateMaxBodySize,
           }),
         );
+        registerAvailabilityActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          evaluateMaxBodySize: config.evaluateMaxBodySize,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

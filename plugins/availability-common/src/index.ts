@@ -11,3 +11,4 @@ export { checkCatalog, getCheck } from './checks';
 export * from './api';
 export * from './permissions';
 export * from './manifests';
+export * from './failureDomains';

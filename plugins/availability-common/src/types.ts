@@ -51,7 +51,19 @@ export interface CheckResult {
   reason: string | null;
   /** The exemption's expiry (ISO date) when it has one. */
   until?: string | null;
+  /**
+   * Where the exemption of an `exempt` check lives: the object's own
+   * annotations, the catalog entity's, or `availability.exemptions` config.
+   */
+  exemptedBy?: ExemptionOrigin;
 }
+
+/**
+ * Where an exemption is declared.
+ *
+ * @public
+ */
+export type ExemptionOrigin = 'object' | 'entity' | 'config';
 
 /**
  * Where an object was read from (CLI, scaffolder); used for SARIF locations.
@@ -117,6 +129,28 @@ export interface WorkloadEvidence {
     ready?: number;
   };
   pods?: PodEvidence[];
+  /** The PodDisruptionBudgets that select the workload, as the cluster reports them. */
+  pdbs?: PdbEvidence[];
+}
+
+/**
+ * A PodDisruptionBudget of a live workload: what it asks for and what its
+ * status allows now.
+ *
+ * @public
+ */
+export interface PdbEvidence {
+  name: string;
+  /** E.g. `minAvailable 100%` or `maxUnavailable 1`. */
+  budget: string;
+  /** True when the spec allows no eviction at any replica count reached by the workload's effective replicas. */
+  blocksEveryEviction: boolean;
+  /** `status.disruptionsAllowed`; absent when the status does not say. */
+  disruptionsAllowed?: number;
+  /** `status.desiredHealthy`: the fewest healthy pods the budget keeps. */
+  desiredHealthy?: number;
+  /** `status.currentHealthy`. */
+  currentHealthy?: number;
 }
 
 /** @public */

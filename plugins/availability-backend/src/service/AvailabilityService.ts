@@ -42,6 +42,7 @@ import {
 } from './KubernetesObjectsSource';
 import { createLimiter } from './limiter';
 import { CatalogEntityVisibility } from './CatalogEntityVisibility';
+import { LevelChangeNotifier } from './notifyLevelChanges';
 
 /**
  * What one refresh of every entity did.
@@ -162,6 +163,8 @@ interface AvailabilityServiceOptions {
   evaluation: AvailabilityConfig;
   /** How many entities refresh at once. */
   concurrency: number;
+  /** Told the report before and after each successful refresh. */
+  levelChanges?: LevelChangeNotifier;
   now?: () => Date;
 }
 
@@ -182,6 +185,7 @@ export class AvailabilityService {
   readonly #auth: AuthService;
   readonly #config: AvailabilityConfig;
   readonly #concurrency: number;
+  readonly #levelChanges?: LevelChangeNotifier;
   readonly #now: () => Date;
 
   static create(options: AvailabilityServiceOptions): AvailabilityService {
@@ -208,6 +212,7 @@ export class AvailabilityService {
     this.#auth = options.auth;
     this.#config = options.evaluation;
     this.#concurrency = options.concurrency;
+    this.#levelChanges = options.levelChanges;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -476,11 +481,22 @@ export class AvailabilityService {
         entityAnnotations: entity.metadata.annotations ?? {},
         now: at,
       });
+      const previous =
+        this.#levelChanges &&
+        (await this.#store.getEntityReport(info.entityRef, {
+          historyLimit: 0,
+        }));
       await this.#store.saveReport({
         entity: info,
         report,
         clusters,
         refreshedAt: at,
+      });
+      await this.#levelChanges?.notifyLevelChanges({
+        entityRef: info.entityRef,
+        entityTitle: info.title ?? info.name,
+        previous: previous?.report ?? null,
+        current: report,
       });
       return { ok: true, requests: result.requests, kubeRequestsByCluster };
     } catch (error) {

@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,9 +6,12 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import express from 'express';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import {
+  deployment,
+  fakeKubernetesBackend,
+} from '../__testUtils__/fakeKubernetesBackend';
 
 const entities: Entity[] = [
   {
@@ -33,55 +32,10 @@ const entities: Entity[] = [
   },
 ];
 
-function deployment(name: string, replicas: number) {
-  return {
-    metadata: { name, namespace: 'shop', labels: { app: name } },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: {
-          containers: [
-            {
-              name,
-              image: `${name}:1.0.0`,
-              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
-
-type KubeAnswer = { status: number; body: unknown };
-let workloadsAnswer: KubeAnswer;
-let customAnswer: KubeAnswer;
-
-// Stands in for the kubernetes backend, answering as it does.
-const fakeKubernetesPlugin = createBackendPlugin({
-  pluginId: 'kubernetes',
-  register(env) {
-    env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
-        const router = express.Router();
-        router.use(express.json());
-        router.post('/resources/workloads/query', (_req, res) => {
-          res.status(workloadsAnswer.status).json(workloadsAnswer.body);
-        });
-        router.post('/resources/custom/query', (_req, res) => {
-          res.status(customAnswer.status).json(customAnswer.body);
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
+const kube = fakeKubernetesBackend();
 
 function healthyAnswers() {
-  workloadsAnswer = {
+  kube.answers.workloads = {
     status: 200,
     body: {
       items: [
@@ -105,7 +59,7 @@ function healthyAnswers() {
       ],
     },
   };
-  customAnswer = { status: 200, body: { items: [] } };
+  kube.answers.custom = { status: 200, body: { items: [] } };
 }
 
 const baseConfig = {
@@ -124,7 +78,7 @@ async function start(options?: { deny?: boolean }) {
   const { server } = await startTestBackend({
     features: [
       availabilityPlugin,
-      fakeKubernetesPlugin,
+      kube.plugin,
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: baseConfig }),
       mockServices.httpAuth.factory({
@@ -250,7 +204,7 @@ describe('availability router', () => {
 
   it('reports a failing cluster as such and evaluates the others', async () => {
     const server = await start();
-    (workloadsAnswer.body as any).items[1] = {
+    (kube.answers.workloads.body as any).items[1] = {
       cluster: { name: 'prod-us' },
       resources: [],
       errors: [
@@ -285,7 +239,7 @@ describe('availability router', () => {
       .post('/api/availability/entities/component/default/shop-api/refresh')
       .set(auth)
       .expect(200);
-    workloadsAnswer = {
+    kube.answers.workloads = {
       status: 500,
       body: {
         error: { name: 'Error', message: 'boom' },

@@ -3,11 +3,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  BasicPermission,
-  AuthorizeResult,
-} from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   availabilityReadPermission,
   availabilityRefreshPermission,
@@ -16,6 +13,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AvailabilityService } from './AvailabilityService';
+import { requirePermission as requireCallerPermission } from './requirePermission';
 
 const YAML_TYPES = [
   'text/yaml',
@@ -119,12 +117,7 @@ export async function createRouter(
 
   async function requirePermission(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
+    await requireCallerPermission({ permissions, permission, credentials });
     return credentials;
   }
 

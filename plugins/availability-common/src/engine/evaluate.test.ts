@@ -174,6 +174,38 @@ describe('evaluate', () => {
       );
     });
 
+    it('says whether an exemption lives on the object, the entity or in config', () => {
+      const object = deployment({ 'spec.replicas': 1 });
+      expect(
+        resultOf(
+          [deployment({ 'spec.replicas': 1, ...exempt('replicas-min') })],
+          'replicas-min',
+        ).exemptedBy,
+      ).toBe('object');
+      expect(
+        resultOf(
+          [object],
+          'replicas-min',
+          {},
+          {
+            entityAnnotations: {
+              'availability.backstage.io/exempt': 'replicas-min',
+            },
+          },
+        ).exemptedBy,
+      ).toBe('entity');
+      expect(
+        resultOf(
+          [object],
+          'replicas-min',
+          {},
+          {
+            config: { exemptions: [{ checks: ['replicas-min'], reason: 'x' }] },
+          },
+        ).exemptedBy,
+      ).toBe('config');
+    });
+
     it('gives a default reason naming the object', () => {
       const result = resultOf(
         [deployment({ 'spec.replicas': 1, ...exempt('replicas-min') })],

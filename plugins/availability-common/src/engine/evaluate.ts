@@ -115,7 +115,7 @@ export function evaluate(
     );
     const entry = toEntry(workload, entryTally, checks);
     if (ctx.live) {
-      entry.evidence = workloadEvidence(workload, ctx.pods, ctx.nodeNamed);
+      entry.evidence = workloadEvidence(workload, ctx);
     }
     tally.merge(entryTally);
     entries.push(entry);
@@ -296,6 +296,7 @@ function toResult(
   }
   result.status = 'exempt';
   result.reason = exemption.reason;
+  result.exemptedBy = exemption.origin;
   if (exemption.until) {
     result.until = exemption.until;
   }

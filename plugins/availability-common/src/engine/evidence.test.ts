@@ -3,6 +3,7 @@ import {
   daemonSet,
   deployment,
   inputs,
+  pdb,
   pod,
 } from '../checks/__fixtures__/objects';
 import { apiPod, node } from '../checks/__fixtures__/live';
@@ -133,6 +134,39 @@ describe('workload evidence', () => {
         },
       ],
     });
+  });
+
+  it('lists the disruption budgets with what their status allows', () => {
+    const report = evaluate(
+      inputs(
+        [
+          deployment({ 'spec.replicas': 3 }),
+          pdb({
+            'metadata.name': 'strict',
+            'spec.maxUnavailable': undefined,
+            'spec.minAvailable': '100%',
+            status: {
+              disruptionsAllowed: 0,
+              desiredHealthy: 3,
+              currentHealthy: 3,
+            },
+          }),
+          pdb(),
+        ],
+        'prod',
+      ),
+    );
+    expect(report.workloads[0].evidence?.pdbs).toEqual([
+      {
+        name: 'strict',
+        budget: 'minAvailable "100%"',
+        blocksEveryEviction: true,
+        disruptionsAllowed: 0,
+        desiredHealthy: 3,
+        currentHealthy: 3,
+      },
+      { name: 'api', budget: 'maxUnavailable 1', blocksEveryEviction: false },
+    ]);
   });
 
   it('is absent for manifests', () => {

@@ -1,22 +1,32 @@
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import type { PodEvidence, WorkloadEvidence } from '../types';
-import type { Workload } from './model';
+import type {
+  V1Node,
+  V1Pod,
+  V1PodDisruptionBudget,
+} from '@kubernetes/client-node';
+import type { PdbEvidence, PodEvidence, WorkloadEvidence } from '../types';
+import { readBudget } from './disruption';
+import type {
+  EffectiveReplicas,
+  Workload,
+  WorkloadCheckContext,
+} from './model';
 import { isPodReady, podName, podNodeName } from './pods';
 import { asInt, asRecord, records, stringMap } from './read';
 import { ZONE_KEYS } from './spreading';
 
 /**
  * What the cluster showed of a live workload: replica counts as
- * `runtime-ready` reads them, and where each of its pods runs. Only the few
- * fields a UI needs are copied, never whole objects.
+ * `runtime-ready` reads them, where each of its pods runs, and what its
+ * disruption budgets allow. Only the few fields a UI (or a failure-domain
+ * analysis) needs are copied, never whole objects.
  *
  * @internal
  */
 export function workloadEvidence(
   workload: Workload,
-  pods: readonly V1Pod[],
-  nodeNamed: (name: string) => V1Node | undefined,
+  ctx: Pick<WorkloadCheckContext, 'pods' | 'nodeNamed' | 'pdbs' | 'replicas'>,
 ): WorkloadEvidence {
+  const { pods, nodeNamed } = ctx;
   const zones = new Map<string, string | undefined>();
   const zoneOf = (node: string) => {
     if (!zones.has(node)) {
@@ -45,7 +55,38 @@ export function workloadEvidence(
     }
     return entry;
   });
+  if (ctx.pdbs.length) {
+    evidence.pdbs = ctx.pdbs.map(pdb => pdbEvidence(pdb, ctx.replicas));
+  }
   return evidence;
+}
+
+function pdbEvidence(
+  pdb: V1PodDisruptionBudget,
+  replicas: EffectiveReplicas | undefined,
+): PdbEvidence {
+  const budget = readBudget(pdb, replicas?.value ?? 0);
+  const status = asRecord(pdb.status);
+  const entry: PdbEvidence = {
+    name: budget.name,
+    budget: budget.describe,
+    // Without a readable replica count the spec alone cannot be judged.
+    blocksEveryEviction:
+      replicas?.value !== undefined && budget.problem === undefined
+        ? budget.blocks
+        : false,
+  };
+  const counts = {
+    disruptionsAllowed: asInt(status?.disruptionsAllowed),
+    desiredHealthy: asInt(status?.desiredHealthy),
+    currentHealthy: asInt(status?.currentHealthy),
+  };
+  for (const [key, value] of Object.entries(counts)) {
+    if (value !== undefined) {
+      entry[key as keyof typeof counts] = value;
+    }
+  }
+  return entry;
 }
 
 /**

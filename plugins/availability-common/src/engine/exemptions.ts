@@ -1,4 +1,4 @@
-import type { ConfigExemption } from '../types';
+import type { ConfigExemption, ExemptionOrigin } from '../types';
 
 /** @public */
 export const EXEMPT_ANNOTATION = 'availability.backstage.io/exempt';
@@ -22,10 +22,16 @@ export interface ExemptionTarget {
 
 /** @internal */
 export type ExemptionMatch =
-  | { active: true; reason: string; until: string | null }
+  | {
+      active: true;
+      reason: string;
+      until: string | null;
+      origin: ExemptionOrigin;
+    }
   | { active: false; note: string };
 
 interface ExemptionSource {
+  origin: ExemptionOrigin;
   checks: (checkId: string) => boolean;
   matches: (target: ExemptionTarget) => boolean;
   reason: (target: ExemptionTarget) => string;
@@ -54,6 +60,7 @@ export class ExemptionResolver {
     this.#shared = [];
     const entity = annotationSource(
       options.entityAnnotations,
+      'entity',
       () => 'the catalog entity',
     );
     if (entity) {
@@ -75,6 +82,7 @@ export class ExemptionResolver {
   ): (checkId: string) => ExemptionMatch | undefined {
     const own = annotationSource(
       target.annotations,
+      'object',
       t => `the ${t.kind} "${t.name}"`,
     );
     const sources = own ? [own, ...this.#shared] : this.#shared;
@@ -93,11 +101,21 @@ export class ExemptionResolver {
       }
       const until = source.until;
       if (until === undefined) {
-        return { active: true, reason: source.reason(target), until: null };
+        return {
+          active: true,
+          reason: source.reason(target),
+          until: null,
+          origin: source.origin,
+        };
       }
       const date = parseIsoDate(until);
       if (date && date >= this.#today) {
-        return { active: true, reason: source.reason(target), until: date };
+        return {
+          active: true,
+          reason: source.reason(target),
+          until: date,
+          origin: source.origin,
+        };
       }
       lapsed ??= {
         active: false,
@@ -116,6 +134,7 @@ export class ExemptionResolver {
 
 function annotationSource(
   annotations: Record<string, string> | undefined,
+  origin: 'object' | 'entity',
   where: (target: ExemptionTarget) => string,
 ): ExemptionSource | undefined {
   const raw = annotations?.[EXEMPT_ANNOTATION];
@@ -129,6 +148,7 @@ function annotationSource(
   const reason = annotations?.[EXEMPT_REASON_ANNOTATION]?.trim();
   const until = annotations?.[EXEMPT_UNTIL_ANNOTATION];
   return {
+    origin,
     checks: id => ids.has(id),
     matches: () => true,
     reason: target =>
@@ -157,6 +177,7 @@ function configSource(exemption: ConfigExemption): ExemptionSource | undefined {
       ? exemption.reason.trim()
       : 'Exempted by the availability.exemptions config.';
   return {
+    origin: 'config',
     checks: id => !checks || checks.has(id),
     matches: target =>
       (!namespaces || namespaces.has(target.namespace)) &&
