@@ -11,8 +11,13 @@ import {
   type CheckIo,
   type OutputFormat,
 } from './commands/check';
-import { THRESHOLD_LEVELS } from './commands/thresholds';
-import type { Level } from '@availability-backstage/plugin-availability-common';
+import {
+  LEVELS,
+  type Level,
+} from '@availability-backstage/plugin-availability-common';
+
+/** Levels a `--min-level` may ask for, lowest first (none is always met). */
+const MIN_LEVELS = LEVELS.filter(level => level !== 'none').reverse();
 
 function parseScore(value: string): number {
   const score = Number(value);
@@ -60,7 +65,7 @@ function createProgram(options: {
       new Option(
         '--min-level <level>',
         'exit 1 when the overall level is below this',
-      ).choices([...THRESHOLD_LEVELS]),
+      ).choices(MIN_LEVELS),
     )
     .option(
       '--allow-empty',

@@ -6,6 +6,7 @@
  */
 
 export * from './types';
+export * from './contract';
 export * from './engine';
 export { checkCatalog, getCheck } from './checks';
 export * from './api';

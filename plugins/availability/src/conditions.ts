@@ -1,15 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  hasKubernetesAnnotations,
+  KUBERNETES_ANNOTATIONS,
+} from '@availability-backstage/plugin-availability-common';
 
 /**
  * The annotations that tell the kubernetes plugin, and so this plugin, which
  * cluster objects belong to an entity.
  *
  * @public
+ * @deprecated Use `KUBERNETES_ANNOTATIONS` from
+ * `@availability-backstage/plugin-availability-common`.
  */
-export const AVAILABILITY_ANNOTATIONS = [
-  'backstage.io/kubernetes-id',
-  'backstage.io/kubernetes-label-selector',
-] as const;
+export const AVAILABILITY_ANNOTATIONS = KUBERNETES_ANNOTATIONS;
 
 /**
  * Whether an entity has the annotations availability reports are built from;
@@ -18,8 +21,5 @@ export const AVAILABILITY_ANNOTATIONS = [
  * @public
  */
 export function isAvailabilityAvailable(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return AVAILABILITY_ANNOTATIONS.some(annotation =>
-    Boolean(annotations[annotation]),
-  );
+  return hasKubernetesAnnotations(entity.metadata.annotations);
 }

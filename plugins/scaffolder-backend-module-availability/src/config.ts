@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import {
+  engineConfigOf,
   validateAvailabilityConfig,
   type AvailabilityConfig,
 } from '@availability-backstage/plugin-availability-common';
@@ -7,6 +8,7 @@ import {
 /**
  * Reads the `availability` block of app-config (check overrides, thresholds,
  * exemptions), so scaffolded manifests are judged as the portal judges them.
+ * The backend's keys of the same block are the backend's to validate.
  * Throws an `InputError` at startup when the block is malformed.
  *
  * @internal
@@ -15,5 +17,7 @@ export function readAvailabilityConfig(
   config: Config,
 ): AvailabilityConfig | undefined {
   const block = config.getOptional('availability');
-  return block === undefined ? undefined : validateAvailabilityConfig(block);
+  return block === undefined
+    ? undefined
+    : validateAvailabilityConfig(engineConfigOf(block));
 }

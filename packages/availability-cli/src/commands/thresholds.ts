@@ -1,12 +1,8 @@
-import type {
-  AvailabilityReport,
-  Level,
+import {
+  meetsLevel,
+  type AvailabilityReport,
+  type Level,
 } from '@availability-backstage/plugin-availability-common';
-
-/** Levels a `--min-level` may ask for, lowest first. */
-export const THRESHOLD_LEVELS = ['bronze', 'silver', 'gold'] as const;
-
-const RANK: Record<Level, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
 
 export interface Thresholds {
   minScore?: number;
@@ -33,7 +29,7 @@ export function unmetThresholds(
   }
   if (
     thresholds.minLevel !== undefined &&
-    RANK[report.level] < RANK[thresholds.minLevel]
+    !meetsLevel(report.level, thresholds.minLevel)
   ) {
     unmet.push(
       `level ${report.level} is below the minimum of ${thresholds.minLevel}`,

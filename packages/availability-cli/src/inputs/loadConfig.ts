@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { InputError } from '@backstage/errors';
-import { validateAvailabilityConfig } from '@availability-backstage/plugin-availability-common';
+import {
+  engineConfigOf,
+  validateAvailabilityConfig,
+} from '@availability-backstage/plugin-availability-common';
 import type { AvailabilityConfig } from '@availability-backstage/plugin-availability-common';
 
 /**
@@ -35,7 +38,8 @@ export function loadConfig(file: string, cwd: string): AvailabilityConfig {
     !Array.isArray(value) &&
     'availability' in value
   ) {
-    value = (value as { availability: unknown }).availability;
+    // An app-config: the backend's keys of its block are not ours to judge.
+    value = engineConfigOf((value as { availability: unknown }).availability);
   }
   try {
     return validateAvailabilityConfig(value);

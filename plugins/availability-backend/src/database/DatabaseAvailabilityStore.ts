@@ -13,6 +13,7 @@ import type {
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
+import { LEVELS } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
 import {
   AvailabilityStore,
@@ -33,7 +34,6 @@ const FAILING = 'availability_failing_checks';
 const HISTORY = 'availability_history';
 const DAILY = 'availability_daily_scores';
 
-const LEVELS: Level[] = ['gold', 'silver', 'bronze', 'none'];
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 // Keeps bound parameter counts well below every engine's limit.

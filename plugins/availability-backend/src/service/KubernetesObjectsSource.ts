@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { EvaluationObject } from '@availability-backstage/plugin-availability-common';
+import {
+  hasKubernetesAnnotations,
+  KUBERNETES_ANNOTATIONS as COMMON_KUBERNETES_ANNOTATIONS,
+  type EvaluationObject,
+} from '@availability-backstage/plugin-availability-common';
 
 /**
  * A Kubernetes object as the rules engine takes it.
@@ -55,11 +59,10 @@ export interface KubernetesObjectsSource {
  * The annotations that tie a catalog entity to Kubernetes objects.
  *
  * @public
+ * @deprecated Use `KUBERNETES_ANNOTATIONS` from
+ * `@availability-backstage/plugin-availability-common`.
  */
-export const KUBERNETES_ANNOTATIONS = [
-  'backstage.io/kubernetes-id',
-  'backstage.io/kubernetes-label-selector',
-] as const;
+export const KUBERNETES_ANNOTATIONS = COMMON_KUBERNETES_ANNOTATIONS;
 
 /**
  * Whether an entity has Kubernetes objects to look for.
@@ -67,6 +70,5 @@ export const KUBERNETES_ANNOTATIONS = [
  * @public
  */
 export function hasKubernetesAnnotation(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return KUBERNETES_ANNOTATIONS.some(a => Boolean(annotations[a]));
+  return hasKubernetesAnnotations(entity.metadata.annotations);
 }

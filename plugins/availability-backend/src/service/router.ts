@@ -8,6 +8,7 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   availabilityReadPermission,
   availabilityRefreshPermission,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -35,9 +36,7 @@ const list = z
   )
   .optional();
 
-const levelList = list.pipe(
-  z.array(z.enum(['gold', 'silver', 'bronze', 'none'])).optional(),
-);
+const levelList = list.pipe(z.array(z.enum(LEVELS)).optional());
 
 const filterSchema = z
   .object({

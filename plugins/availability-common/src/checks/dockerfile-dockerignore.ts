@@ -9,7 +9,6 @@ export const dockerfileDockerignore: DockerfileCheck = {
     'Without a .dockerignore the whole directory (.git, node_modules, local secrets) is sent to the build and may be copied into the image.',
   severity: 'low',
   category: 'dockerfile',
-  target: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ hasDockerignore }) {
     if (hasDockerignore) {

@@ -10,7 +10,6 @@ export const dockerfileHealthcheck: DockerfileCheck = {
     'A HEALTHCHECK lets Docker and Compose notice a hung container. Kubernetes ignores it (its probes are what count there), so this is a low-severity hint.',
   severity: 'low',
   category: 'dockerfile',
-  target: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     const remediation =

@@ -10,7 +10,6 @@ export const dockerfileMultiStage: DockerfileCheck = {
     'Building in one stage and copying only the result into a slim final stage keeps compilers and sources out of the image: smaller, faster to pull when a node replaces a pod, and less to patch.',
   severity: 'low',
   category: 'dockerfile',
-  target: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     const remediation =

@@ -12,7 +12,6 @@ export const dockerfileNonRoot: DockerfileCheck = {
     'Images run as root unless the Dockerfile says otherwise. Set USER to an unprivileged user in the final stage.',
   severity: 'high',
   category: 'dockerfile',
-  target: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     const final = dockerfile.stages[dockerfile.stages.length - 1];

@@ -11,7 +11,6 @@ export const dockerfilePinnedBase: DockerfileCheck = {
     'A FROM without a tag, or with latest, builds on whatever the registry serves that day: the same commit can produce a different, untested image.',
   severity: 'high',
   category: 'dockerfile',
-  target: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     if (dockerfile.stages.length === 0) {

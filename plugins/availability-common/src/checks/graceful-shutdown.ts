@@ -2,10 +2,10 @@ import type { V1Container } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyAppContainerHas } from '../engine/containers';
-import { constant, fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, pass } from '../engine/outcomes';
 import { asRecord, isRecord } from '../engine/read';
 
-const PASSED = constant(pass('Every app container has a preStop hook.'));
+const PASSED = pass('Every app container has a preStop hook.');
 
 const NO_PRE_STOP = (container: V1Container, position: number) =>
   isRecord(asRecord(container.lifecycle)?.preStop)
@@ -20,7 +20,6 @@ export const gracefulShutdown: WorkloadCheck = {
     'Endpoints are removed asynchronously when a pod stops; a preStop hook keeps the container serving for a few seconds so in-flight and late-routed requests do not fail during rollouts.',
   severity: 'low',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

@@ -1,9 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, NO_HPA, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, NO_HPA, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
-
-const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const hpaMinReplicas: WorkloadCheck = {
@@ -13,7 +11,6 @@ export const hpaMinReplicas: WorkloadCheck = {
     'An HPA overrides spec.replicas: with minReplicas 1 it scales a quiet service down to a single pod, which is then a single point of failure.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ hpa, thresholds }) {
     if (!hpa) {
@@ -32,10 +29,7 @@ export const hpaMinReplicas: WorkloadCheck = {
       );
     }
     if (min >= thresholds.minReplicas) {
-      return (
-        PASSED.get(min) ??
-        PASSED.remember(min, pass(`The HPA keeps at least ${min} replicas.`))
-      );
+      return pass(`The HPA keeps at least ${min} replicas.`);
     }
     return fail(
       `The HPA's minReplicas is ${min}${

@@ -1,10 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
-
-/** By HPA name: HPAs are often shared names (`api`, `web`). */
-const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const hpaPresent: WorkloadCheck = {
@@ -14,19 +11,12 @@ export const hpaPresent: WorkloadCheck = {
     'An HPA adds pods when load rises, so a traffic spike slows the service down instead of taking it down.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ hpa, workload }) {
     if (hpa) {
       const name =
         asNonEmptyString(asRecord(hpa.metadata)?.name) ?? '(unnamed)';
-      return (
-        PASSED.get(name) ??
-        PASSED.remember(
-          name,
-          pass(`HorizontalPodAutoscaler "${name}" scales it.`),
-        )
-      );
+      return pass(`HorizontalPodAutoscaler "${name}" scales it.`);
     }
     return fail(
       `No HorizontalPodAutoscaler targets ${workload.kind} "${workload.name}", so it cannot scale out under load.`,

@@ -1,9 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, NO_HPA, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, NO_HPA, pass } from '../engine/outcomes';
 import { asInt, asRecord, describeValue } from '../engine/read';
-
-const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const hpaRange: WorkloadCheck = {
@@ -13,7 +11,6 @@ export const hpaRange: WorkloadCheck = {
     'An HPA whose maxReplicas equals its minReplicas never scales: it only pins the replica count.',
   severity: 'low',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ hpa }) {
     if (!hpa) {
@@ -32,11 +29,7 @@ export const hpaRange: WorkloadCheck = {
       );
     }
     if (max > min) {
-      const key = `${min}-${max}`;
-      return (
-        PASSED.get(key) ??
-        PASSED.remember(key, pass(`Scales between ${min} and ${max} replicas.`))
-      );
+      return pass(`Scales between ${min} and ${max} replicas.`);
     }
     return fail(
       `maxReplicas (${max}) is not above minReplicas (${min}), so the HPA can never add pods under load.`,

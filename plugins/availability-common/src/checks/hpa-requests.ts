@@ -1,14 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
-import {
-  constant,
-  fail,
-  NO_HPA,
-  notApplicable,
-  OutcomeMemo,
-  pass,
-} from '../engine/outcomes';
+import { fail, NO_HPA, notApplicable, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 import { requestsResource } from '../engine/resources';
 
@@ -18,12 +11,9 @@ interface ScaledResource {
   container?: string;
 }
 
-const NO_RESOURCE_METRIC = constant(
-  notApplicable('The HPA does not scale on resource utilization.'),
+const NO_RESOURCE_METRIC = notApplicable(
+  'The HPA does not scale on resource utilization.',
 );
-
-/** By the resources scaled on (`cpu`, `cpu and memory`). */
-const PASSED = new OutcomeMemo<string>(64);
 
 /** @internal */
 export const hpaRequests: WorkloadCheck = {
@@ -33,7 +23,6 @@ export const hpaRequests: WorkloadCheck = {
     'An HPA scaling on CPU or memory utilization divides usage by the request. Without a request it cannot compute utilization and never scales.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ hpa, workload }) {
     if (!hpa) {
@@ -63,13 +52,7 @@ export const hpaRequests: WorkloadCheck = {
         ? scaled[0].resource
         : [...new Set(scaled.map(s => s.resource))].join(' and ');
     if (gaps.length === 0) {
-      return (
-        PASSED.get(names) ??
-        PASSED.remember(
-          names,
-          pass(`Every container requests the ${names} the HPA scales on.`),
-        )
-      );
+      return pass(`Every container requests the ${names} the HPA scales on.`);
     }
     return fail(
       `The HPA scales on ${names} utilization, but ${[...new Set(gaps)].join(

@@ -2,12 +2,10 @@ import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
 import { imagePinning } from '../engine/images';
-import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
 
-const PASSED = constant(
-  pass('Every container image has a version tag or digest.'),
-);
+const PASSED = pass('Every container image has a version tag or digest.');
 
 /** @internal */
 export const imageTagPinned: WorkloadCheck = {
@@ -17,7 +15,6 @@ export const imageTagPinned: WorkloadCheck = {
     'An image without a tag, or tagged latest, can change under you: a restart or a new node pulls a different build than the one that was tested, and a rollback cannot go back.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     const containers = everyContainer(workload);

@@ -67,9 +67,9 @@ describe('check catalog', () => {
     }
   });
 
-  it('pairs each target with its category', () => {
+  it('pairs the Dockerfile kind with its category', () => {
     for (const check of availabilityChecks) {
-      expect(check.target === 'dockerfile').toBe(
+      expect(check.appliesTo.includes('Dockerfile' as never)).toBe(
         check.category === 'dockerfile',
       );
       expect(check.appliesTo.length).toBeGreaterThan(0);

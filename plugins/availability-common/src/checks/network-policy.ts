@@ -1,10 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { fail } from '../engine/outcomes';
-import { SelectedByPass } from '../engine/selectedBy';
+import { selectedByPass } from '../engine/selectedBy';
 import { podLabelsYaml } from '../engine/spreading';
-
-const PASSED = new SelectedByPass('NetworkPolicy');
 
 /** @internal */
 export const networkPolicy: WorkloadCheck = {
@@ -14,11 +12,10 @@ export const networkPolicy: WorkloadCheck = {
     'A NetworkPolicy limits who can reach the pods, so a misbehaving or compromised neighbour cannot flood or probe them.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ networkPolicies, workload }) {
     if (networkPolicies.length > 0) {
-      return PASSED.of(networkPolicies);
+      return selectedByPass('NetworkPolicy', networkPolicies);
     }
     return fail(
       `No NetworkPolicy in namespace "${workload.namespace}" selects these pods, so any pod in the cluster can reach them.`,

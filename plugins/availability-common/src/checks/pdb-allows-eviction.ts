@@ -11,7 +11,6 @@ export const pdbAllowsEviction: WorkloadCheck = {
     'A PodDisruptionBudget that allows no eviction (maxUnavailable 0, or minAvailable at or above the replica count) blocks node drains and cluster upgrades until someone deletes it.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, replicas }) {
     return judgeBudgets({

@@ -11,7 +11,6 @@ export const pdbKeepsMinimum: WorkloadCheck = {
     'A PodDisruptionBudget that lets every pod go (minAvailable 0, or maxUnavailable at or above the replica count) protects nothing.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, replicas }) {
     return judgeBudgets({

@@ -1,9 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail } from '../engine/outcomes';
-import { SelectedByPass } from '../engine/selectedBy';
-
-const PASSED = new SelectedByPass('PodDisruptionBudget');
+import { selectedByPass } from '../engine/selectedBy';
 
 /** @internal */
 export const pdbPresent: WorkloadCheck = {
@@ -13,11 +11,10 @@ export const pdbPresent: WorkloadCheck = {
     'Without a PodDisruptionBudget, a node drain or cluster upgrade may evict every pod of the workload at once.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs, workload }) {
     if (pdbs.length > 0) {
-      return PASSED.of(pdbs);
+      return selectedByPass('PodDisruptionBudget', pdbs);
     }
     const labels = Object.entries(workload.podLabels)
       .slice(0, 2)

@@ -9,7 +9,6 @@ export const podController: WorkloadCheck = {
     'Nothing recreates a bare Pod when its node fails or it is evicted. Run it from a Deployment or StatefulSet.',
   severity: 'critical',
   category: 'static',
-  target: 'workload',
   appliesTo: ['Pod'],
   run({ workload }) {
     return fail(

@@ -1,16 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { constant, fail, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
 
-const NO_PRIORITY_CLASS = constant(
-  fail(
-    'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
-    '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
-  ),
+const NO_PRIORITY_CLASS = fail(
+  'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
+  '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
 );
-
-const PASSED = new OutcomeMemo<string>(64);
 
 /** @internal */
 export const priorityClass: WorkloadCheck = {
@@ -20,15 +16,11 @@ export const priorityClass: WorkloadCheck = {
     'When the cluster runs short of capacity, the scheduler preempts pods of lower priority first. A priority class says how important this service is.',
   severity: 'low',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ workload }) {
     const name = asNonEmptyString(workload.podSpec.priorityClassName);
     if (name) {
-      return (
-        PASSED.get(name) ??
-        PASSED.remember(name, pass(`Runs with priority class "${name}".`))
-      );
+      return pass(`Runs with priority class "${name}".`);
     }
     return NO_PRIORITY_CLASS;
   },

@@ -1,19 +1,13 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName } from '../engine/containers';
-import {
-  constant,
-  fail,
-  listNames,
-  notApplicable,
-  pass,
-} from '../engine/outcomes';
+import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
 import { asRecord, Dict, hasOwn, isRecord } from '../engine/read';
 
-const NO_PROBE_PAIR = constant(
-  notApplicable('No app container has both a liveness and a readiness probe.'),
+const NO_PROBE_PAIR = notApplicable(
+  'No app container has both a liveness and a readiness probe.',
 );
-const PASSED = constant(pass('Liveness and readiness probes differ.'));
+const PASSED = pass('Liveness and readiness probes differ.');
 
 /** @internal */
 export const probeDistinct: WorkloadCheck = {
@@ -23,7 +17,6 @@ export const probeDistinct: WorkloadCheck = {
     'When the liveness probe is the readiness probe, a pod that is merely busy gets restarted instead of taken out of rotation, which turns load into cascading restarts.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     let paired = false;

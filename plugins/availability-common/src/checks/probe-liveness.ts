@@ -1,9 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { everyAppContainerHas, withoutObject } from '../engine/containers';
-import { constant, fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, pass } from '../engine/outcomes';
 
-const PASSED = constant(pass('Every app container has a liveness probe.'));
+const PASSED = pass('Every app container has a liveness probe.');
 const NO_LIVENESS_PROBE = withoutObject('livenessProbe');
 
 /** @internal */
@@ -14,7 +14,6 @@ export const probeLiveness: WorkloadCheck = {
     'A liveness probe lets Kubernetes restart a container that is stuck (deadlocked, wedged) instead of leaving it running and useless.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

@@ -1,9 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { everyAppContainerHas, withoutObject } from '../engine/containers';
-import { constant, fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, pass } from '../engine/outcomes';
 
-const PASSED = constant(pass('Every app container has a readiness probe.'));
+const PASSED = pass('Every app container has a readiness probe.');
 const NO_READINESS_PROBE = withoutObject('readinessProbe');
 
 /** @internal */
@@ -14,7 +14,6 @@ export const probeReadiness: WorkloadCheck = {
     'Without a readiness probe, a pod receives traffic as soon as it starts and keeps receiving it when it cannot serve. Every app container needs one.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

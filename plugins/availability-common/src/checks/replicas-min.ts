@@ -1,8 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass, plural } from '../engine/outcomes';
-
-const PASSED = new OutcomeMemo<number>();
+import { fail, pass, plural } from '../engine/outcomes';
 
 /** @internal */
 export const replicasMin: WorkloadCheck = {
@@ -12,7 +10,6 @@ export const replicasMin: WorkloadCheck = {
     'With a single replica every rollout, node drain or crash is an outage. Run at least two (the minReplicas threshold), counting the HPA minimum when an HPA scales the workload.',
   severity: 'critical',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ replicas, thresholds, hpa }) {
     const min = thresholds.minReplicas;
@@ -27,12 +24,7 @@ export const replicasMin: WorkloadCheck = {
     const count = replicas.value;
     const from = hpa ? ' (HPA minReplicas)' : '';
     if (count >= min) {
-      // Keyed by count and whether an HPA sets it: the only inputs.
-      const key = hpa ? -1 - count : count;
-      return (
-        PASSED.get(key) ??
-        PASSED.remember(key, pass(`${plural(count, 'replica')}${from}.`))
-      );
+      return pass(`${plural(count, 'replica')}${from}.`);
     }
     return fail(
       `Only ${plural(

@@ -1,10 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass, plural, unknown } from '../engine/outcomes';
+import { fail, pass, plural, unknown } from '../engine/outcomes';
 
 const RECOMMENDED = 3;
-
-const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const replicasRecommended: WorkloadCheck = {
@@ -14,7 +12,6 @@ export const replicasRecommended: WorkloadCheck = {
     'With two replicas, one pod down for a rollout or a node drain leaves a single pod carrying all traffic with no margin. Three replicas keep redundancy during maintenance.',
   severity: 'low',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ replicas, hpa }) {
     if (!replicas || replicas.problem !== undefined) {
@@ -24,14 +21,7 @@ export const replicasRecommended: WorkloadCheck = {
     }
     const from = hpa ? ' (HPA minReplicas)' : '';
     if (replicas.value >= RECOMMENDED) {
-      const key = hpa ? -1 - replicas.value : replicas.value;
-      return (
-        PASSED.get(key) ??
-        PASSED.remember(
-          key,
-          pass(`${plural(replicas.value, 'replica')}${from}.`),
-        )
-      );
+      return pass(`${plural(replicas.value, 'replica')}${from}.`);
     }
     return fail(
       `${plural(

@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { everyAppContainerHas } from '../engine/containers';
-import { constant, fail, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { cpuAndMemoryGap, limitsResource } from '../engine/resources';
 
-const PASSED = constant(pass('Every app container has CPU and memory limits.'));
+const PASSED = pass('Every app container has CPU and memory limits.');
 const MISSING_LIMITS = cpuAndMemoryGap(limitsResource);
 
 /** @internal */
@@ -15,7 +15,6 @@ export const resourcesLimits: WorkloadCheck = {
     'Limits stop one runaway container from starving its neighbours on the node (memory leaks, busy loops).',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { everyAppContainerHas } from '../engine/containers';
-import { constant, fail, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { cpuAndMemoryGap, requestsResource } from '../engine/resources';
 
-const PASSED = constant(pass('Every app container requests CPU and memory.'));
+const PASSED = pass('Every app container requests CPU and memory.');
 const MISSING_REQUESTS = cpuAndMemoryGap(requestsResource);
 
 /** @internal */
@@ -15,7 +15,6 @@ export const resourcesRequests: WorkloadCheck = {
     'Requests reserve capacity on the node. Without them the scheduler packs pods onto busy nodes, they are first to be evicted under pressure, and HPAs cannot compute utilization.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

@@ -1,9 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass, unknown } from '../engine/outcomes';
+import { fail, pass, unknown } from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
-
-const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const rolloutStrategy: WorkloadCheck = {
@@ -13,19 +11,17 @@ export const rolloutStrategy: WorkloadCheck = {
     'Recreate (Deployments) and OnDelete (StatefulSets) take every pod down at once or leave updates to chance; a rolling update whose maxUnavailable reaches the replica count does the same.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
-  run(ctx) {
-    const { replicas, workload } = ctx;
+  run(subject) {
+    const { replicas, workload } = subject;
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
     }
-    const plan = rolloutPlan(ctx, replicas.value);
+    const plan = rolloutPlan(subject, replicas.value);
     const field =
       workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
-    // Only failures show it: built on demand.
     const snippet = () =>
       `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
         workload.kind === 'Deployment' ? 0 : 1
@@ -46,15 +42,8 @@ export const rolloutStrategy: WorkloadCheck = {
       );
     }
     if (maxUnavailable.value < replicas.value) {
-      const key = `${maxUnavailable.value}/${replicas.value}`;
-      return (
-        PASSED.get(key) ??
-        PASSED.remember(
-          key,
-          pass(
-            `Rolling update with at most ${maxUnavailable.value} of ${replicas.value} pods unavailable.`,
-          ),
-        )
+      return pass(
+        `Rolling update with at most ${maxUnavailable.value} of ${replicas.value} pods unavailable.`,
       );
     }
     return fail(

@@ -1,11 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
-import { fail, OutcomeMemo, pass, unknown } from '../engine/outcomes';
+import { fail, pass, unknown } from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
 
 const SNIPPET =
   '```yaml\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1\n```';
-
-const PASSED = new OutcomeMemo<number>();
 
 /** @internal */
 export const rolloutZeroUnavailable: WorkloadCheck = {
@@ -15,16 +13,15 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     'A rolling update with maxUnavailable 0 and maxSurge at least 1 starts each new pod before stopping an old one, so capacity never drops during a rollout.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ['Deployment'],
-  run(ctx) {
-    const { replicas } = ctx;
+  run(subject) {
+    const { replicas } = subject;
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
     }
-    const plan = rolloutPlan(ctx, replicas.value);
+    const plan = rolloutPlan(subject, replicas.value);
     if (plan.disruptive) {
       return fail(
         'The Recreate strategy stops every pod before starting new ones.',
@@ -46,14 +43,8 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     const unavailable = maxUnavailable?.value ?? 0;
     const surge = maxSurge?.value ?? 0;
     if (unavailable === 0 && surge >= 1) {
-      return (
-        PASSED.get(surge) ??
-        PASSED.remember(
-          surge,
-          pass(
-            `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
-          ),
-        )
+      return pass(
+        `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
       );
     }
     if (unavailable > 0) {

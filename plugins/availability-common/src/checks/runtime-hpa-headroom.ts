@@ -1,12 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { constant, fail, NO_HPA, pass, unknown } from '../engine/outcomes';
+import { fail, NO_HPA, pass, unknown } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
 
-const NO_HPA_STATUS = constant(
-  unknown(
-    "The HPA's current or maximum replica count is not in the data from the cluster.",
-  ),
+const NO_HPA_STATUS = unknown(
+  "The HPA's current or maximum replica count is not in the data from the cluster.",
 );
 
 /** @internal */
@@ -17,7 +15,6 @@ export const runtimeHpaHeadroom: WorkloadCheck = {
     'An HPA running at its maxReplicas cannot absorb more load: the next spike degrades the service.',
   severity: 'medium',
   category: 'runtime',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ hpa }) {
     if (!hpa) {

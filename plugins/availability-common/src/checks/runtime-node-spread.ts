@@ -2,7 +2,6 @@ import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import {
   BARE_POD,
-  constant,
   fail,
   NO_PODS,
   notApplicable,
@@ -11,8 +10,8 @@ import {
 } from '../engine/outcomes';
 import { isPodReady, podNodeName } from '../engine/pods';
 
-const NODE_MISSING = constant(
-  unknown('Some ready pods do not say which node they run on.'),
+const NODE_MISSING = unknown(
+  'Some ready pods do not say which node they run on.',
 );
 
 /** @internal */
@@ -23,7 +22,6 @@ export const runtimeNodeSpread: WorkloadCheck = {
     'On the cluster, the ready pods run on at least two nodes, so one node failure does not take all of them.',
   severity: 'high',
   category: 'runtime',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods }) {
     if (workload.kind === 'Pod') {

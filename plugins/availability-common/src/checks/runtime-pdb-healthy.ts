@@ -1,11 +1,9 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { constant, fail, NO_PDB, pass, unknown } from '../engine/outcomes';
+import { fail, NO_PDB, pass, unknown } from '../engine/outcomes';
 import { asInt, asNonEmptyString, asRecord } from '../engine/read';
 
-const PASSED = constant(
-  pass('Every PodDisruptionBudget currently allows a disruption.'),
-);
+const PASSED = pass('Every PodDisruptionBudget currently allows a disruption.');
 
 /** @internal */
 export const runtimePdbHealthy: WorkloadCheck = {
@@ -15,7 +13,6 @@ export const runtimePdbHealthy: WorkloadCheck = {
     'On the cluster, each PodDisruptionBudget of the workload currently allows at least one disruption; at 0 a node drain blocks, usually because pods are unhealthy.',
   severity: 'medium',
   category: 'runtime',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ pdbs }) {
     if (pdbs.length === 0) {

@@ -1,24 +1,18 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { constant, fail, pass, unknown } from '../engine/outcomes';
+import { fail, pass, unknown } from '../engine/outcomes';
 import { isPodReady } from '../engine/pods';
 import { asInt, describeValue } from '../engine/read';
 
-const POD_READY = constant(pass('The Pod is ready.'));
-const POD_NOT_READY = constant(
-  fail(
-    'The Pod is not ready.',
-    'Check its events and logs: `kubectl describe pod` and `kubectl logs`.',
-  ),
+const POD_READY = pass('The Pod is ready.');
+const POD_NOT_READY = fail(
+  'The Pod is not ready.',
+  'Check its events and logs: `kubectl describe pod` and `kubectl logs`.',
 );
-const NO_STATUS = constant(
-  unknown('The cluster reported no status for this workload.'),
-);
-const SCALED_TO_ZERO = constant(
-  fail(
-    'The workload is scaled to zero: nothing is serving.',
-    'Scale it up, or remove it if it is no longer needed.',
-  ),
+const NO_STATUS = unknown('The cluster reported no status for this workload.');
+const SCALED_TO_ZERO = fail(
+  'The workload is scaled to zero: nothing is serving.',
+  'Scale it up, or remove it if it is no longer needed.',
 );
 
 /** @internal */
@@ -29,7 +23,6 @@ export const runtimeReady: WorkloadCheck = {
     'On the cluster, at least as many pods are ready as the workload wants, and at least one.',
   severity: 'critical',
   category: 'runtime',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     if (workload.kind === 'Pod') {

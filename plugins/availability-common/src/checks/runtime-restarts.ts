@@ -12,7 +12,6 @@ export const runtimeRestarts: WorkloadCheck = {
     'Pods in CrashLoopBackOff, or containers restarting again and again (maxRestarts), serve errors and hide a real fault.',
   severity: 'high',
   category: 'runtime',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ pods, thresholds }) {
     if (pods.length === 0) {

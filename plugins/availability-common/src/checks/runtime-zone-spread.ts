@@ -21,7 +21,6 @@ export const runtimeZoneSpread: WorkloadCheck = {
     'On the cluster, the nodes of the ready pods span at least two zones. Zones come from the topology.kubernetes.io/zone label of the Node objects in the data; without them the check is unknown.',
   severity: 'medium',
   category: 'runtime',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods, nodeNamed }) {
     if (workload.kind === 'Pod') {

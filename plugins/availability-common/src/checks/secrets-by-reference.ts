@@ -1,7 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { constant, fail, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asString, isRecord } from '../engine/read';
 
 const CREDENTIAL_WORDS = [
@@ -41,7 +41,7 @@ function secretReason(name: string, value: string): string | undefined {
   return undefined;
 }
 
-const PASSED = constant(pass('No env variable carries a literal secret.'));
+const PASSED = pass('No env variable carries a literal secret.');
 
 /** @internal */
 export const secretsByReference: WorkloadCheck = {
@@ -51,7 +51,6 @@ export const secretsByReference: WorkloadCheck = {
     "Credentials written as literal env values end up in Git, in the manifest history and in anyone's kubectl output. Read them from a Secret instead.",
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     // Messages name variables, never their values.

@@ -1,11 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asRecord } from '../engine/read';
 
-const PASSED = constant(
-  pass('No container is privileged and none can escalate privileges.'),
+const PASSED = pass(
+  'No container is privileged and none can escalate privileges.',
 );
 
 /** @internal */
@@ -16,7 +16,6 @@ export const securityNoEscalation: WorkloadCheck = {
     'Privileged containers and containers allowed to gain privileges (setuid binaries) can take over the node and every pod on it.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     const containers = everyContainer(workload);

@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyContainer } from '../engine/containers';
-import { constant, fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
 
-const PASSED = constant(pass('Every container runs as a non-root user.'));
+const PASSED = pass('Every container runs as a non-root user.');
 
 /** @internal */
 export const securityNonRoot: WorkloadCheck = {
@@ -14,7 +14,6 @@ export const securityNonRoot: WorkloadCheck = {
     'A container running as root turns any bug into a foothold on the node. Set runAsNonRoot: true or a non-zero runAsUser, on the pod or on every container.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     const containers = everyContainer(workload);

@@ -2,12 +2,10 @@ import type { V1Container } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyAppContainerHas } from '../engine/containers';
-import { constant, fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, pass } from '../engine/outcomes';
 import { asRecord } from '../engine/read';
 
-const PASSED = constant(
-  pass('Every app container has a read-only root filesystem.'),
-);
+const PASSED = pass('Every app container has a read-only root filesystem.');
 
 const WRITABLE_ROOT = (container: V1Container, position: number) =>
   asRecord(container.securityContext)?.readOnlyRootFilesystem === true
@@ -22,7 +20,6 @@ export const securityReadOnlyFs: WorkloadCheck = {
     'A read-only root filesystem stops a compromised or buggy process from changing the container, and keeps state out of places that vanish on restart.',
   severity: 'low',
   category: 'static',
-  target: 'workload',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     return everyAppContainerHas({

@@ -1,22 +1,12 @@
 import type { ServiceCheck } from '../engine/model';
-import {
-  constant,
-  fail,
-  listNames,
-  notApplicable,
-  pass,
-} from '../engine/outcomes';
+import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
 import { asRecord, stringMap } from '../engine/read';
 
-const EXTERNAL_NAME = constant(
-  notApplicable(
-    'An ExternalName Service points outside the cluster and selects no pods.',
-  ),
+const EXTERNAL_NAME = notApplicable(
+  'An ExternalName Service points outside the cluster and selects no pods.',
 );
-const NO_SELECTOR = constant(
-  notApplicable(
-    'The Service has no selector; its endpoints are managed by hand.',
-  ),
+const NO_SELECTOR = notApplicable(
+  'The Service has no selector; its endpoints are managed by hand.',
 );
 
 /** @internal */
@@ -27,7 +17,6 @@ export const serviceSelectsPods: ServiceCheck = {
     "A Service whose selector matches no workload's pods has no endpoints: every request to it fails.",
   severity: 'medium',
   category: 'static',
-  target: 'service',
   appliesTo: ['Service'],
   run({ service, selectedWorkloads }) {
     const spec = asRecord(service.object.spec);

@@ -1,13 +1,11 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import {
   HOSTNAME_KEYS,
   podLabelsYaml,
   spreadingRule,
 } from '../engine/spreading';
-
-const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const spreadNodes: WorkloadCheck = {
@@ -17,15 +15,11 @@ export const spreadNodes: WorkloadCheck = {
     'Pods that share a node go down together when it fails or is drained. A topology spread constraint or pod anti-affinity on kubernetes.io/hostname keeps replicas on different nodes.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ workload }) {
     const rule = spreadingRule(workload, HOSTNAME_KEYS);
     if (rule) {
-      return (
-        PASSED.get(rule) ??
-        PASSED.remember(rule, pass(`Pods are spread over nodes by ${rule}.`))
-      );
+      return pass(`Pods are spread over nodes by ${rule}.`);
     }
     return fail(
       'Nothing spreads the pods over nodes: no topology spread constraint or pod anti-affinity on kubernetes.io/hostname selects the pods of this workload, so the scheduler may place them all together.',

@@ -1,9 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, OutcomeMemo, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { ZONE_KEYS, podLabelsYaml, spreadingRule } from '../engine/spreading';
-
-const PASSED = new OutcomeMemo<string>();
 
 /** @internal */
 export const spreadZones: WorkloadCheck = {
@@ -13,15 +11,11 @@ export const spreadZones: WorkloadCheck = {
     'Pods in one availability zone go down together when the zone fails. A topology spread constraint or pod anti-affinity on topology.kubernetes.io/zone keeps replicas in different zones.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: REPLICATED_KINDS,
   run({ workload }) {
     const rule = spreadingRule(workload, ZONE_KEYS);
     if (rule) {
-      return (
-        PASSED.get(rule) ??
-        PASSED.remember(rule, pass(`Pods are spread over zones by ${rule}.`))
-      );
+      return pass(`Pods are spread over zones by ${rule}.`);
     }
     return fail(
       'Nothing spreads the pods over zones: no topology spread constraint or pod anti-affinity on topology.kubernetes.io/zone selects the pods of this workload, so the scheduler may place them all together.',

@@ -11,7 +11,6 @@ export const statefulsetHeadlessService: WorkloadCheck = {
     'A StatefulSet gives its pods stable DNS names only through a headless Service (clusterIP: None) named by spec.serviceName that selects them; peers and clients rely on those names.',
   severity: 'medium',
   category: 'static',
-  target: 'workload',
   appliesTo: ['StatefulSet'],
   run({ workload, servicesNamed }) {
     const serviceName = asNonEmptyString(workload.spec.serviceName);

@@ -1,10 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
-import { constant, fail, listNames, pass, unknown } from '../engine/outcomes';
+import { fail, listNames, pass, unknown } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 
 const SINGLE_NODE_MODES = ['ReadWriteOnce', 'ReadWriteOncePod'];
 
-const NO_CLAIMS = constant(pass('Mounts no PersistentVolumeClaim.'));
+const NO_CLAIMS = pass('Mounts no PersistentVolumeClaim.');
 
 /** @internal */
 export const storageSharedRwo: WorkloadCheck = {
@@ -14,7 +14,6 @@ export const storageSharedRwo: WorkloadCheck = {
     'A Deployment with several replicas sharing one ReadWriteOnce claim can only run on one node: extra pods hang in ContainerCreating, and rollouts and node failures stall. Use a StatefulSet with volumeClaimTemplates or ReadWriteMany storage.',
   severity: 'high',
   category: 'static',
-  target: 'workload',
   appliesTo: ['Deployment'],
   run({ workload, replicas, claimNamed }) {
     const claims = records(workload.podSpec.volumes).flatMap(volume => {

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   DEFAULT_AVAILABILITY_CONFIG,
   resolveConfig,
+  engineConfigOf,
   validateAvailabilityConfig,
 } from './config';
 
@@ -82,16 +83,21 @@ describe('validateAvailabilityConfig', () => {
     expect(validateAvailabilityConfig(undefined)).toEqual({});
   });
 
-  it("accepts the backend's keys of the same block and leaves them out", () => {
+  it("reads only the engine's keys of a block other readers share", () => {
     expect(
-      validateAvailabilityConfig({
-        thresholds: { minReplicas: 3 },
-        schedule: { frequency: { minutes: 30 } },
-        refresh: { concurrency: 4 },
-        history: { maxPoints: 100 },
-        evaluate: { maxBodySize: '4mb' },
-      }),
+      validateAvailabilityConfig(
+        engineConfigOf({
+          thresholds: { minReplicas: 3 },
+          schedule: { frequency: { minutes: 30 } },
+          refresh: { concurrency: 4 },
+          history: { maxPoints: 100 },
+          evaluate: { maxBodySize: '4mb' },
+        }),
+      ),
     ).toEqual({ thresholds: { minReplicas: 3 } });
+    expect(() => validateAvailabilityConfig(engineConfigOf('yes'))).toThrow(
+      'availability must be an object',
+    );
   });
 
   it('reads a YAML date as an ISO date', () => {

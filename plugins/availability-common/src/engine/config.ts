@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { SEVERITIES } from '../contract';
 import type {
   AvailabilityConfig,
   CheckOverride,
@@ -76,29 +77,46 @@ export function resolveConfig(
   };
 }
 
-const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-
 /**
- * Keys of the `availability` config block that the backend plugin reads
- * (schedule, refresh, history, request limits). The engine ignores them, so
- * the scaffolder action and the CLI accept the same block as the backend.
+ * Keys of the `availability` config block that the engine reads. Other
+ * readers of the block (the backend's schedule and refresh settings) own
+ * and validate their keys themselves.
  *
  * @public
  */
-export const AVAILABILITY_BACKEND_CONFIG_KEYS: readonly string[] = [
-  'schedule',
-  'refresh',
-  'history',
-  'evaluate',
-];
+export const ENGINE_CONFIG_KEYS = [
+  'checks',
+  'thresholds',
+  'exemptions',
+] as const;
+
+/**
+ * The engine's keys of a config block that other readers share, for
+ * {@link validateAvailabilityConfig}; anything but an object is returned as
+ * it is, for the validator to reject.
+ *
+ * @public
+ */
+export function engineConfigOf(block: unknown): unknown {
+  if (!isRecord(block)) {
+    return block;
+  }
+  const picked: Record<string, unknown> = {};
+  for (const key of ENGINE_CONFIG_KEYS) {
+    if (block[key] !== undefined) {
+      picked[key] = block[key];
+    }
+  }
+  return picked;
+}
 
 /**
  * Checks that a value (the `availability` config block, or the CLI's config
  * file) has the shape of an {@link AvailabilityConfig} and returns it with
  * numeric strings read as numbers. Throws an `InputError` naming the path and
  * the problem: unknown keys, unknown check ids, bad severities, bad dates.
- * The backend's own keys ({@link AVAILABILITY_BACKEND_CONFIG_KEYS}) are
- * accepted and left out of the result.
+ * A block that other readers share goes through {@link engineConfigOf}
+ * first.
  *
  * @public
  */
@@ -107,12 +125,7 @@ export function validateAvailabilityConfig(value: unknown): AvailabilityConfig {
   if (value === undefined || value === null) {
     return {};
   }
-  const config = expectRecord(value, root, [
-    'checks',
-    'thresholds',
-    'exemptions',
-    ...AVAILABILITY_BACKEND_CONFIG_KEYS,
-  ]);
+  const config = expectRecord(value, root, ENGINE_CONFIG_KEYS);
   const result: AvailabilityConfig = {};
   if (config.checks !== undefined) {
     const checks = expectRecord(config.checks, `${root}.checks`);
@@ -214,7 +227,7 @@ function validateExemption(value: unknown, path: string): ConfigExemption {
 function expectRecord(
   value: unknown,
   path: string,
-  allowed?: string[],
+  allowed?: readonly string[],
 ): Record<string, unknown> {
   if (!isRecord(value)) {
     throw invalid(path, `must be an object, got ${show(value)}`);

@@ -1,7 +1,7 @@
 import type { V1Container } from '@kubernetes/client-node';
 import { everyAppContainerHas, withoutObject } from './containers';
 import type { Workload } from './model';
-import { constant, fail, NO_CONTAINERS, pass } from './outcomes';
+import { fail, NO_CONTAINERS, pass } from './outcomes';
 import { cpuAndMemoryGap, limitsResource } from './resources';
 
 function workloadWith(containers: V1Container[]): Workload {
@@ -21,7 +21,7 @@ function workloadWith(containers: V1Container[]): Workload {
   };
 }
 
-const PASSED = constant(pass('All good.'));
+const PASSED = pass('All good.');
 
 describe('everyAppContainerHas', () => {
   const gap = (container: V1Container) =>
@@ -39,7 +39,7 @@ describe('everyAppContainerHas', () => {
     ).toBe(NO_CONTAINERS);
   });
 
-  it('returns the shared passing outcome when no container has a gap', () => {
+  it('returns the passing outcome when no container has a gap', () => {
     const workload = workloadWith([{ name: 'a', image: 'x' }]);
     expect(
       everyAppContainerHas({ workload, gap, passed: PASSED, failed }),

@@ -8,7 +8,7 @@ import { readBudget } from './disruption';
 import type {
   EffectiveReplicas,
   Workload,
-  WorkloadCheckContext,
+  WorkloadSubject,
 } from './model';
 import { isPodReady, podName, podNodeName } from './pods';
 import { asInt, asRecord, records, stringMap } from './read';
@@ -24,7 +24,7 @@ import { ZONE_KEYS } from './spreading';
  */
 export function workloadEvidence(
   workload: Workload,
-  ctx: Pick<WorkloadCheckContext, 'pods' | 'nodeNamed' | 'pdbs' | 'replicas'>,
+  ctx: Pick<WorkloadSubject, 'pods' | 'nodeNamed' | 'pdbs' | 'replicas'>,
 ): WorkloadEvidence {
   const { pods, nodeNamed } = ctx;
   const zones = new Map<string, string | undefined>();

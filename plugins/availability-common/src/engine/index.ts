@@ -1,9 +1,10 @@
 export { evaluate } from './evaluate';
-export { scoreChecks, SEVERITY_WEIGHTS, LEVELS } from './scoring';
+export { meetsLevel, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
 export type { Score } from './scoring';
 export {
-  AVAILABILITY_BACKEND_CONFIG_KEYS,
   DEFAULT_AVAILABILITY_CONFIG,
+  ENGINE_CONFIG_KEYS,
+  engineConfigOf,
   resolveConfig,
   validateAvailabilityConfig,
 } from './config';

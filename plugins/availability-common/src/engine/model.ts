@@ -106,11 +106,12 @@ export interface Thresholds {
 }
 
 /**
- * What a workload check can read.
+ * What a workload check is handed: one workload and the objects of its
+ * namespace that relate to it.
  *
  * @internal
  */
-export interface WorkloadCheckContext {
+export interface WorkloadSubject {
   workload: Workload;
   /** True for objects read from a cluster. */
   live: boolean;
@@ -130,7 +131,7 @@ export interface WorkloadCheckContext {
 }
 
 /** @internal */
-export interface ServiceCheckContext {
+export interface ServiceSubject {
   service: ServiceTarget;
   /** Workloads of the Service's namespace whose pod template it selects. */
   selectedWorkloads: Workload[];
@@ -139,7 +140,7 @@ export interface ServiceCheckContext {
 }
 
 /** @internal */
-export interface DockerfileCheckContext {
+export interface DockerfileSubject {
   path: string;
   dockerfile: ParsedDockerfile;
   hasDockerignore: boolean;
@@ -154,33 +155,29 @@ export interface CheckOutcome {
   status: Exclude<CheckStatus, 'exempt'>;
   message: string;
   remediation?: string;
-  /**
-   * Set on module-level constant outcomes (see `constant` in outcomes.ts):
-   * their result is built once per evaluation and shared between entries.
-   */
-  readonly fixed?: true;
+}
+
+/**
+ * A check: its catalog entry, the kinds it applies to and how it judges one
+ * subject. The engine hands it subjects of those kinds only, runs runtime
+ * checks on live objects only, and applies severity overrides and
+ * exemptions itself.
+ *
+ * @internal
+ */
+export interface Check<Kind extends string, Subject> extends CheckInfo {
+  appliesTo: readonly Kind[];
+  run(subject: Subject): CheckOutcome;
 }
 
 /** @internal */
-export interface WorkloadCheck extends CheckInfo {
-  target: 'workload';
-  appliesTo: readonly WorkloadKind[];
-  run(ctx: WorkloadCheckContext): CheckOutcome;
-}
+export type WorkloadCheck = Check<WorkloadKind, WorkloadSubject>;
 
 /** @internal */
-export interface ServiceCheck extends CheckInfo {
-  target: 'service';
-  appliesTo: readonly ['Service'];
-  run(ctx: ServiceCheckContext): CheckOutcome;
-}
+export type ServiceCheck = Check<'Service', ServiceSubject>;
 
 /** @internal */
-export interface DockerfileCheck extends CheckInfo {
-  target: 'dockerfile';
-  appliesTo: readonly ['Dockerfile'];
-  run(ctx: DockerfileCheckContext): CheckOutcome;
-}
+export type DockerfileCheck = Check<'Dockerfile', DockerfileSubject>;
 
 /**
  * One check of the catalog: its public description plus how it runs.

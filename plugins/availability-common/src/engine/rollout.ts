@@ -1,4 +1,4 @@
-import type { WorkloadCheckContext } from './model';
+import type { WorkloadSubject } from './model';
 import { resolveIntOrPercent, Resolved } from './intOrPercent';
 import { asRecord, asString } from './read';
 
@@ -19,10 +19,10 @@ export interface RolloutPlan {
 
 /** @internal */
 export function rolloutPlan(
-  ctx: WorkloadCheckContext,
+  subject: WorkloadSubject,
   replicas: number,
 ): RolloutPlan {
-  const { workload } = ctx;
+  const { workload } = subject;
   if (workload.kind === 'Deployment') {
     const strategy = asRecord(workload.spec.strategy);
     const type = asString(strategy?.type) ?? 'RollingUpdate';

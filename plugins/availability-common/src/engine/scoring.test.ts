@@ -1,5 +1,6 @@
 import type { CheckResult, Severity, CheckStatus } from '../types';
-import { LEVELS, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
+import { LEVELS } from '../contract';
+import { meetsLevel, scoreChecks, SEVERITY_WEIGHTS } from './scoring';
 
 function check(severity: Severity, status: CheckStatus): CheckResult {
   return {
@@ -147,5 +148,17 @@ describe('scoreChecks', () => {
 
   it('lists levels best first', () => {
     expect(LEVELS).toEqual(['gold', 'silver', 'bronze', 'none']);
+  });
+
+  it.each([
+    ['gold', 'gold', true],
+    ['gold', 'none', true],
+    ['silver', 'gold', false],
+    ['silver', 'bronze', true],
+    ['bronze', 'silver', false],
+    ['none', 'bronze', false],
+    ['none', 'none', true],
+  ] as const)('level %s meets %s: %p', (level, required, expected) => {
+    expect(meetsLevel(level, required)).toBe(expected);
   });
 });

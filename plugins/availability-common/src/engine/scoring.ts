@@ -1,3 +1,4 @@
+import { LEVELS } from '../contract';
 import type { CheckResult, Level, Severity } from '../types';
 
 /**
@@ -13,11 +14,15 @@ export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = {
 };
 
 /**
- * The levels, best first.
+ * Whether `level` is at least `required` (gold meets every level, none only
+ * none).
  *
  * @public
  */
-export const LEVELS: readonly Level[] = ['gold', 'silver', 'bronze', 'none'];
+export function meetsLevel(level: Level, required: Level): boolean {
+  // LEVELS runs from best to worst.
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(required);
+}
 
 /**
  * A score and its level; both null when no check counts.

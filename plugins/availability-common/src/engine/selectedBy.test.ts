@@ -1,21 +1,16 @@
-import { SelectedByPass } from './selectedBy';
+import { selectedByPass } from './selectedBy';
 import { pass } from './outcomes';
 
-describe('SelectedByPass', () => {
-  it('names the one selecting object and shares its outcome', () => {
-    const outcomes = new SelectedByPass('NetworkPolicy');
-    const first = outcomes.of([{ metadata: { name: 'deny-all' } }]);
-    expect(first).toMatchObject(
-      pass('NetworkPolicy "deny-all" selects its pods.'),
-    );
-    expect(first.fixed).toBe(true);
-    expect(outcomes.of([{ metadata: { name: 'deny-all' } }])).toBe(first);
+describe('selectedByPass', () => {
+  it('names the one selecting object', () => {
+    expect(
+      selectedByPass('NetworkPolicy', [{ metadata: { name: 'deny-all' } }]),
+    ).toEqual(pass('NetworkPolicy "deny-all" selects its pods.'));
   });
 
-  it('names several objects in one fresh outcome', () => {
-    const outcomes = new SelectedByPass('PodDisruptionBudget');
+  it('names several objects', () => {
     expect(
-      outcomes.of([
+      selectedByPass('PodDisruptionBudget', [
         { metadata: { name: 'a' } },
         { metadata: { name: 'b' } },
         {},
@@ -25,14 +20,12 @@ describe('SelectedByPass', () => {
     );
   });
 
-  it('keeps the outcomes of different kinds apart', () => {
-    const policies = new SelectedByPass('NetworkPolicy');
-    const budgets = new SelectedByPass('PodDisruptionBudget');
+  it('names the kind it is given', () => {
     const named = [{ metadata: { name: 'x' } }];
-    expect(policies.of(named).message).toBe(
+    expect(selectedByPass('NetworkPolicy', named).message).toBe(
       'NetworkPolicy "x" selects its pods.',
     );
-    expect(budgets.of(named).message).toBe(
+    expect(selectedByPass('PodDisruptionBudget', named).message).toBe(
       'PodDisruptionBudget "x" selects its pods.',
     );
   });

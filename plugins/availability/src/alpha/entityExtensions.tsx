@@ -3,18 +3,17 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { FilterPredicate } from '@backstage/filter-predicates';
+import { KUBERNETES_ANNOTATIONS } from '@availability-backstage/plugin-availability-common';
 
 // The same condition as isAvailabilityAvailable (see ../conditions.ts), as a
 // filter expression so that app config can read and override it.
 const hasKubernetesAnnotations: FilterPredicate = {
-  $any: [
-    { 'metadata.annotations.backstage.io/kubernetes-id': { $exists: true } },
-    {
-      'metadata.annotations.backstage.io/kubernetes-label-selector': {
-        $exists: true,
-      },
-    },
-  ],
+  $any: KUBERNETES_ANNOTATIONS.map(
+    annotation =>
+      ({
+        [`metadata.annotations.${annotation}`]: { $exists: true },
+      } as FilterPredicate),
+  ),
 };
 
 /** @alpha */

@@ -35,7 +35,7 @@ const bySelector = {
 
 describe('availability /alpha plugin', () => {
   it('is the availability plugin with its extensions', () => {
-    expect(availabilityPlugin.id).toBe('availability');
+    expect(availabilityPlugin.pluginId).toBe('availability');
     expect(availabilityPlugin.getExtension('api:availability')).toBeDefined();
     expect(
       availabilityPlugin.getExtension('entity-content:availability'),

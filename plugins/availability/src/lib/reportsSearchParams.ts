@@ -1,12 +1,11 @@
 import {
   Level,
   ReportsQuery,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 
 /** The filters and sort of the org page, as kept in the URL. */
 export type ReportsView = Omit<ReportsQuery, 'limit' | 'cursor'>;
-
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
 
 function readList(params: URLSearchParams, key: string): string[] | undefined {
   // Accept both repeated parameters and comma-separated values, as the API does.
@@ -34,7 +33,7 @@ export function parseReportsView(params: URLSearchParams): ReportsView {
     }
   }
   const level = readList(params, 'level')?.filter((l): l is Level =>
-    levels.includes(l as Level),
+    LEVELS.includes(l as Level),
   );
   if (level?.length) {
     view.level = level;

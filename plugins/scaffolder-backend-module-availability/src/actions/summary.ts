@@ -1,19 +1,8 @@
-import {
-  LEVELS,
-  type AvailabilityReport,
-  type Level,
-  type WorkloadReport,
+import type {
+  AvailabilityReport,
+  Level,
+  WorkloadReport,
 } from '@availability-backstage/plugin-availability-common';
-
-/**
- * Whether `level` is at least `required`.
- *
- * @internal
- */
-export function meetsLevel(level: Level, required: Level): boolean {
-  // LEVELS runs from best to worst.
-  return LEVELS.indexOf(level) <= LEVELS.indexOf(required);
-}
 
 /**
  * One check listed in `failOn` that fails, with the object it failed on.

@@ -8,15 +8,15 @@ import {
 import {
   checkCatalog,
   evaluate,
+  LEVELS,
+  meetsLevel,
   type AvailabilityConfig,
   type AvailabilityReport,
   type Level,
 } from '@availability-backstage/plugin-availability-common';
 import { collectInputs } from './collectInputs';
 import { examples } from './validate.examples';
-import { findFailOnViolations, formatSummary, meetsLevel } from './summary';
-
-const LEVEL_VALUES = ['gold', 'silver', 'bronze', 'none'] as const;
+import { findFailOnViolations, formatSummary } from './summary';
 
 /**
  * Options for {@link createAvailabilityValidateAction}.
@@ -87,7 +87,7 @@ export function createAvailabilityValidateAction(
             ),
         minLevel: z =>
           z
-            .enum(LEVEL_VALUES)
+            .enum(LEVELS)
             .optional()
             .describe('The lowest acceptable level. Defaults to gold.'),
         failOn: z =>
@@ -106,7 +106,7 @@ export function createAvailabilityValidateAction(
             .describe('The score, 0 to 100; null when nothing was judged'),
         level: z =>
           z
-            .enum(LEVEL_VALUES)
+            .enum(LEVELS)
             .nullable()
             .describe(
               'gold, silver, bronze or none; null when nothing was judged',

@@ -1,7 +1,7 @@
 import {
   AvailabilitySummary,
-  Level,
   ReportsQuery,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import {
   InfoCard,
@@ -29,8 +29,6 @@ import { OwnerRollup } from './OwnerRollup';
 import { ReportsFilters } from './ReportsFilters';
 import { ReportsTable } from './ReportsTable';
 import { TopFailingChecks } from './TopFailingChecks';
-
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
 
 function download(filename: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
@@ -79,7 +77,7 @@ function SummaryNumbers(props: { summary: AvailabilitySummary }) {
           </Typography>
         </Box>
       </Box>
-      {levels.map(level => (
+      {LEVELS.map(level => (
         <Box key={level} display="flex" alignItems="center" mb={1}>
           <Box width={90}>
             <LevelChip level={level} />

@@ -1,6 +1,6 @@
 import {
   AvailabilitySummary,
-  Level,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -17,7 +17,8 @@ import { levelColors, levelLabel } from '../LevelChip';
 
 // Stacked from the bottom: the worst level first, so progress shows as the
 // gold band growing on top.
-const levels: Level[] = ['none', 'bronze', 'silver', 'gold'];
+// Stacked from the bottom: worst first.
+const levels = [...LEVELS].reverse();
 
 /** @internal */
 export interface LevelTrendChartProps {

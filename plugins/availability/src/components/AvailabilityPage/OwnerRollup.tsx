@@ -1,6 +1,7 @@
 import {
   AvailabilitySummary,
   Level,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
@@ -13,8 +14,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import { levelColors, levelLabel } from '../LevelChip';
 
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
-
 function ownerName(owner: string): string {
   try {
     return parseEntityRef(owner, { defaultKind: 'group' }).name;
@@ -25,10 +24,10 @@ function ownerName(owner: string): string {
 
 /** A thin stacked bar of an owner's level distribution. */
 function LevelBar(props: { byLevel: Record<Level, number> }) {
-  const total = levels.reduce((sum, l) => sum + (props.byLevel[l] ?? 0), 0);
-  const description = levels
-    .map(l => `${props.byLevel[l] ?? 0} ${levelLabel(l).toLowerCase()}`)
-    .join(', ');
+  const total = LEVELS.reduce((sum, l) => sum + (props.byLevel[l] ?? 0), 0);
+  const description = LEVELS.map(
+    l => `${props.byLevel[l] ?? 0} ${levelLabel(l).toLowerCase()}`,
+  ).join(', ');
   return (
     <Tooltip title={description}>
       <Box
@@ -42,7 +41,7 @@ function LevelBar(props: { byLevel: Record<Level, number> }) {
         aria-label={description}
       >
         {total > 0 &&
-          levels.map(l =>
+          LEVELS.map(l =>
             props.byLevel[l] ? (
               <Box
                 key={l}

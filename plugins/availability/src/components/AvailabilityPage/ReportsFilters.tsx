@@ -1,6 +1,7 @@
 import {
   CheckInfo,
   Level,
+  LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -15,8 +16,6 @@ import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { hasFilters, ReportsView } from '../../lib/reportsSearchParams';
 import { levelLabel } from '../LevelChip';
-
-const levels: Level[] = ['gold', 'silver', 'bronze', 'none'];
 
 type ListKey = 'owner' | 'system' | 'kind' | 'lifecycle' | 'failingCheck';
 
@@ -133,7 +132,7 @@ export function ReportsFilters(props: ReportsFiltersProps) {
         <ListFilter
           label="Level"
           value={view.level}
-          options={levels}
+          options={[...LEVELS]}
           freeSolo={false}
           getLabel={option => levelLabel(option as Level)}
           onChange={value =>

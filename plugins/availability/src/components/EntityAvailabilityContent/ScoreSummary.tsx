@@ -1,14 +1,12 @@
 import {
   AvailabilityReport,
-  Severity,
+  SEVERITIES,
 } from '@availability-backstage/plugin-availability-common';
 import { Gauge } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { summarizeFailingChecks } from '../../lib/checkOrdering';
 import { LevelChip } from '../LevelChip';
-
-const severities: Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /** @internal */
 export interface ScoreSummaryProps {
@@ -26,12 +24,10 @@ export function ScoreSummary(props: ScoreSummaryProps) {
   const failing = report.workloads.flatMap(w =>
     w.checks.filter(c => c.status === 'fail'),
   );
-  const bySeverity = severities
-    .map(severity => ({
-      severity,
-      count: failing.filter(c => c.severity === severity).length,
-    }))
-    .filter(entry => entry.count > 0);
+  const bySeverity = SEVERITIES.map(severity => ({
+    severity,
+    count: failing.filter(c => c.severity === severity).length,
+  })).filter(entry => entry.count > 0);
   const distinctFailing = summarizeFailingChecks(report.workloads).length;
 
   return (
