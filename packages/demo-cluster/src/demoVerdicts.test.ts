@@ -35,6 +35,8 @@ const PATHS = [
   '/apis/networking.k8s.io/v1/networkpolicies',
 ];
 
+jest.setTimeout(60_000);
+
 let emulator: KubeApiEmulator;
 const reports = new Map<string, AvailabilityReport>();
 
