@@ -14,7 +14,12 @@ import { median, ratioRow, round, writeResults } from './lib/results';
 import type { BenchRow } from './lib/results';
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'packages/availability-cli/bin/availability');
+const BIN = path.join(
+  path.dirname(
+    require.resolve('@availability-backstage/availability-cli/package.json'),
+  ),
+  'bin/availability',
+);
 const FILES = 1_000;
 
 const BASELINE = `

@@ -96,6 +96,7 @@ run_tests() {
   step "Type check benchmarks (yarn tsc:bench)" yarn tsc:bench
   step "Lint (yarn lint:all)" yarn lint:all
   step "Formatting (yarn prettier:check)" yarn prettier:check
+  step "Public packages pack (yarn test:packages)" yarn test:packages
   step "Unit and integration tests (jest)" \
     env CI=true yarn test:all --json --outputFile="$results/jest.json"
   step "Browser tests (playwright in Debian's chromium, against yarn start)" \

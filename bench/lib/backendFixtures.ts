@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { evaluate } from '@availability-backstage/plugin-availability-common';
 import { createRandom } from './corpus';
 
 type Json = Record<string, any>;
@@ -126,6 +127,25 @@ function container(random: Random, name: string, quality: number): Json {
         }
       : {}),
   };
+}
+
+/**
+ * The rules engine's report on a service generated at `quality` in each of
+ * `clusters`.
+ */
+export function serviceReport(
+  random: Random,
+  options: { name: string; clusters: string[]; quality: number; now: Date },
+) {
+  return evaluate(
+    options.clusters.flatMap(cluster =>
+      serviceObjects(random, options.name, options.quality).map(object => ({
+        object: object as any,
+        cluster,
+      })),
+    ),
+    { now: options.now },
+  );
 }
 
 /**

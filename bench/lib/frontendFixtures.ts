@@ -8,16 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { stringify } from 'yaml';
-import { evaluate } from '@availability-backstage/plugin-availability-common';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend';
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { createRandom } from './corpus';
 import {
   okStatuses,
-  serviceObjects,
+  serviceReport,
   ServiceEntity,
   storedEntity,
 } from './backendFixtures';
@@ -98,15 +94,12 @@ export async function seedAvailabilityDatabase(options: {
         random.int(1, options.clusters.length),
       );
       const report = (q: number) =>
-        evaluate(
-          clusters.flatMap(cluster =>
-            serviceObjects(random, e.name, q).map(object => ({
-              object: object as any,
-              cluster,
-            })),
-          ),
-          { now: new Date(today) },
-        );
+        serviceReport(random, {
+          name: e.name,
+          clusters,
+          quality: q,
+          now: new Date(today),
+        });
       const entity = storedEntity(e);
       const ok = okStatuses(clusters);
       for (const [daysAgo, drop] of [
@@ -138,44 +131,6 @@ export async function seedAvailabilityDatabase(options: {
       if ((index + 1) % 1000 === 0) options.onProgress?.(index + 1);
     }
     return { stale };
-  } finally {
-    await knex.destroy();
-  }
-}
-
-/**
- * Puts off the first run of a global scheduled task of a plugin whose
- * SQLite file is `file`: runs the scheduler's own migrations there and stores
- * the task with a next run far away. At startup the scheduler keeps the
- * earlier of that and now + one cadence, so the task first runs one full
- * cadence after the backend started instead of after its initial delay.
- */
-export async function deferScheduledTask(options: {
-  file: string;
-  taskId: string;
-}) {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: options.file },
-    useNullAsDefault: true,
-  });
-  try {
-    await knex.migrate.latest({
-      directory: resolvePackagePath(
-        '@backstage/backend-defaults',
-        'migrations/scheduler',
-      ),
-      tableName: 'backstage_backend_tasks__knex_migrations',
-    });
-    await knex('backstage_backend_tasks__tasks').insert({
-      id: options.taskId,
-      settings_json: JSON.stringify({
-        version: 2,
-        cadence: 'PT30M',
-        timeoutAfterDuration: 'PT15M',
-      }),
-      next_run_start_at: '2999-01-01 00:00:00',
-    });
   } finally {
     await knex.destroy();
   }

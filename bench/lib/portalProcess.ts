@@ -55,7 +55,7 @@ export function startBackend(options: {
       ...options.configFiles.flatMap(file => ['--config', file]),
     ],
     {
-      cwd: path.join(REPO_ROOT, 'packages/backend'),
+      cwd: path.dirname(require.resolve('backend/package.json')),
       // Its own process group, so that stop() reaches every child.
       detached: true,
       stdio: ['ignore', out, out],

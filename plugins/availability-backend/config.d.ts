@@ -32,12 +32,24 @@ export interface Config {
       /** ISO date, inclusive. */
       until?: string;
     }>;
+    /**
+     * Where objects come from. `cluster` (the default) lists each object type
+     * once per cluster and pass through the kubernetes backend's proxy and
+     * groups the objects by entity; `entity` asks the kubernetes backend for
+     * each entity's objects, two requests per entity and cluster list.
+     */
+    source?: 'cluster' | 'entity';
+    /**
+     * Deadline of each request to one cluster; a cluster that misses it is
+     * an error for itself alone. Default 20 seconds.
+     */
+    clusterTimeout?: HumanDuration | string;
     /** When the refresh of every entity runs; default every 30 minutes. */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     refresh?: {
       /** Entities refreshed at once; default 4. */
       concurrency?: number;
-      /** Timeout of one request to the kubernetes backend; default 30 seconds. */
+      /** Timeout of one request to the kubernetes backend with `source: entity`; default 30 seconds. */
       requestTimeout?: HumanDuration | string;
       /**
        * How long refreshes started through the API reuse a cluster's Node

@@ -7,7 +7,7 @@ import { openAsGuest, screenshotDir } from './portal';
 const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 const templatesDir = path.resolve(
   __dirname,
-  '../../../plugins/availability/templates',
+  '../../../plugins/scaffolder-backend-module-availability/templates',
 );
 
 test('the portal lists the availability templates', async ({ page }) => {

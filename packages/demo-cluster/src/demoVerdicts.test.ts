@@ -134,6 +134,23 @@ describe('the demo services', () => {
     expect(failing(name)).toContain(check);
   });
 
+  it.each([
+    // r3: no budget can help a single replica; replicas-min reports it.
+    ['storefront-web', 'pdb-present', 'bronze', 68],
+    // r3: hpa-present applies to Deployments only.
+    ['orders-db', 'hpa-present', 'gold', 98],
+  ])(
+    '%s has %s not applicable under contract revision 3 (%s, %d)',
+    (name, check, level, score) => {
+      const statuses = reports
+        .get(name)!
+        .workloads.flatMap(w => w.checks.filter(c => c.id === check))
+        .map(c => c.status);
+      expect(new Set(statuses)).toEqual(new Set(['not-applicable']));
+      expect(reports.get(name)).toMatchObject({ level, score });
+    },
+  );
+
   it('product-catalog fails its runtime checks in prod-eu only', () => {
     expect(failing('product-catalog', 'prod-eu')).toEqual([
       'runtime-pdb-healthy',

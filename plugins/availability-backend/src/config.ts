@@ -23,7 +23,15 @@ export interface AvailabilityBackendConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** How many entities refresh at once. */
   concurrency: number;
-  /** How long one request to the kubernetes backend may take. */
+  /**
+   * Where objects come from: `cluster` lists every cluster once per pass
+   * through the kubernetes backend's proxy; `entity` asks the kubernetes
+   * backend entity by entity.
+   */
+  source: 'cluster' | 'entity';
+  /** Deadline of each request to one cluster (the `cluster` source and Node lists). */
+  clusterTimeoutMs: number;
+  /** How long one request to the kubernetes backend may take (the `entity` source). */
   requestTimeoutMs: number;
   /** How long on-demand refreshes reuse a cluster's Node list (0: never). */
   nodeCacheTtlMs: number;
@@ -94,6 +102,8 @@ export function readAvailabilityBackendConfig(
     return {
       evaluation: {},
       schedule: DEFAULT_SCHEDULE,
+      source: 'cluster',
+      clusterTimeoutMs: 20_000,
       concurrency: 4,
       requestTimeoutMs: 30_000,
       nodeCacheTtlMs: 300_000,
@@ -130,9 +140,18 @@ export function readAvailabilityBackendConfig(
     );
   }
 
+  const source = config.getOptionalString('source') ?? 'cluster';
+  if (source !== 'cluster' && source !== 'entity') {
+    throw new Error(
+      `Invalid config at availability.source: expected cluster or entity, got ${source}`,
+    );
+  }
+
   return {
     evaluation: stripUndefined(evaluation),
     schedule,
+    source,
+    clusterTimeoutMs: durationMs(config, 'clusterTimeout', { seconds: 20 }),
     concurrency: positiveInteger(config, 'refresh.concurrency', 4),
     requestTimeoutMs: durationMs(config, 'refresh.requestTimeout', {
       seconds: 30,

@@ -2,18 +2,23 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { availabilityPermissions } from '@availability-backstage/plugin-availability-common';
 import { registerAvailabilityActions } from './actions';
 import { readAvailabilityBackendConfig } from './config';
-import { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
+import { openDatabase } from './database/openDatabase';
 import { AvailabilityService } from './service/AvailabilityService';
+import { ClusterWideObjectsSource } from './service/cluster/ClusterWideObjectsSource';
 import { KubernetesBackendObjectsSource } from './service/KubernetesBackendObjectsSource';
 import { KubernetesProxyNodesSource } from './service/KubernetesProxyNodesSource';
 import { LevelChangeNotifier } from './service/notifyLevelChanges';
-import { scheduleRefreshTask } from './service/refreshTask';
+import { createRefreshMetrics } from './service/refresh/refreshMetrics';
+import { REFRESH_TASK_ID, scheduleRefreshTask } from './service/refreshTask';
 import { createRouter } from './service/router';
 
 /**
@@ -38,29 +43,42 @@ export const availabilityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        metrics: metricsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         notifications: notificationService,
       },
       async init(deps) {
         const config = readAvailabilityBackendConfig(deps.config);
-        const store = await DatabaseAvailabilityStore.create({
+        const { store, runs } = await openDatabase({
           database: deps.database,
           historyLimit: config.historyLimit,
+          heartbeatTimeoutMs: Math.max(60_000, 4 * config.clusterTimeoutMs),
         });
-        const source = KubernetesBackendObjectsSource.create({
-          discovery: deps.discovery,
-          auth: deps.auth,
-          timeoutMs: config.requestTimeoutMs,
-        });
+        const metrics = createRefreshMetrics(deps.metrics);
+        const source =
+          config.source === 'entity'
+            ? KubernetesBackendObjectsSource.create({
+                discovery: deps.discovery,
+                auth: deps.auth,
+                timeoutMs: config.requestTimeoutMs,
+              })
+            : ClusterWideObjectsSource.create({
+                discovery: deps.discovery,
+                auth: deps.auth,
+                clusterTimeoutMs: config.clusterTimeoutMs,
+              });
         const service = AvailabilityService.create({
           logger: deps.logger,
           store,
+          runs,
           source,
           nodes: KubernetesProxyNodesSource.create({
             discovery: deps.discovery,
             auth: deps.auth,
-            timeoutMs: config.requestTimeoutMs,
+            timeoutMs: config.clusterTimeoutMs,
           }),
+          metrics,
+          triggerRefresh: () => deps.scheduler.triggerTask(REFRESH_TASK_ID),
           nodeCacheTtlMs: config.nodeCacheTtlMs,
           catalog: deps.catalog,
           auth: deps.auth,

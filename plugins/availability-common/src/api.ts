@@ -10,6 +10,55 @@ export interface ClusterStatus {
   status: 'ok' | 'error';
   /** What went wrong, e.g. "403 Forbidden" or "timed out after 10s". */
   message?: string;
+  /** ISO timestamp of the last refresh this cluster answered; absent when it never did. */
+  lastSuccessAt?: string;
+  /**
+   * True when the cluster failed and the report shows its workloads as they
+   * were at `lastSuccessAt`.
+   */
+  stale?: boolean;
+}
+
+/**
+ * How one cluster answered during a full refresh.
+ *
+ * @public
+ */
+export interface RefreshRunCluster {
+  cluster: string;
+  status: 'ok' | 'error';
+  message?: string;
+  /** Kubernetes API requests sent to it. */
+  requests: number;
+}
+
+/**
+ * One full refresh, as `GET /refresh` returns it.
+ *
+ * @public
+ */
+export interface RefreshRun {
+  /**
+   * `interrupted`: the backend running it stopped (or lost its database)
+   * before it finished; the next pass completes it.
+   */
+  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
+  /** ISO timestamps. */
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  entities: { total: number; ok: number; failed: number; removed: number };
+  clusters: RefreshRunCluster[];
+  errors: string[];
+}
+
+/**
+ * `GET /refresh`: the running refresh, else the last one.
+ *
+ * @public
+ */
+export interface RefreshStatusResponse {
+  run: RefreshRun | null;
 }
 
 /**
@@ -82,6 +131,11 @@ export interface ReportsPage {
  * @public
  */
 export interface ReportsQuery {
+  /**
+   * Only these entities (refs, kind and namespace optional as in
+   * `component:default/name`): one request for a page of a catalog table.
+   */
+  entityRef?: string[];
   owner?: string[];
   system?: string[];
   kind?: string[];
@@ -132,5 +186,15 @@ export interface AvailabilitySummary {
  * @public
  */
 export interface ChecksResponse {
-  items: CheckInfo[];
+  items: ConfiguredCheck[];
+}
+
+/**
+ * A check as a backend runs it: its severity after the configured override,
+ * and whether it is enabled.
+ *
+ * @public
+ */
+export interface ConfiguredCheck extends CheckInfo {
+  enabled: boolean;
 }

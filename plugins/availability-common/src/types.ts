@@ -161,6 +161,19 @@ export interface ReportError {
 }
 
 /**
+ * A document that looks like a workload, autoscaler or PodDisruptionBudget
+ * but is not evaluated (a removed apiVersion), with why.
+ *
+ * @public
+ */
+export interface ReportWarning {
+  source: string;
+  message: string;
+  /** 1-based line where the document (or List item) starts. */
+  line?: number;
+}
+
+/**
  * The report of one evaluation (one CLI run, one API call, one entity).
  *
  * @public
@@ -174,6 +187,8 @@ export interface AvailabilityReport {
   level: Level | null;
   workloads: WorkloadReport[];
   errors: ReportError[];
+  /** Documents that were not evaluated, and why (always set by `evaluate`). */
+  warnings?: ReportWarning[];
 }
 
 /**

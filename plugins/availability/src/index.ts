@@ -21,6 +21,10 @@ export {
 export { AvailabilityClient, availabilityApiRef } from './api';
 export type { AvailabilityApi, AvailabilityClientOptions } from './api';
 export { LevelChip } from './components/LevelChip';
+export { EntityAvailabilityChip } from './components/EntityAvailabilityChip';
+export type { EntityAvailabilityChipProps } from './components/EntityAvailabilityChip';
+export { useEntityAvailability } from './hooks/useEntityAvailability';
+export type { EntityAvailabilityState } from './hooks/useEntityAvailability';
 export type { LevelChipProps } from './components/LevelChip';
 export type { EntityAvailabilityCardProps } from './components/EntityAvailabilityCard';
 export type { AvailabilityPageProps } from './components/AvailabilityPage';

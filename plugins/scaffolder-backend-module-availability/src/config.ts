@@ -21,3 +21,35 @@ export function readAvailabilityConfig(
     ? undefined
     : validateAvailabilityConfig(engineConfigOf(block));
 }
+
+/**
+ * How the bundled templates are registered, from `catalog.providers.availabilityTemplates`.
+ *
+ * @internal
+ */
+export interface BundledTemplatesConfig {
+  /** Whether the catalog gets the bundled templates; default true. */
+  enabled: boolean;
+  /** Replaces the templates' `spec.owner` when set. */
+  owner?: string;
+}
+
+/**
+ * Reads `catalog.providers.availabilityTemplates`; a wrong type stops the backend at startup
+ * with the key's path.
+ *
+ * @internal
+ */
+export function readBundledTemplatesConfig(
+  config: Config,
+): BundledTemplatesConfig {
+  return {
+    enabled:
+      config.getOptionalBoolean(
+        'catalog.providers.availabilityTemplates.enabled',
+      ) ?? true,
+    owner: config.getOptionalString(
+      'catalog.providers.availabilityTemplates.owner',
+    ),
+  };
+}

@@ -1,12 +1,15 @@
 /**
  * The scaffolder module of Availability for Backstage: the
  * `availability:validate` action that gates templates on the availability
- * level of the manifests they produce.
+ * level of the manifests they produce, and the two bundled templates that
+ * use it, registered in the catalog from the installed package.
  *
  * @packageDocumentation
  */
 
-export { scaffolderModuleAvailability as default } from './module';
+export { availabilityScaffolderFeatures as default } from './features';
+export { scaffolderModuleAvailability } from './module';
+export { catalogModuleAvailabilityTemplates } from './catalog/module';
 export {
   createAvailabilityValidateAction,
   type AvailabilityValidateActionOptions,

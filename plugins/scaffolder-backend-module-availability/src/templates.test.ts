@@ -172,6 +172,22 @@ describe.each(TEMPLATE_NAMES)('template %s', templateName => {
     },
   );
 
+  it('writes .gitignore and .github, which the skeleton names as expressions', async () => {
+    // npm and yarn leave .gitignore and .github out of a package's tarball.
+    const dir = workspace();
+    await renderTemplate({
+      name: templateName,
+      parameters: { ...BASE_PARAMETERS, name: 'orders' },
+      workspacePath: dir,
+    });
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain(
+      'node_modules',
+    );
+    expect(fs.existsSync(path.join(dir, '.github/workflows/ci.yaml'))).toBe(
+      true,
+    );
+  });
+
   it('keeps descriptions with quotes valid in YAML and JSON', async () => {
     const dir = workspace();
     const description = 'Orders: the "source of truth" for #orders';

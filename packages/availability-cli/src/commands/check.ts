@@ -116,10 +116,13 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
   }
 
   if (report.errors.length > 0) {
+    // Name each input: in a CI log stderr is often all a person reads.
     io.stderr.write(
       `error: ${report.errors.length} ${
         report.errors.length === 1 ? 'input' : 'inputs'
-      } could not be read\n`,
+      } could not be read:\n${report.errors
+        .map(e => `  ${e.source}: ${e.message}\n`)
+        .join('')}`,
     );
     return EXIT_USAGE;
   }

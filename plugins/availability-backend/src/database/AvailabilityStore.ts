@@ -59,7 +59,14 @@ export interface SaveFailureOptions {
  */
 export type ReportsFilter = Pick<
   ReportsQuery,
-  'owner' | 'system' | 'kind' | 'lifecycle' | 'level' | 'failingCheck' | 'text'
+  | 'entityRef'
+  | 'owner'
+  | 'system'
+  | 'kind'
+  | 'lifecycle'
+  | 'level'
+  | 'failingCheck'
+  | 'text'
 >;
 
 /**

@@ -9,6 +9,7 @@ import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore
 import { AvailabilityService } from './AvailabilityService';
 import {
   EntityObjects,
+  KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
@@ -60,11 +61,15 @@ class FakeSource implements KubernetesObjectsSource {
   running = 0;
   peak = 0;
   failing = new Set<string>();
+  /** Names whose prod-us answers 500 (besides the "-split" ones). */
+  splitting = new Set<string>();
 
   async getEntityObjects({
     entity,
+    onKubeRequests,
   }: {
     entity: Entity;
+    onKubeRequests?: KubeRequestListener;
   }): Promise<EntityObjects> {
     this.running += 1;
     this.peak = Math.max(this.peak, this.running);
@@ -74,38 +79,36 @@ class FakeSource implements KubernetesObjectsSource {
     if (this.failing.has(name)) {
       throw new KubernetesSourceError('the kubernetes backend answered 503', 2);
     }
+    onKubeRequests?.('prod-eu', 15);
+    onKubeRequests?.('prod-us', 15);
     if (name.startsWith('undeployed-')) {
       return {
-        requests: 2,
         clusters: ['prod-eu', 'prod-us'].map(cluster => ({
           cluster,
           status: 'ok' as const,
           objects: [],
-          kubeRequests: 15,
         })),
       };
     }
     return {
-      requests: 2,
       clusters: [
         {
           cluster: 'prod-eu',
           status: 'ok',
           objects: [deployment(name, 3)],
-          kubeRequests: 15,
         },
-        name.endsWith('-split')
+        name.endsWith('-split') || this.splitting.has(name)
           ? {
               cluster: 'prod-us',
               status: 'error',
-              message: '403 Forbidden',
-              kubeRequests: 15,
+              message: this.splitting.has(name)
+                ? '500 Internal Server Error'
+                : '403 Forbidden',
             }
           : {
               cluster: 'prod-us',
               status: 'ok',
               objects: [deployment(name, 1)],
-              kubeRequests: 15,
             },
       ],
     };
@@ -144,13 +147,13 @@ describe('AvailabilityService.refreshAll', () => {
     const summary = await service.refreshAll();
 
     expect(summary).toMatchObject({
-      entities: 13,
-      ok: 13,
-      failed: 0,
-      removed: 0,
-      requests: 26,
-      kubeRequests: 13 * 30,
-      kubeRequestsByCluster: { 'prod-eu': 13 * 15, 'prod-us': 13 * 15 },
+      status: 'succeeded',
+      entities: { total: 13, ok: 13, failed: 0, removed: 0 },
+      clusters: [
+        { cluster: 'prod-eu', status: 'ok', requests: 13 * 15 },
+        { cluster: 'prod-us', status: 'ok', requests: 13 * 15 },
+      ],
+      errors: [],
     });
     expect(source.peak).toBe(3);
     const refs = await store.listEntityRefs();
@@ -158,14 +161,22 @@ describe('AvailabilityService.refreshAll', () => {
     expect(refs).not.toContain('component:default/no-kube');
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(
-        /13 entities, 13 ok, 0 failed, 0 removed, 26 kubernetes backend requests, 390 kube API requests in clusters with objects \(prod-eu: 195, prod-us: 195\)/,
+        /^Availability refresh succeeded: 13 entities, 13 ok, 0 failed, 0 removed, \d+ ms$/,
       ),
+      expect.objectContaining({
+        kubeRequests: 390,
+        kubeRequestsByCluster: JSON.stringify({
+          'prod-eu': 195,
+          'prod-us': 195,
+        }),
+        failedClusters: '',
+      }),
     );
 
     const stored = await store.getEntityReport('component:default/svc-0');
     expect(stored?.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: stored?.refreshedAt },
+      { cluster: 'prod-us', status: 'ok', lastSuccessAt: stored?.refreshedAt },
     ]);
     expect(stored?.report?.workloads.map(w => w.cluster).sort()).toEqual([
       'prod-eu',
@@ -185,13 +196,15 @@ describe('AvailabilityService.refreshAll', () => {
     ];
     const { service, store, source } = await setup(entities);
     await service.refreshAll();
+    const firstA = await store.getEntityReport('component:default/a');
 
-    // Next pass: "gone" left the catalog, "b" fails.
+    // Next pass: "gone" left the catalog, "b" fails, prod-us fails for "a".
     const { service: next } = await (async () => {
       const catalog = catalogServiceMock({
         entities: entities.filter(e => e.metadata.name !== 'gone'),
       });
       source.failing.add('b');
+      source.splitting.add('a');
       return {
         service: AvailabilityService.create({
           logger: mockServices.logger.mock(),
@@ -205,8 +218,8 @@ describe('AvailabilityService.refreshAll', () => {
       };
     })();
     const summary = await next.refreshAll();
-    expect(summary).toMatchObject({
-      entities: 3,
+    expect(summary.entities).toEqual({
+      total: 3,
       ok: 2,
       failed: 1,
       removed: 1,
@@ -237,10 +250,28 @@ describe('AvailabilityService.refreshAll', () => {
     const split = await store.getEntityReport('component:default/c-split');
     expect(split?.stale).toBe(false);
     expect(split?.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: split?.refreshedAt },
       { cluster: 'prod-us', status: 'error', message: '403 Forbidden' },
     ]);
     expect(split?.report?.workloads.map(w => w.cluster)).toEqual(['prod-eu']);
+
+    // A cluster that answered before keeps its entries, stale since then;
+    // the other cluster's are fresh, and the score counts both.
+    const a = await store.getEntityReport('component:default/a');
+    expect(a?.stale).toBe(false);
+    expect(a?.refreshedAt).not.toBe(firstA?.refreshedAt);
+    expect(a?.clusters).toEqual([
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: a?.refreshedAt },
+      {
+        cluster: 'prod-us',
+        status: 'error',
+        message: '500 Internal Server Error',
+        lastSuccessAt: firstA?.refreshedAt,
+        stale: true,
+      },
+    ]);
+    expect(a?.report?.workloads).toEqual(firstA?.report?.workloads);
+    expect(a?.report?.score).toBe(firstA?.report?.score);
   });
 
   it('stores an entity that no cluster runs as having no workloads, outside the averages', async () => {
@@ -335,19 +366,21 @@ describe('AvailabilityService zones', () => {
   class RunningSource implements KubernetesObjectsSource {
     async getEntityObjects({
       entity,
+      onKubeRequests,
     }: {
       entity: Entity;
+      onKubeRequests?: KubeRequestListener;
     }): Promise<EntityObjects> {
+      onKubeRequests?.('prod-eu', 15);
+      onKubeRequests?.('prod-us', 15);
       const name = entity.metadata.name;
       return {
-        requests: 2,
         clusters: ['prod-eu', 'prod-us'].map(cluster => ({
           cluster,
           status: 'ok' as const,
           objects: name.startsWith('idle-')
             ? [deployment(name, 3)]
             : runningObjects(name, cluster),
-          kubeRequests: 15,
         })),
       };
     }
@@ -421,18 +454,16 @@ describe('AvailabilityService zones', () => {
 
     expect(nodes.calls.sort()).toEqual(['prod-eu', 'prod-us']);
     expect(summary).toMatchObject({
-      entities: 6,
-      ok: 6,
-      requests: 6 * 2 + 2,
-      nodeRequests: 2,
-      nodeListFailures: [],
-      kubeRequests: 6 * 30 + 2,
-      kubeRequestsByCluster: { 'prod-eu': 6 * 15 + 1, 'prod-us': 6 * 15 + 1 },
+      entities: { total: 6, ok: 6 },
+      clusters: [
+        { cluster: 'prod-eu', requests: 6 * 15 + 1 },
+        { cluster: 'prod-us', requests: 6 * 15 + 1 },
+      ],
+      errors: [],
     });
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringContaining(
-        '(prod-eu: 91, prod-us: 91), 2 Node list requests, ',
-      ),
+      expect.any(String),
+      expect.objectContaining({ kubeRequests: 6 * 30 + 2 }),
     );
     for (const entity of entities) {
       const name = entity.metadata.name;
@@ -455,10 +486,14 @@ describe('AvailabilityService zones', () => {
     const summary = await service.refreshAll();
 
     expect(summary).toMatchObject({
-      ok: 2,
-      failed: 0,
-      nodeRequests: 2,
-      nodeListFailures: ['prod-us'],
+      entities: { ok: 2, failed: 0 },
+      clusters: [
+        { cluster: 'prod-eu', status: 'ok', requests: 2 * 15 + 1 },
+        { cluster: 'prod-us', status: 'ok', requests: 2 * 15 + 1 },
+      ],
+      errors: [
+        'Could not list the Nodes of prod-us; its zone checks are unknown',
+      ],
     });
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -466,15 +501,12 @@ describe('AvailabilityService zones', () => {
         /^Could not list the Nodes of cluster prod-us \(403 Forbidden\)/,
       ),
     );
-    expect(logger.info).toHaveBeenCalledWith(
-      expect.stringContaining('(Nodes unreadable on prod-us)'),
-    );
     for (const name of ['a', 'b']) {
       const stored = await store.getEntityReport(`component:default/${name}`);
       expect(stored?.stale).toBe(false);
-      expect(stored?.clusters).toEqual([
-        { cluster: 'prod-eu', status: 'ok' },
-        { cluster: 'prod-us', status: 'ok' },
+      expect(stored?.clusters.map(c => [c.cluster, c.status])).toEqual([
+        ['prod-eu', 'ok'],
+        ['prod-us', 'ok'],
       ]);
       expect(await zoneStatus(store, name, 'prod-eu')).toBe('pass');
       expect(await zoneStatus(store, name, 'prod-us')).toBe('unknown');
@@ -485,7 +517,7 @@ describe('AvailabilityService zones', () => {
     const { service, nodes } = await setupZones([component('idle-a')]);
     const summary = await service.refreshAll();
     expect(nodes.calls).toEqual([]);
-    expect(summary.nodeRequests).toBe(0);
+    expect(summary.clusters.map(c => c.requests)).toEqual([15, 15]);
   });
 
   it('reuses Node lists between on-demand refreshes within their lifetime', async () => {

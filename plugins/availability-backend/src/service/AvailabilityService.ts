@@ -3,15 +3,8 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AvailabilityConfig,
@@ -19,137 +12,42 @@ import {
   AvailabilitySummary,
   checkCatalog,
   ChecksResponse,
-  ClusterStatus,
   EntityReportResponse,
   evaluate,
-  EvaluationObject,
   parseManifests,
+  RefreshRun,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
 import {
   AvailabilityStore,
   ReportsFilter,
-  StoredEntityInfo,
 } from '../database/AvailabilityStore';
+import { RefreshRunStore } from '../database/RefreshRunStore';
 import { ClusterNodesCache } from './ClusterNodesCache';
-import { ClusterNodesSource, nodeObject } from './ClusterNodesSource';
+import { ClusterNodesSource } from './ClusterNodesSource';
+import { normalizeRefs } from './entityInfo';
 import {
-  ClusterObjects,
   hasKubernetesAnnotation,
   KUBERNETES_ANNOTATIONS,
+  KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
-import { createLimiter } from './limiter';
 import { CatalogEntityVisibility } from './CatalogEntityVisibility';
 import { LevelChangeNotifier } from './notifyLevelChanges';
-
-/**
- * What one refresh of every entity did.
- *
- * @public
- */
-export interface RefreshSummary {
-  entities: number;
-  ok: number;
-  failed: number;
-  /** Reports removed because their entity left the catalog. */
-  removed: number;
-  /** Requests made to the kubernetes backend (Node lists included). */
-  requests: number;
-  /**
-   * Kubernetes API requests made on our behalf in the clusters that answered
-   * with objects (Node lists included). A lower bound: the kubernetes backend
-   * also lists every other cluster, but leaves those out of its response.
-   */
-  kubeRequests: number;
-  kubeRequestsByCluster: Record<string, number>;
-  /** Requests that listed Nodes through the kubernetes backend's proxy, at most one per cluster and page. */
-  nodeRequests: number;
-  /** Clusters whose Nodes could not be listed; their zone checks are unknown. */
-  nodeListFailures: string[];
-  durationMs: number;
-}
-
-type EntityRefreshOutcome = {
-  ok: boolean;
-  requests: number;
-  kubeRequestsByCluster: Record<string, number>;
-};
-
-const CATALOG_PAGE_SIZE = 200;
+import { EntityRefresher } from './refresh/EntityRefresher';
+import { RefreshMetrics } from './refresh/refreshMetrics';
+import { RefreshRunner } from './refresh/RefreshRunner';
 
 const DEFAULT_NODE_CACHE_TTL_MS = 5 * 60_000;
-
-/** The names of the nodes that the pods among the objects run on. */
-function podNodeNames(objects: ClusterObjects & { status: 'ok' }) {
-  const names = new Set<string>();
-  for (const object of objects.objects) {
-    const nodeName = (object as { spec?: { nodeName?: unknown } }).spec
-      ?.nodeName;
-    if (object.kind === 'Pod' && typeof nodeName === 'string' && nodeName) {
-      names.add(nodeName);
-    }
-  }
-  return names;
-}
-
-function entityInfo(entity: Entity): StoredEntityInfo {
-  const namespace = entity.metadata.namespace ?? 'default';
-  const relationTarget = (type: string, kind: string) =>
-    entity.relations?.find(
-      r =>
-        r.type === type &&
-        parseEntityRef(r.targetRef).kind.toLowerCase() === kind,
-    )?.targetRef;
-  const specRef = (value: unknown, defaultKind: string) => {
-    if (typeof value !== 'string' || !value) return undefined;
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
-      );
-    } catch {
-      return undefined;
-    }
-  };
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  return {
-    entityRef: stringifyEntityRef(entity),
-    kind: entity.kind,
-    namespace,
-    name: entity.metadata.name,
-    title: entity.metadata.title,
-    owner:
-      relationTarget(RELATION_OWNED_BY, 'group') ??
-      relationTarget(RELATION_OWNED_BY, 'user') ??
-      specRef(spec.owner, 'group'),
-    system:
-      relationTarget(RELATION_PART_OF, 'system') ??
-      specRef(spec.system, 'system'),
-    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
-  };
-}
-
-function normalizeRefs(
-  values: string[] | undefined,
-  defaultKind: string,
-  field: string,
-): string[] | undefined {
-  return values?.map(value => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-      );
-    } catch (error) {
-      throw new InputError(`Invalid ${field} "${value}": ${error}`);
-    }
-  });
-}
 
 /** Options of {@link AvailabilityService.create}. */
 interface AvailabilityServiceOptions {
   logger: LoggerService;
   store: AvailabilityStore;
+  /** Where full refreshes are recorded; without it `GET /refresh` knows none. */
+  runs?: RefreshRunStore;
   source: KubernetesObjectsSource;
   /** Where Nodes (zones) come from; without it zone checks are unknown. */
   nodes?: ClusterNodesSource;
@@ -163,6 +61,9 @@ interface AvailabilityServiceOptions {
   evaluation: AvailabilityConfig;
   /** How many entities refresh at once. */
   concurrency: number;
+  /** Starts the scheduled refresh now (on whichever backend instance picks it up). */
+  triggerRefresh?: () => Promise<void>;
+  metrics?: RefreshMetrics;
   /** Told the report before and after each successful refresh. */
   levelChanges?: LevelChangeNotifier;
   now?: () => Date;
@@ -174,18 +75,18 @@ interface AvailabilityServiceOptions {
  * @public
  */
 export class AvailabilityService {
-  readonly #logger: LoggerService;
   readonly #store: AvailabilityStore;
+  readonly #runs?: RefreshRunStore;
   readonly #source: KubernetesObjectsSource;
-  readonly #nodes?: ClusterNodesSource;
   /** Node lists shared by on-demand refreshes, for a short while. */
   readonly #onDemandNodes?: ClusterNodesCache;
   readonly #catalog: CatalogService;
   readonly #visibility: CatalogEntityVisibility;
-  readonly #auth: AuthService;
   readonly #config: AvailabilityConfig;
-  readonly #concurrency: number;
-  readonly #levelChanges?: LevelChangeNotifier;
+  readonly #refresher: EntityRefresher;
+  readonly #runner: RefreshRunner;
+  readonly #triggerRefresh?: () => Promise<void>;
+  readonly #onKubeRequests?: KubeRequestListener;
   readonly #now: () => Date;
 
   static create(options: AvailabilityServiceOptions): AvailabilityService {
@@ -193,10 +94,9 @@ export class AvailabilityService {
   }
 
   private constructor(options: AvailabilityServiceOptions) {
-    this.#logger = options.logger;
     this.#store = options.store;
+    this.#runs = options.runs;
     this.#source = options.source;
-    this.#nodes = options.nodes;
     this.#onDemandNodes =
       options.nodes &&
       ClusterNodesCache.create({
@@ -209,11 +109,31 @@ export class AvailabilityService {
       catalog: options.catalog,
       ttlMs: options.visibilityTtlMs,
     });
-    this.#auth = options.auth;
     this.#config = options.evaluation;
-    this.#concurrency = options.concurrency;
-    this.#levelChanges = options.levelChanges;
+    this.#triggerRefresh = options.triggerRefresh;
     this.#now = options.now ?? (() => new Date());
+    const metrics = options.metrics;
+    this.#onKubeRequests = metrics && metrics.kubeRequests;
+    this.#refresher = new EntityRefresher({
+      logger: options.logger,
+      store: options.store,
+      evaluation: options.evaluation,
+      levelChanges: options.levelChanges,
+      now: this.#now,
+    });
+    this.#runner = new RefreshRunner({
+      logger: options.logger,
+      store: options.store,
+      runs: options.runs,
+      source: options.source,
+      nodes: options.nodes,
+      catalog: options.catalog,
+      auth: options.auth,
+      refresher: this.#refresher,
+      concurrency: options.concurrency,
+      metrics,
+      now: this.#now,
+    });
   }
 
   /**
@@ -261,108 +181,37 @@ export class AvailabilityService {
         )}, so it has no Kubernetes objects to check`,
       );
     }
-    await this.#refresh(entity, this.#onDemandNodes);
+    await this.#refresher.refresh(entity, {
+      source: this.#source,
+      nodes: this.#onDemandNodes,
+      onKubeRequests: this.#onKubeRequests,
+    });
     return this.getEntityReport(stringifyEntityRef(entity), options);
   }
 
-  /** Refreshes every catalog entity with Kubernetes annotations. */
-  async refreshAll(): Promise<RefreshSummary> {
-    const started = Date.now();
-    const credentials = await this.#auth.getOwnServiceCredentials();
-    const limit = createLimiter(this.#concurrency);
-    const seen = new Set<string>();
-    // One Node list per cluster for the whole pass, shared by its entities.
-    const nodes =
-      this.#nodes &&
-      ClusterNodesCache.create({ source: this.#nodes, logger: this.#logger });
-    const summary: RefreshSummary = {
-      entities: 0,
-      ok: 0,
-      failed: 0,
-      removed: 0,
-      requests: 0,
-      kubeRequests: 0,
-      kubeRequestsByCluster: {},
-      nodeRequests: 0,
-      nodeListFailures: [],
-      durationMs: 0,
-    };
-    const countKubeRequests = (byCluster: Record<string, number>) => {
-      for (const [cluster, count] of Object.entries(byCluster)) {
-        summary.kubeRequests += count;
-        summary.kubeRequestsByCluster[cluster] =
-          (summary.kubeRequestsByCluster[cluster] ?? 0) + count;
-      }
-    };
+  /**
+   * Refreshes every catalog entity with Kubernetes annotations; stops early,
+   * as `interrupted`, when the signal aborts (the backend is stopping).
+   */
+  async refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshRun> {
+    return this.#runner.run(options);
+  }
 
-    let cursor: string | undefined;
-    do {
-      const page = await this.#catalog.queryEntities(
-        cursor
-          ? { cursor, limit: CATALOG_PAGE_SIZE }
-          : {
-              filter: KUBERNETES_ANNOTATIONS.map(annotation => ({
-                [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-              })),
-              limit: CATALOG_PAGE_SIZE,
-            },
-        { credentials },
-      );
-      const entities = page.items.filter(hasKubernetesAnnotation);
-      const outcomes = await Promise.all(
-        entities.map(entity => limit(() => this.#refresh(entity, nodes))),
-      );
-      for (const [i, outcome] of outcomes.entries()) {
-        seen.add(stringifyEntityRef(entities[i]).toLocaleLowerCase('en-US'));
-        summary.entities += 1;
-        summary[outcome.ok ? 'ok' : 'failed'] += 1;
-        summary.requests += outcome.requests;
-        countKubeRequests(outcome.kubeRequestsByCluster);
-      }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+  /** The running full refresh, else the last one, as recorded in the database. */
+  async getRefreshStatus(): Promise<RefreshStatusResponse> {
+    return { run: (await this.#runs?.latest(this.#now())) ?? null };
+  }
 
-    // Only after a complete pass through the catalog is absence meaningful.
-    const vanished = (await this.#store.listEntityRefs()).filter(
-      ref => !seen.has(ref),
-    );
-    if (vanished.length) {
-      await this.#store.deleteEntities(vanished);
+  /** Starts a full refresh now; a conflict while one runs on any instance. */
+  async startRefresh(): Promise<void> {
+    if (!this.#triggerRefresh) {
+      throw new NotFoundError('Full refreshes are not scheduled here');
     }
-    summary.removed = vanished.length;
-    if (nodes) {
-      // Each Node list request is one to the kubernetes backend's proxy and
-      // one to the cluster.
-      const stats = nodes.stats();
-      const nodeRequests = Object.values(stats.requestsByCluster).reduce(
-        (sum, n) => sum + n,
-        0,
-      );
-      summary.nodeRequests = nodeRequests;
-      summary.requests += nodeRequests;
-      summary.nodeListFailures = stats.failedClusters;
-      countKubeRequests(stats.requestsByCluster);
+    const latest = await this.#runs?.latest(this.#now());
+    if (latest?.status === 'running') {
+      throw new ConflictError(`A refresh is running since ${latest.startedAt}`);
     }
-    summary.durationMs = Date.now() - started;
-
-    this.#logger.info(
-      `Availability refresh: ${summary.entities} entities, ${summary.ok} ok, ${
-        summary.failed
-      } failed, ${summary.removed} removed, ${
-        summary.requests
-      } kubernetes backend requests, ${
-        summary.kubeRequests
-      } kube API requests in clusters with objects (${Object.entries(
-        summary.kubeRequestsByCluster,
-      )
-        .map(([cluster, count]) => `${cluster}: ${count}`)
-        .join(', ')}), ${summary.nodeRequests} Node list requests${
-        summary.nodeListFailures.length
-          ? ` (Nodes unreadable on ${summary.nodeListFailures.join(', ')})`
-          : ''
-      }, ${summary.durationMs} ms`,
-    );
-    return summary;
+    await this.#triggerRefresh();
   }
 
   /** The reports of the entities the catalog lets the caller read. */
@@ -403,126 +252,26 @@ export class AvailabilityService {
     return { ...report, errors: [...parsed.errors, ...report.errors] };
   }
 
+  /** The check catalog with this backend's severity overrides and disabled checks. */
   getChecks(): ChecksResponse {
-    return { items: checkCatalog };
+    return {
+      items: checkCatalog.map(check => {
+        const override = this.#config.checks?.[check.id];
+        return {
+          ...check,
+          severity: override?.severity ?? check.severity,
+          enabled: override?.enabled !== false,
+        };
+      }),
+    };
   }
 
   #normalizeFilter<T extends ReportsFilter>(filter: T): T {
     return {
       ...filter,
+      entityRef: normalizeRefs(filter.entityRef, 'component', 'entityRef'),
       owner: normalizeRefs(filter.owner, 'group', 'owner'),
       system: normalizeRefs(filter.system, 'system', 'system'),
     };
-  }
-
-  /**
-   * The usable objects of the clusters that answered, with the Nodes their
-   * pods run on (only those: the engine looks Nodes up by name, and a big
-   * cluster's other Nodes would only cost time).
-   */
-  async #evaluationObjects(
-    clusters: ClusterObjects[],
-    nodes: ClusterNodesCache | undefined,
-  ): Promise<EvaluationObject[]> {
-    const perCluster = await Promise.all(
-      clusters.map(async c => {
-        if (c.status !== 'ok') {
-          return [];
-        }
-        const objects: EvaluationObject[] = c.objects.map(object => ({
-          object,
-          cluster: c.cluster,
-        }));
-        const names = podNodeNames(c);
-        const known = names.size ? await nodes?.getNodes(c.cluster) : undefined;
-        for (const name of names) {
-          const node = known?.get(name);
-          if (node) {
-            objects.push({ object: nodeObject(node), cluster: c.cluster });
-          }
-        }
-        return objects;
-      }),
-    );
-    return perCluster.flat();
-  }
-
-  async #refresh(
-    entity: Entity,
-    nodes: ClusterNodesCache | undefined,
-  ): Promise<EntityRefreshOutcome> {
-    const info = entityInfo(entity);
-    const at = this.#now();
-    try {
-      const result = await this.#source.getEntityObjects({ entity });
-      const kubeRequestsByCluster = Object.fromEntries(
-        result.clusters.map(c => [c.cluster, c.kubeRequests]),
-      );
-      const clusters: ClusterStatus[] = result.clusters.map(c =>
-        c.status === 'ok'
-          ? { cluster: c.cluster, status: 'ok' }
-          : { cluster: c.cluster, status: 'error', message: c.message },
-      );
-      const anyOk = result.clusters.some(c => c.status === 'ok');
-      if (result.clusters.length > 0 && !anyOk) {
-        await this.#store.saveFailure({
-          entity: info,
-          clusters,
-          message: `No cluster answered: ${clusters
-            .map(c => `${c.cluster}: ${c.message}`)
-            .join('; ')}`,
-          failedAt: at,
-        });
-        return { ok: false, requests: result.requests, kubeRequestsByCluster };
-      }
-      const usable = await this.#evaluationObjects(result.clusters, nodes);
-      const report = evaluate(usable, {
-        config: this.#config,
-        entityAnnotations: entity.metadata.annotations ?? {},
-        now: at,
-      });
-      const previous =
-        this.#levelChanges &&
-        (await this.#store.getEntityReport(info.entityRef, {
-          historyLimit: 0,
-        }));
-      await this.#store.saveReport({
-        entity: info,
-        report,
-        clusters,
-        refreshedAt: at,
-      });
-      await this.#levelChanges?.notifyLevelChanges({
-        entityRef: info.entityRef,
-        entityTitle: info.title ?? info.name,
-        previous: previous?.report ?? null,
-        current: report,
-      });
-      return { ok: true, requests: result.requests, kubeRequestsByCluster };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.#logger.warn(
-        `Availability refresh of ${info.entityRef} failed: ${message}`,
-      );
-      // Clusters known from the last refresh show the failure too.
-      const previous = await this.#store.getEntityReport(info.entityRef, {
-        historyLimit: 0,
-      });
-      await this.#store.saveFailure({
-        entity: info,
-        clusters: (previous?.clusters ?? []).map(c => ({
-          cluster: c.cluster,
-          status: 'error',
-          message,
-        })),
-        message,
-        failedAt: at,
-      });
-      return {
-        ok: false,
-        requests: (error as { requests?: number }).requests ?? 0,
-        kubeRequestsByCluster: {},
-      };
-    }
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ClusterObjects,
   EntityObjects,
+  KubeRequestListener,
   KubernetesObject,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
@@ -173,7 +174,10 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
     this.#timeoutMs = options.timeoutMs;
   }
 
-  async getEntityObjects(options: { entity: Entity }): Promise<EntityObjects> {
+  async getEntityObjects(options: {
+    entity: Entity;
+    onKubeRequests?: KubeRequestListener;
+  }): Promise<EntityObjects> {
     const entityRef = stringifyEntityRef(options.entity);
     const baseUrl = await this.#discovery.getBaseUrl('kubernetes');
     const { token } = await this.#auth.getPluginRequestToken({
@@ -205,9 +209,11 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
         this.#collect(item, clusters);
       }
     }
+    for (const [cluster, acc] of clusters) {
+      options.onKubeRequests?.(cluster, acc.kubeRequests);
+    }
 
     return {
-      requests,
       clusters: [...clusters.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(
@@ -217,13 +223,11 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
                   cluster,
                   status: 'error',
                   message: [...new Set(acc.errors)].join('; '),
-                  kubeRequests: acc.kubeRequests,
                 }
               : {
                   cluster,
                   status: 'ok',
                   objects: acc.objects,
-                  kubeRequests: acc.kubeRequests,
                 },
         ),
     };

@@ -22,15 +22,12 @@ export type ClusterObjects =
       cluster: string;
       status: 'ok';
       objects: KubernetesObject[];
-      /** Kubernetes API requests made against this cluster (one per object type). */
-      kubeRequests: number;
     }
   | {
       cluster: string;
       status: 'error';
       /** Why the cluster's objects are not usable, e.g. "403 Forbidden". */
       message: string;
-      kubeRequests: number;
     };
 
 /**
@@ -40,9 +37,15 @@ export type ClusterObjects =
  */
 export interface EntityObjects {
   clusters: ClusterObjects[];
-  /** Requests this source made (to the kubernetes backend or to clusters). */
-  requests: number;
 }
+
+/**
+ * Told how many Kubernetes API requests a source caused in a cluster, for
+ * metrics and the refresh record.
+ *
+ * @public
+ */
+export type KubeRequestListener = (cluster: string, count: number) => void;
 
 /**
  * Reads the Kubernetes objects of a catalog entity from wherever they live.
@@ -52,7 +55,20 @@ export interface EntityObjects {
  * @public
  */
 export interface KubernetesObjectsSource {
-  getEntityObjects(options: { entity: Entity }): Promise<EntityObjects>;
+  getEntityObjects(options: {
+    entity: Entity;
+    onKubeRequests?: KubeRequestListener;
+  }): Promise<EntityObjects>;
+  /**
+   * Reads every cluster once for a whole pass over these entities, and
+   * answers each entity from that reading. Sources without it are asked
+   * entity by entity.
+   */
+  preparePass?(options: {
+    entities: Entity[];
+    signal?: AbortSignal;
+    onKubeRequests?: KubeRequestListener;
+  }): Promise<KubernetesObjectsSource>;
 }
 
 /**

@@ -1,14 +1,5 @@
 import path from 'node:path';
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -22,6 +13,13 @@ import {
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
+import {
+  availabilityProbe,
+  MANUAL_SCHEDULE,
+  requireVmModules,
+  userAuth as auth,
+  warmUpKubernetesBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -58,7 +56,6 @@ const ZONE_VERDICTS: Record<string, string> = {
   staging: 'pass',
 };
 
-const auth = { Authorization: mockCredentials.user.header() };
 const REFRESH = '/api/availability/entities/component/default/shop/refresh';
 
 describe('availability backend against the real kubernetes backend', () => {
@@ -66,19 +63,7 @@ describe('availability backend against the real kubernetes backend', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   // The availability plugin's scheduler: the mock one, whose triggerTask
   // runs the task and resolves when it is done.
-  let scheduler: SchedulerService;
-  const schedulerProbe = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'test-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init(deps) {
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
+  const probe = availabilityProbe();
   // Whether the kubernetes backend denies its proxy (as a permission policy
   // or a service's access restrictions would); everything else is allowed.
   let denyProxy = false;
@@ -95,13 +80,7 @@ describe('availability backend against the real kubernetes backend', () => {
   });
 
   beforeAll(async () => {
-    // The kubernetes backend imports the ESM-only @kubernetes/client-node
-    // with import(), which Jest only supports with this flag.
-    if (!process.env.NODE_OPTIONS?.includes('--experimental-vm-modules')) {
-      throw new Error(
-        'Run this suite with NODE_OPTIONS=--experimental-vm-modules: the kubernetes backend loads @kubernetes/client-node with a dynamic import()',
-      );
-    }
+    requireVmModules();
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
       features: [
@@ -109,17 +88,16 @@ describe('availability backend against the real kubernetes backend', () => {
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, shopWorker] }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        schedulerProbe,
+        probe.feature,
         permissions.factory,
         mockServices.rootConfig.factory({
           data: {
             kubernetes: kubernetesConfigFor(emulator),
             availability: {
-              schedule: {
-                frequency: { hours: 24 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 24 },
-              },
+              // The per-entity source; clusterSource.integration.test.ts
+              // covers the cluster-wide one.
+              source: 'entity',
+              schedule: MANUAL_SCHEDULE,
               // Every on-demand refresh lists Nodes afresh, so that tests
               // do not depend on each other's cached lists.
               refresh: {
@@ -132,13 +110,7 @@ describe('availability backend against the real kubernetes backend', () => {
       ],
     });
     server = backend.server;
-    // The kubernetes backend loads its client library on first use, which
-    // takes seconds under Jest; warm it up outside the timed requests.
-    await request(server)
-      .post('/api/kubernetes/resources/workloads/query')
-      .set(auth)
-      .send({ entityRef: 'component:default/shop' })
-      .expect(200);
+    await warmUpKubernetesBackend(server);
   });
 
   afterAll(async () => {
@@ -163,11 +135,13 @@ describe('availability backend against the real kubernetes backend', () => {
     const before = emulator.requestCount();
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
-    expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
-      { cluster: 'staging', status: 'ok' },
-    ]);
+    expect(res.body.clusters).toEqual(
+      ['prod-eu', 'prod-us', 'staging'].map(cluster => ({
+        cluster,
+        status: 'ok',
+        lastSuccessAt: res.body.refreshedAt,
+      })),
+    );
     for (const cluster of ['prod-eu', 'prod-us', 'staging']) {
       expect(checkStatus(res.body, cluster, 'shop-api', 'replicas-min')).toBe(
         'pass',
@@ -219,7 +193,7 @@ describe('availability backend against the real kubernetes backend', () => {
 
   it("lists each cluster's Nodes once per scheduled pass", async () => {
     const before = emulator.requestCount();
-    await scheduler.triggerTask(REFRESH_TASK_ID);
+    await probe.scheduler.triggerTask(REFRESH_TASK_ID);
     // 3 entities x 3 clusters x 15 object lists, and one Node list per
     // cluster (not per entity).
     expect(emulator.requestCount() - before).toBe(3 * 3 * 15 + 3);
@@ -244,10 +218,10 @@ describe('availability backend against the real kubernetes backend', () => {
     expect(res.status).toBe(200);
     expect(res.body.stale).toBe(false);
     expect(res.body.lastError).toBeNull();
-    expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
-      { cluster: 'staging', status: 'ok' },
+    expect(res.body.clusters.map((c: any) => c.status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
     ]);
     for (const cluster of Object.keys(ZONE_VERDICTS)) {
       expect(
@@ -272,6 +246,7 @@ describe('availability backend against the real kubernetes backend', () => {
     ['malformed JSON', { malformedJson: true }, /^request failed: /],
     ['a dropped connection', { timeout: 200 }, /^request failed: /],
   ])('isolates a cluster answering %s', async (_name, fault, message) => {
+    const good = await request(server).post(REFRESH).set(auth).expect(200);
     emulator.setFault('prod-us', fault);
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
@@ -283,10 +258,15 @@ describe('availability backend against the real kubernetes backend', () => {
     expect(statuses.staging.status).toBe('ok');
     expect(statuses['prod-us'].status).toBe('error');
     expect(statuses['prod-us'].message).toMatch(message);
-    const clusters = new Set(
-      res.body.report.workloads.map((w: any) => w.cluster),
-    );
-    expect([...clusters].sort()).toEqual(['prod-eu', 'staging']);
+    // Its workloads stay as they were when it last answered, marked stale.
+    expect(statuses['prod-us']).toMatchObject({
+      stale: true,
+      lastSuccessAt: good.body.refreshedAt,
+    });
+    const kept = (body: any) =>
+      body.report.workloads.filter((w: any) => w.cluster === 'prod-us');
+    expect(kept(res.body)).toEqual(kept(good.body));
+    expect(statuses['prod-eu'].lastSuccessAt).toBe(res.body.refreshedAt);
   });
 
   it('keeps the previous report, stale, when every cluster fails', async () => {

@@ -61,6 +61,8 @@ async function start() {
         data: {
           app: { baseUrl: 'http://localhost:3000' },
           availability: {
+            // The fake answers the kubernetes backend's per-entity queries.
+            source: 'entity',
             schedule: {
               frequency: { hours: 24 },
               timeout: { minutes: 5 },
@@ -107,6 +109,8 @@ async function start() {
 }
 
 describe('notifications of level changes', () => {
+  // Three refreshes and several reads through the notifications backend:
+  // more than the default timeout on a busy machine.
   it('tells the owning group members once per level drop', async () => {
     const { refresh, notificationsOf, markRead } = await start();
     expect((await refresh(3)).level).toBe('gold');
@@ -135,5 +139,5 @@ describe('notifications of level changes', () => {
     const after = await notificationsOf('user:default/alice');
     expect(after).toHaveLength(1);
     expect(after[0].read).not.toBeNull();
-  });
+  }, 30_000);
 });

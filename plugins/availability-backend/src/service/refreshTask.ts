@@ -8,14 +8,13 @@ import { AvailabilityService } from './AvailabilityService';
 /**
  * The id of the scheduled refresh of every entity.
  *
- * @public
+ * @internal
  */
 export const REFRESH_TASK_ID = 'availability-refresh';
 
 /**
- * Schedules the refresh of every entity, once across all backend instances.
- *
- * @public
+ * Schedules the refresh of every entity, once across all backend instances
+ * (a global task: the scheduler's lock in the shared database picks one).
  */
 export async function scheduleRefreshTask(options: {
   scheduler: SchedulerService;
@@ -28,9 +27,9 @@ export async function scheduleRefreshTask(options: {
     id: REFRESH_TASK_ID,
     scope: 'global',
     ...schedule,
-    fn: async () => {
+    fn: async signal => {
       try {
-        await service.refreshAll();
+        await service.refreshAll({ signal });
       } catch (error) {
         // A failed pass (e.g. the catalog is down) waits for the next one.
         logger.error('Availability refresh failed', error as Error);

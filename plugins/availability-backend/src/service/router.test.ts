@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -62,8 +63,10 @@ function healthyAnswers() {
   kube.answers.custom = { status: 200, body: { items: [] } };
 }
 
+// The fake answers the kubernetes backend's per-entity queries.
 const baseConfig = {
   availability: {
+    source: 'entity',
     schedule: {
       frequency: { hours: 24 },
       timeout: { minutes: 5 },
@@ -74,13 +77,17 @@ const baseConfig = {
   },
 };
 
-async function start(options?: { deny?: boolean }) {
+async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   const { server } = await startTestBackend({
     features: [
       availabilityPlugin,
       kube.plugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: baseConfig }),
+      mockServices.rootConfig.factory({
+        data: {
+          availability: { ...baseConfig.availability, checks: options?.checks },
+        },
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -101,6 +108,8 @@ const protectedRoutes: Array<[string, string]> = [
   ['get', '/summary'],
   ['get', '/checks'],
   ['post', '/evaluate'],
+  ['get', '/refresh'],
+  ['post', '/refresh'],
 ];
 
 describe('availability router', () => {
@@ -138,6 +147,15 @@ describe('availability router', () => {
     },
   );
 
+  it('knows no full refresh before the first one', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/availability/refresh')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ run: null });
+  });
+
   it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
     const server = await start();
     const res = await request(server)
@@ -167,8 +185,8 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
+      { cluster: 'prod-us', status: 'ok', lastSuccessAt: res.body.refreshedAt },
     ]);
     expect(res.body.stale).toBe(false);
     const workloads = res.body.report.workloads;
@@ -221,7 +239,7 @@ describe('availability router', () => {
       .set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
+      { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
       {
         cluster: 'prod-us',
         status: 'error',
@@ -364,6 +382,26 @@ describe('availability router', () => {
     expect(res.body.workloads.map((w: any) => w.name)).toEqual(['api']);
   });
 
+  it('serves the checks as this backend configures them', async () => {
+    const server = await start({
+      checks: {
+        'pdb-present': { severity: 'low' },
+        'replicas-min': { enabled: false },
+      },
+    });
+    const res = await request(server).get('/api/availability/checks').set(auth);
+    expect(res.status).toBe(200);
+    const byId = new Map(
+      res.body.items.map((check: { id: string }) => [check.id, check]),
+    );
+    expect(byId.get('pdb-present')).toMatchObject({
+      severity: 'low',
+      enabled: true,
+    });
+    expect(byId.get('replicas-min')).toMatchObject({ enabled: false });
+    expect(byId.get('probe-readiness')).toMatchObject({ enabled: true });
+  });
+
   it('serves the check catalog', async () => {
     const server = await start();
     const res = await request(server).get('/api/availability/checks').set(auth);
@@ -375,5 +413,29 @@ describe('availability router', () => {
         severity: expect.any(String),
       }),
     );
+  });
+
+  it('lists the reports of the given entities in one request', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/availability/entities/component/default/shop-api/refresh')
+      .set(auth);
+    const res = await request(server)
+      .get('/api/availability/reports')
+      .query('entityRef=shop-api&entityRef=component:default/docs&limit=2')
+      .set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/shop-api',
+    ]);
+
+    const tooMany = await request(server)
+      .get('/api/availability/reports')
+      .query({
+        entityRef: Array.from({ length: 501 }, (_, i) => `c${i}`).join(','),
+      })
+      .set(auth);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/at most 500 entity refs/);
   });
 });

@@ -11,8 +11,8 @@ import {
   LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
+import { createOpenApiRouter } from '../schema/openapi';
 import { AvailabilityService } from './AvailabilityService';
 import { requirePermission as requireCallerPermission } from './requirePermission';
 
@@ -38,8 +38,17 @@ const list = z
 
 const levelList = list.pipe(z.array(z.enum(LEVELS)).optional());
 
+/** Most entity refs one request may name: a page of a catalog table. */
+const MAX_ENTITY_REFS = 500;
+
 const filterSchema = z
   .object({
+    entityRef: list.pipe(
+      z
+        .array(z.string().max(600))
+        .max(MAX_ENTITY_REFS, `at most ${MAX_ENTITY_REFS} entity refs`)
+        .optional(),
+    ),
     owner: list,
     system: list,
     kind: list,
@@ -104,7 +113,8 @@ export interface RouterOptions {
 }
 
 /**
- * The plugin's REST API (see `src/schema/openapi.yaml`).
+ * The plugin's REST API, typed and its requests validated by the OpenAPI spec
+ * (`src/schema/openapi.yaml`, the one description of the API).
  *
  * @public
  */
@@ -112,15 +122,24 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { service, httpAuth, permissions } = options;
-  const router = Router();
+  const router = await createOpenApiRouter({
+    // In place of the default JSON body parser: bodies are read per route.
+    // /evaluate authenticates before reading one, up to its configured size,
+    // and validates what it reads itself (YAML, JSON objects or Lists).
+    middleware: [readNoBody],
+    validatorOptions: { ignorePaths: /\/evaluate$/ },
+  });
 
-  async function requirePermission(req: Request, permission: BasicPermission) {
+  async function requirePermission(
+    req: Request<any, any, any, any>,
+    permission: BasicPermission,
+  ) {
     const credentials = await httpAuth.credentials(req);
     await requireCallerPermission({ permissions, permission, credentials });
     return credentials;
   }
 
-  const entityRef = (req: Request) =>
+  const entityRef = (req: Request<any, any, any, any>) =>
     stringifyEntityRef(parse(entityParamsSchema, req.params, 'entity ref'));
 
   router.get('/health', (_req, res) => {
@@ -141,6 +160,17 @@ export async function createRouter(
       availabilityRefreshPermission,
     );
     res.json(await service.refreshEntity(entityRef(req), { credentials }));
+  });
+
+  router.get('/refresh', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    res.json(await service.getRefreshStatus());
+  });
+
+  router.post('/refresh', async (req, res) => {
+    await requirePermission(req, availabilityRefreshPermission);
+    await service.startRefresh();
+    res.status(202).json(await service.getRefreshStatus());
   });
 
   router.get('/reports', async (req, res) => {
@@ -206,6 +236,14 @@ export async function createRouter(
   );
 
   return router;
+}
+
+function readNoBody(
+  _req: Request,
+  _res: express.Response,
+  next: express.NextFunction,
+) {
+  next();
 }
 
 function manifestsText(req: Request): string {

@@ -34,11 +34,15 @@ export const dockerfilePinnedBase: DockerfileCheck = {
         ];
       }
       const pinning = imagePinning(image);
-      if (pinning === 'latest' || pinning === 'untagged') {
+      if (pinning === 'untagged') {
+        return [`line ${stage.line}: ${image} has no tag (that means latest)`];
+      }
+      if (pinning === 'latest') {
+        return [`line ${stage.line}: ${image}`];
+      }
+      if (pinning === 'floating') {
         return [
-          `line ${stage.line}: ${image}${
-            pinning === 'untagged' ? ' has no tag (that means latest)' : ''
-          }`,
+          `line ${stage.line}: ${image} (a tag without a version moves like latest)`,
         ];
       }
       return [];

@@ -1,4 +1,4 @@
-import { deployment, resultOf } from './__fixtures__/objects';
+import { deployment, resultOf, service } from './__fixtures__/objects';
 
 const lifecycle = 'spec.template.spec.containers.0.lifecycle';
 
@@ -21,5 +21,49 @@ describe('graceful-shutdown', () => {
       resultOf([deployment({ [lifecycle]: undefined })], 'graceful-shutdown')
         .remediation,
     ).toContain('preStop:');
+  });
+});
+
+describe('graceful-shutdown where no traffic reaches (r3)', () => {
+  const noHook = { 'spec.template.spec.containers.0.lifecycle': undefined };
+
+  it('is not applicable when Services of the namespace select other pods', () => {
+    expect(
+      resultOf(
+        [deployment(noHook), service({ 'spec.selector': { app: 'web' } })],
+        'graceful-shutdown',
+      ).status,
+    ).toBe('not-applicable');
+  });
+
+  it.each([
+    ['a Service selects it', [service()]],
+    [
+      'the set has no Service in its namespace',
+      [
+        service({
+          'metadata.namespace': 'other',
+          'spec.selector': { app: 'web' },
+        }),
+      ],
+    ],
+  ])('fails without preStop when %s', (_, extra) => {
+    expect(
+      resultOf([deployment(noHook), ...extra], 'graceful-shutdown').status,
+    ).toBe('fail');
+  });
+
+  it('counts a Service that selects on a controller-added label', () => {
+    expect(
+      resultOf(
+        [
+          deployment(noHook),
+          service({
+            'spec.selector': { app: 'api', 'pod-template-hash': 'abc' },
+          }),
+        ],
+        'graceful-shutdown',
+      ).status,
+    ).toBe('fail');
   });
 });

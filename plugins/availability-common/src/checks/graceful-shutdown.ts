@@ -2,10 +2,13 @@ import type { V1Container } from '@kubernetes/client-node';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { containerName, everyAppContainerHas } from '../engine/containers';
-import { fail, listNames, pass } from '../engine/outcomes';
+import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
 import { asRecord, isRecord } from '../engine/read';
 
 const PASSED = pass('Every app container has a preStop hook.');
+const NO_TRAFFIC = notApplicable(
+  'No Service of its namespace selects these pods: no traffic is routed to them, so none is cut off when they stop.',
+);
 
 const NO_PRE_STOP = (container: V1Container, position: number) =>
   isRecord(asRecord(container.lifecycle)?.preStop)
@@ -21,7 +24,10 @@ export const gracefulShutdown: WorkloadCheck = {
   severity: 'low',
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
-  run({ workload }) {
+  run({ workload, services, namespaceServices }) {
+    if (services.length === 0 && namespaceServices > 0) {
+      return NO_TRAFFIC;
+    }
     return everyAppContainerHas({
       workload,
       gap: NO_PRE_STOP,

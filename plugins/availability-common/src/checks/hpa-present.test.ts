@@ -30,14 +30,19 @@ describe('hpa-present', () => {
     expect(result.remediation).toContain('kind: HorizontalPodAutoscaler');
   });
 
-  it('finds an HPA targeting a StatefulSet', () => {
-    const objects = [
-      statefulSet(),
-      hpa({ 'spec.scaleTargetRef': { kind: 'StatefulSet', name: 'db' } }),
-    ];
+  it.each([
+    ['without an HPA', [statefulSet()]],
+    [
+      'with one',
+      [
+        statefulSet(),
+        hpa({ 'spec.scaleTargetRef': { kind: 'StatefulSet', name: 'db' } }),
+      ],
+    ],
+  ])('is not applicable to a StatefulSet %s (r3)', (_, objects) => {
     expect(
       resultOf(objects, 'hpa-present', { kind: 'StatefulSet' }).status,
-    ).toBe('pass');
+    ).toBe('not-applicable');
   });
 
   it.each([

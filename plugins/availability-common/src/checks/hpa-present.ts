@@ -1,5 +1,4 @@
 import type { WorkloadCheck } from '../engine/model';
-import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString, asRecord } from '../engine/read';
 
@@ -11,7 +10,9 @@ export const hpaPresent: WorkloadCheck = {
     'An HPA adds pods when load rises, so a traffic spike slows the service down instead of taking it down.',
   severity: 'medium',
   category: 'static',
-  appliesTo: REPLICATED_KINDS,
+  // Not StatefulSets: scaling stateful members moves data, which an HPA
+  // knows nothing of.
+  appliesTo: ['Deployment'],
   run({ hpa, workload }) {
     if (hpa) {
       const name =

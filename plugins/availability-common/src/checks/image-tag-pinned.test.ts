@@ -44,3 +44,27 @@ describe('image-tag-pinned', () => {
     expect(result.remediation).toContain('@sha256');
   });
 });
+
+describe('floating tags (r3)', () => {
+  const imageField = 'spec.template.spec.containers.0.image';
+
+  it.each([
+    ['redis:alpine', 'fail'],
+    ['nginx:stable', 'fail'],
+    ['node:lts', 'fail'],
+    ['nginx:mainline', 'fail'],
+    ['debian:bookworm-slim', 'fail'],
+    ['redis:7-alpine', 'pass'],
+    ['registry:5000/app:v2', 'pass'],
+    ['redis:alpine@sha256:0123', 'pass'],
+  ])('%s gives %s', (value, status) => {
+    const result = resultOf(
+      [deployment({ [imageField]: value })],
+      'image-tag-pinned',
+    );
+    expect(result.status).toBe(status);
+    expect(result.message.includes('moves like latest')).toBe(
+      status === 'fail',
+    );
+  });
+});

@@ -33,6 +33,13 @@ export const imageTagPinned: WorkloadCheck = {
         (problems ??= []).push(
           `"${containerName(container, i)}" uses ${image}`,
         );
+      } else if (pinning === 'floating') {
+        (problems ??= []).push(
+          `"${containerName(
+            container,
+            i,
+          )}" uses ${image}, a tag without a version that moves like latest`,
+        );
       } else if (pinning === 'untagged') {
         (problems ??= []).push(
           `"${containerName(

@@ -57,3 +57,27 @@ describe('network-policy', () => {
     );
   });
 });
+
+describe('network-policy on the host network (r3)', () => {
+  it.each([
+    [
+      'a Deployment',
+      deployment({ 'spec.template.spec.hostNetwork': true }),
+      'Deployment',
+    ],
+    ['a bare Pod', pod({ 'spec.hostNetwork': true }), 'Pod'],
+  ])('is not applicable to %s with hostNetwork: true', (_, object, kind) => {
+    expect(resultOf([object], 'network-policy', { kind }).status).toBe(
+      'not-applicable',
+    );
+  });
+
+  it('still fails hostNetwork: false without a policy', () => {
+    expect(
+      resultOf(
+        [deployment({ 'spec.template.spec.hostNetwork': false })],
+        'network-policy',
+      ).status,
+    ).toBe('fail');
+  });
+});

@@ -1,6 +1,7 @@
 import {
   daemonSet,
   deployment,
+  hpa,
   pdb,
   pod,
   resultOf,
@@ -45,5 +46,37 @@ describe('pdb-present', () => {
     expect(resultOf([object, pdb()], 'pdb-present', { kind }).status).toBe(
       'not-applicable',
     );
+  });
+});
+
+describe('pdb rows under two effective replicas (r3)', () => {
+  it.each(['pdb-present', 'pdb-allows-eviction', 'pdb-keeps-minimum'])(
+    '%s is not applicable with one replica, with or without a PDB',
+    id => {
+      for (const objects of [
+        [deployment({ 'spec.replicas': 1 })],
+        [deployment({ 'spec.replicas': 1 }), pdb()],
+      ]) {
+        expect(resultOf(objects, id).status).toBe('not-applicable');
+      }
+      expect(
+        resultOf([deployment({ 'spec.replicas': 1 }), pdb()], id).message,
+      ).toContain('replicas-min');
+    },
+  );
+
+  it('counts the HPA minimum as the effective replicas', () => {
+    expect(
+      resultOf(
+        [deployment({ 'spec.replicas': 5 }), hpa({ 'spec.minReplicas': 1 })],
+        'pdb-present',
+      ).status,
+    ).toBe('not-applicable');
+  });
+
+  it('judges two replicas as before', () => {
+    expect(
+      resultOf([deployment({ 'spec.replicas': 2 })], 'pdb-present').status,
+    ).toBe('fail');
   });
 });

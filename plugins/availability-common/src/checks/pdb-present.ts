@@ -1,5 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
+import { singleReplicaBudget } from '../engine/disruption';
 import { fail } from '../engine/outcomes';
 import { selectedByPass } from '../engine/selectedBy';
 
@@ -12,7 +13,10 @@ export const pdbPresent: WorkloadCheck = {
   severity: 'high',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ pdbs, workload }) {
+  run({ pdbs, replicas, workload }) {
+    if (replicas?.value !== undefined && replicas.value < 2) {
+      return singleReplicaBudget(replicas.value);
+    }
     if (pdbs.length > 0) {
       return selectedByPass('PodDisruptionBudget', pdbs);
     }

@@ -48,3 +48,88 @@ describe('probe-distinct', () => {
     expect(result.remediation).toContain('failureThreshold');
   });
 });
+
+describe('probe-distinct in steady state (r3)', () => {
+  const named = {
+    'spec.template.spec.containers.0.ports': [
+      { name: 'http', containerPort: 8080 },
+    ],
+  };
+  it.each([
+    [
+      'only initialDelaySeconds differs',
+      probes(http, { ...http, initialDelaySeconds: 30 }),
+      'fail',
+    ],
+    [
+      'only successThreshold differs',
+      probes({ ...http, successThreshold: 2 }, http),
+      'fail',
+    ],
+    [
+      'only terminationGracePeriodSeconds differs',
+      probes(http, { ...http, terminationGracePeriodSeconds: 10 }),
+      'fail',
+    ],
+    [
+      'only httpHeaders differ',
+      probes(http, {
+        httpGet: { ...http.httpGet, httpHeaders: [{ name: 'X', value: '1' }] },
+      }),
+      'fail',
+    ],
+    [
+      'a named port that resolves to the same number',
+      {
+        ...named,
+        ...probes(http, { httpGet: { path: '/health', port: 'http' } }),
+      },
+      'fail',
+    ],
+    [
+      'a named port that the container does not declare',
+      probes(http, { httpGet: { path: '/health', port: 'web' } }),
+      'pass',
+    ],
+    [
+      'gRPC probes of one port and service',
+      probes({ grpc: { port: 9090 } }, { grpc: { port: 9090, service: '' } }),
+      'fail',
+    ],
+    [
+      'gRPC probes of different services',
+      probes(
+        { grpc: { port: 9090 } },
+        { grpc: { port: 9090, service: 'live' } },
+      ),
+      'pass',
+    ],
+    [
+      'a longer periodSeconds',
+      probes(http, { ...http, periodSeconds: 20 }),
+      'pass',
+    ],
+    [
+      'a longer timeoutSeconds',
+      probes(http, { ...http, timeoutSeconds: 5 }),
+      'pass',
+    ],
+  ])('%s gives %s', (_, patch, status) => {
+    expect(resultOf([deployment(patch)], 'probe-distinct').status).toBe(status);
+  });
+});
+
+describe('probe-distinct remediation', () => {
+  it('keeps the probe and doubles its failureThreshold, which passes', () => {
+    const failing = deployment(probes(http, http));
+    const result = resultOf([failing], 'probe-distinct');
+    expect(result.remediation).toContain('containers[0] ("api")');
+    expect(result.remediation).toContain('port: 8080');
+    const fixed = deployment({
+      ...probes(http, { ...http, failureThreshold: 6 }),
+    });
+    expect(result.remediation).toContain('failureThreshold: 6');
+    expect(resultOf([fixed], 'probe-distinct').status).toBe('pass');
+    expect(resultOf([fixed], 'probe-liveness').status).toBe('pass');
+  });
+});

@@ -1,8 +1,17 @@
-import type { WorkloadCheck } from '../engine/model';
+import type { V1Container } from '@kubernetes/client-node';
+import { stringify } from 'yaml';
+import type { Workload, WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName } from '../engine/containers';
+import { containerName, podSpecPath } from '../engine/containers';
 import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
-import { asRecord, Dict, hasOwn, isRecord } from '../engine/read';
+import {
+  asInt,
+  asRecord,
+  Dict,
+  hasOwn,
+  isRecord,
+  records,
+} from '../engine/read';
 
 const NO_PROBE_PAIR = notApplicable(
   'No app container has both a liveness and a readiness probe.',
@@ -21,6 +30,7 @@ export const probeDistinct: WorkloadCheck = {
   run({ workload }) {
     let paired = false;
     let identical: string[] | undefined;
+    const fixes: string[] = [];
     workload.containers.forEach((container, i) => {
       const liveness = container.livenessProbe;
       const readiness = container.readinessProbe;
@@ -28,8 +38,9 @@ export const probeDistinct: WorkloadCheck = {
         return;
       }
       paired = true;
-      if (sameProbe(liveness, readiness)) {
+      if (sameProbe(liveness, readiness, container)) {
         (identical ??= []).push(containerName(container, i));
+        fixes.push(lenientLiveness(workload, container, i, liveness));
       }
     });
     if (!paired) {
@@ -42,68 +53,96 @@ export const probeDistinct: WorkloadCheck = {
       `Container ${listNames(
         identical,
       )} uses the same probe for liveness and readiness: when it is slow, Kubernetes restarts it instead of just holding traffic back.`,
-      'Make liveness more lenient than readiness (or check a cheaper endpoint):\n\n```yaml\nreadinessProbe:\n  httpGet: { path: /ready, port: 8080 }\n  failureThreshold: 3\nlivenessProbe:\n  httpGet: { path: /healthz, port: 8080 }\n  failureThreshold: 6\n```',
+      `Keep the probe, but let liveness tolerate twice as many failures as readiness before it restarts the container:\n\n\`\`\`yaml\n${fixes.join(
+        '\n',
+      )}\`\`\``,
     );
   },
 };
 
+/** The container's liveness probe with a doubled `failureThreshold`, at its path. */
+function lenientLiveness(
+  workload: Workload,
+  container: V1Container,
+  position: number,
+  liveness: Dict,
+): string {
+  const threshold = asInt(liveness.failureThreshold) ?? 3;
+  return `# ${podSpecPath(workload)}.containers[${position}] ("${containerName(
+    container,
+    position,
+  )}")\n${stringify({
+    livenessProbe: {
+      ...liveness,
+      failureThreshold: Math.max(threshold * 2, 6),
+    },
+  })}`;
+}
+
+/**
+ * What makes a probe act as it does in steady state, with the Kubernetes
+ * defaults filled in. `initialDelaySeconds`, `successThreshold`,
+ * `terminationGracePeriodSeconds` and `httpGet.httpHeaders` only shape
+ * start-up or the request, so they do not make two probes distinct.
+ */
 const TIMING_DEFAULTS: ReadonlyArray<[string, number]> = [
-  ['initialDelaySeconds', 0],
   ['timeoutSeconds', 1],
   ['periodSeconds', 10],
-  ['successThreshold', 1],
   ['failureThreshold', 3],
 ];
 
-/**
- * Whether two probes are the same: handler and timings alike once the
- * Kubernetes defaults are filled in (httpGet scheme HTTP, grpc service '').
- * Compared field by field, without building normalised copies.
- */
-function sameProbe(a: Dict, b: Dict): boolean {
+/** Whether two probes of one container act alike in steady state. */
+function sameProbe(a: Dict, b: Dict, container: V1Container): boolean {
   for (const [key, fallback] of TIMING_DEFAULTS) {
     if (!sameValue(a[key] ?? fallback, b[key] ?? fallback)) {
       return false;
     }
   }
-  return (
-    sameValue(a.exec, b.exec) &&
-    sameValue(a.tcpSocket, b.tcpSocket) &&
-    sameHandler(asRecord(a.httpGet), asRecord(b.httpGet), 'scheme', 'HTTP') &&
-    sameHandler(asRecord(a.grpc), asRecord(b.grpc), 'service', '')
-  );
+  const handlerA = handlerOf(a, container);
+  const handlerB = handlerOf(b, container);
+  return handlerA !== undefined && sameValue(handlerA, handlerB);
 }
 
-/** Two handlers (or two absent ones), one field defaulted. */
-function sameHandler(
-  a: Dict | undefined,
-  b: Dict | undefined,
-  field: string,
-  fallback: string,
-): boolean {
-  if (!a || !b) {
-    return !a && !b;
+/**
+ * A probe's handler as comparable data: named ports resolved to the
+ * container's port numbers, httpGet's scheme defaulted and its headers
+ * left out, a gRPC handler as its port and service.
+ */
+function handlerOf(probe: Dict, container: V1Container): unknown {
+  const httpGet = asRecord(probe.httpGet);
+  if (httpGet) {
+    return {
+      httpGet: {
+        path: httpGet.path ?? '/',
+        port: portNumber(httpGet.port, container),
+        host: httpGet.host,
+        scheme: hasOwn(httpGet, 'scheme') ? httpGet.scheme : 'HTTP',
+      },
+    };
   }
-  for (const key in a) {
-    if (key !== field && hasOwn(a, key) && !sameValue(a[key], b[key])) {
-      return false;
-    }
+  const tcpSocket = asRecord(probe.tcpSocket);
+  if (tcpSocket) {
+    return {
+      tcpSocket: {
+        port: portNumber(tcpSocket.port, container),
+        host: tcpSocket.host,
+      },
+    };
   }
-  for (const key in b) {
-    if (
-      key !== field &&
-      hasOwn(b, key) &&
-      !hasOwn(a, key) &&
-      b[key] !== undefined
-    ) {
-      return false;
-    }
+  const grpc = asRecord(probe.grpc);
+  if (grpc) {
+    return { grpc: { port: grpc.port, service: grpc.service ?? '' } };
   }
-  // As the API server defaults it: only an absent field takes the default.
-  return sameValue(
-    hasOwn(a, field) ? a[field] : fallback,
-    hasOwn(b, field) ? b[field] : fallback,
-  );
+  return probe.exec === undefined ? undefined : { exec: probe.exec };
+}
+
+/** A named port as the number the container declares for it. */
+function portNumber(port: unknown, container: V1Container): unknown {
+  if (typeof port !== 'string' || /^\d+$/.test(port)) {
+    return typeof port === 'string' ? Number(port) : port;
+  }
+  const declared = records(container.ports).find(p => p.name === port);
+  return declared?.containerPort ?? port;
 }
 
 /** Deep equality of JSON-like values; absent and undefined keys are alike. */

@@ -79,3 +79,67 @@ describe('replicas-min', () => {
     );
   });
 });
+
+describe('replicas-min remediation', () => {
+  it.each([
+    'mongo:7.0',
+    'postgres:16.2',
+    'docker.io/bitnami/redis:7.2',
+    'mysql@sha256:0123',
+    'bitnami/postgresql:16',
+  ])('points a %s Deployment to a StatefulSet, not replicas: 2', image => {
+    const result = resultOf(
+      [
+        deployment({
+          'spec.replicas': 1,
+          'spec.template.spec.containers.0.image': image,
+        }),
+      ],
+      'replicas-min',
+    );
+    expect(result.status).toBe('fail');
+    expect(result.remediation).toContain('StatefulSet');
+    expect(result.remediation).not.toContain('replicas: 2');
+  });
+
+  it('names the HPA to change and its fix passes', () => {
+    const result = resultOf(
+      [deployment(), hpa({ 'spec.minReplicas': 1 })],
+      'replicas-min',
+    );
+    expect(result.remediation).toContain('HorizontalPodAutoscaler "api"');
+    expect(result.remediation).toContain('minReplicas: 2');
+    expect(
+      resultOf([deployment(), hpa({ 'spec.minReplicas': 2 })], 'replicas-min')
+        .status,
+    ).toBe('pass');
+  });
+
+  it.each(['mongo-express:1.0', 'oliver006/redis_exporter:v1.5'])(
+    'treats %s as an ordinary app',
+    image => {
+      expect(
+        resultOf(
+          [
+            deployment({
+              'spec.replicas': 1,
+              'spec.template.spec.containers.0.image': image,
+            }),
+          ],
+          'replicas-min',
+        ).remediation,
+      ).toContain('replicas: 2');
+    },
+  );
+
+  it('suggests replicas that pass for other images', () => {
+    const result = resultOf(
+      [deployment({ 'spec.replicas': 1 })],
+      'replicas-min',
+    );
+    expect(result.remediation).toContain('replicas: 2');
+    expect(
+      resultOf([deployment({ 'spec.replicas': 2 })], 'replicas-min').status,
+    ).toBe('pass');
+  });
+});

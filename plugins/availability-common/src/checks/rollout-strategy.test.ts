@@ -72,7 +72,18 @@ describe('rollout-strategy', () => {
 
   it.each([
     ['the default (1) with 3 replicas', {}, 'pass'],
-    ['the default (1) with 1 replica', { 'spec.replicas': 1 }, 'fail'],
+    // r3: one replica restarts on every update whatever the strategy.
+    [
+      'the default (1) with 1 replica',
+      { 'spec.replicas': 1 },
+      'not-applicable',
+    ],
+    ['the default (1) with 2 replicas', { 'spec.replicas': 2 }, 'pass'],
+    [
+      'OnDelete with 1 replica',
+      { 'spec.replicas': 1, 'spec.updateStrategy': { type: 'OnDelete' } },
+      'not-applicable',
+    ],
     ['OnDelete', { 'spec.updateStrategy': { type: 'OnDelete' } }, 'fail'],
     [
       'maxUnavailable 3',
@@ -85,6 +96,24 @@ describe('rollout-strategy', () => {
         kind: 'StatefulSet',
       }).status,
     ).toBe(status);
+  });
+
+  it.each(['rollout-strategy', 'rollout-zero-unavailable'])(
+    '%s is not applicable to a Deployment scaled to zero',
+    id => {
+      const result = resultOf([deployment({ 'spec.replicas': 0 })], id);
+      expect(result.status).toBe('not-applicable');
+      expect(result.message).toContain('Scaled to zero');
+    },
+  );
+
+  it('still judges a one-replica Deployment', () => {
+    expect(
+      resultOf(
+        [deployment({ 'spec.replicas': 1, [strategy]: { type: 'Recreate' } })],
+        'rollout-strategy',
+      ).status,
+    ).toBe('fail');
   });
 
   it('does not apply to DaemonSets', () => {

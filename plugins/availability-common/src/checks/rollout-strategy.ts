@@ -1,6 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import {
+  fail,
+  notApplicable,
+  pass,
+  SCALED_TO_ZERO,
+  unknown,
+} from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
 
 /** @internal */
@@ -17,6 +23,14 @@ export const rolloutStrategy: WorkloadCheck = {
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
+      );
+    }
+    if (replicas.value === 0) {
+      return SCALED_TO_ZERO;
+    }
+    if (workload.kind === 'StatefulSet' && replicas.value < 2) {
+      return notApplicable(
+        'A StatefulSet with one replica restarts its only pod on every update, whatever the strategy; replicas-min reports it.',
       );
     }
     const plan = rolloutPlan(subject, replicas.value);

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import { fail, pass, SCALED_TO_ZERO, unknown } from '../engine/outcomes';
 import { rolloutPlan } from '../engine/rollout';
 
 const SNIPPET =
@@ -20,6 +20,9 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
+    }
+    if (replicas.value === 0) {
+      return SCALED_TO_ZERO;
     }
     const plan = rolloutPlan(subject, replicas.value);
     if (plan.disruptive) {

@@ -62,3 +62,47 @@ describe('secrets-by-reference', () => {
     expect(resultOf([object], 'secrets-by-reference').status).toBe('pass');
   });
 });
+
+describe('credentials in values (r3)', () => {
+  const envOf = (value: string, name = 'DATABASE') => ({
+    'spec.template.spec.containers.0.env': [{ name, value }],
+  });
+  it.each([
+    ['Host=db;Password=s3cret', 'fail'],
+    ['Server=db;User Id=app;pwd=x', 'fail'],
+    ['host=db passwd=x', 'fail'],
+    ['postgres://db?user=app&password=x', 'fail'],
+    ['PASSWORD=x', 'fail'],
+    ['redis://:pass@cache:6379', 'fail'],
+    ['Host=db;Password=$(DB_PASSWORD)', 'pass'],
+    ['Host=db;Password=', 'pass'],
+    ['Host=db;PasswordFile=/run/secret', 'pass'],
+    ['https://example.com/a:b', 'pass'],
+  ])('%s gives %s', (value, status) => {
+    expect(
+      resultOf([deployment(envOf(value))], 'secrets-by-reference').status,
+    ).toBe(status);
+  });
+
+  it('never excuses a credential in the value by the name', () => {
+    expect(
+      resultOf(
+        [deployment(envOf('Host=db;Password=s3cret', 'DB_URL'))],
+        'secrets-by-reference',
+      ).status,
+    ).toBe('fail');
+  });
+
+  it('builds the fix from the flagged variable, at its path', () => {
+    const result = resultOf(
+      [deployment(envOf('Host=db;Password=s3cret', 'DB_CONNECTION'))],
+      'secrets-by-reference',
+    );
+    expect(result.remediation).toContain(
+      '# spec.template.spec.containers[0] ("api"), env entry DB_CONNECTION',
+    );
+    expect(result.remediation).toContain('- name: DB_CONNECTION');
+    expect(result.remediation).toContain('name: api\n      key: db-connection');
+    expect(result.remediation).not.toContain('my-app-secrets');
+  });
+});

@@ -1,6 +1,11 @@
-import type { WorkloadCheck } from '../engine/model';
+import type { V1Container } from '@kubernetes/client-node';
+import type { Workload, WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyContainer } from '../engine/containers';
+import {
+  containerName,
+  everyContainer,
+  podSpecPath,
+} from '../engine/containers';
 import { fail, pass } from '../engine/outcomes';
 import { asString, isRecord } from '../engine/read';
 
@@ -20,7 +25,13 @@ const CREDENTIAL_WORDS = [
 /** Suffixes that say where a secret lives rather than what it is. */
 const LOCATION_SUFFIXES = ['_FILE', '_PATH', '_DIR', '_NAME', '_REF', '_URL'];
 
-const URL_WITH_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i;
+// The user may be empty: `redis://:pass@host`.
+const URL_WITH_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@/i;
+/** `Password=`, `pwd=`, `passwd=` at the start or after `;`, `&`, `?` or a space. */
+const CONNECTION_STRING_PASSWORD =
+  /(?:^|[;&?\s])(?:password|pwd|passwd)=([^;&\s]*)/gi;
+/** A value that Kubernetes expands from another env entry: `$(DB_PASSWORD)`. */
+const VARIABLE_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/;
 const PRIVATE_KEY_BLOCK = /BEGIN [A-Z0-9 ]*PRIVATE KEY/;
 
 /** Why a literal env value looks like a secret, or undefined. */
@@ -38,10 +49,44 @@ function secretReason(name: string, value: string): string | undefined {
   if (PRIVATE_KEY_BLOCK.test(value)) {
     return 'it holds a private key';
   }
+  for (const match of value.matchAll(CONNECTION_STRING_PASSWORD)) {
+    if (match[1] !== '' && !VARIABLE_REFERENCE.test(match[1])) {
+      return 'it is a connection string with a password in it';
+    }
+  }
   return undefined;
 }
 
 const PASSED = pass('No env variable carries a literal secret.');
+
+/** The env entry that replaces a literal, at its path from the object's root. */
+function secretRefSnippet(
+  workload: Workload,
+  container: V1Container,
+  position: number,
+  name: string,
+): string {
+  const list = workload.initContainers.includes(container)
+    ? 'initContainers'
+    : 'containers';
+  const index =
+    list === 'containers'
+      ? workload.containers.indexOf(container)
+      : workload.initContainers.indexOf(container);
+  const key =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'value';
+  return `# ${podSpecPath(workload)}.${list}[${index}] ("${containerName(
+    container,
+    position,
+  )}"), env entry ${name || '(unnamed)'}\n- name: ${
+    name || 'NAME'
+  }\n  valueFrom:\n    secretKeyRef:\n      name: ${
+    workload.name
+  }\n      key: ${key}`;
+}
 
 /** @internal */
 export const secretsByReference: WorkloadCheck = {
@@ -55,6 +100,7 @@ export const secretsByReference: WorkloadCheck = {
   run({ workload }) {
     // Messages name variables, never their values.
     let findings: string[] | undefined;
+    const snippets: string[] = [];
     everyContainer(workload).forEach((container, i) => {
       const env = container.env;
       if (!Array.isArray(env)) {
@@ -68,6 +114,7 @@ export const secretsByReference: WorkloadCheck = {
         const name = asString(entry.name) ?? '';
         const reason = secretReason(name, value);
         if (reason) {
+          snippets.push(secretRefSnippet(workload, container, i, name));
           (findings ??= []).push(
             `${name || '(unnamed)'} in "${containerName(
               container,
@@ -84,7 +131,11 @@ export const secretsByReference: WorkloadCheck = {
       `Literal secret values in env: ${findings.join(
         '; ',
       )}. Remove them from the manifest and rotate them, since they have been exposed.`,
-      'Store the value in a Secret and reference it:\n\n```yaml\nenv:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: my-app-secrets\n        key: db-password\n```',
+      `Store each value in a Secret (here "${
+        workload.name
+      }") and reference it in place of the literal:\n\n\`\`\`yaml\n${snippets.join(
+        '\n',
+      )}\n\`\`\``,
     );
   },
 };

@@ -1,5 +1,11 @@
 import type { ServiceCheck } from '../engine/model';
-import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
+import {
+  fail,
+  listNames,
+  notApplicable,
+  pass,
+  unknown,
+} from '../engine/outcomes';
 import { asRecord, stringMap } from '../engine/read';
 
 const EXTERNAL_NAME = notApplicable(
@@ -18,7 +24,7 @@ export const serviceSelectsPods: ServiceCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: ['Service'],
-  run({ service, selectedWorkloads }) {
+  run({ service, selectedWorkloads, customResources, selectedPods }) {
     const spec = asRecord(service.object.spec);
     if (spec?.type === 'ExternalName') {
       return EXTERNAL_NAME;
@@ -34,12 +40,30 @@ export const serviceSelectsPods: ServiceCheck = {
         )}.`,
       );
     }
+    if (selectedPods > 0) {
+      return pass(
+        `Selects ${selectedPods} live ${
+          selectedPods === 1 ? 'pod' : 'pods'
+        } of its namespace that no workload in the input owns.`,
+      );
+    }
     const shown = Object.entries(selector)
       .map(([key, value]) => `${key}=${value}`)
       .join(', ');
+    if (customResources > 0) {
+      return unknown(
+        `The selector (${shown}) matches no workload's pod template in namespace "${service.namespace}", but the namespace has custom resources in the input: the pods may be an operator's.`,
+      );
+    }
     return fail(
       `The selector (${shown}) matches no workload's pod template in namespace "${service.namespace}", so the Service has no endpoints.`,
-      "Make the selector match the labels of the workload's pod template:\n\n```yaml\nspec:\n  selector:\n    app: my-app # as in spec.template.metadata.labels\n```",
+      `In Service "${service.name}" (namespace "${
+        service.namespace
+      }"), make \`spec.selector\` a subset of the pod template labels (\`spec.template.metadata.labels\`) of the workload it routes to:\n\n\`\`\`yaml\n# Service ${
+        service.name
+      }\nspec:\n  selector:\n${Object.keys(selector)
+        .map(key => `    ${key}: <the value in the pod template>`)
+        .join('\n')}\n\`\`\``,
     );
   },
 };

@@ -15,6 +15,16 @@ export function everyContainer(workload: Workload): V1Container[] {
     : [...workload.initContainers, ...workload.containers];
 }
 
+/**
+ * The path of the pod spec from the object's root: `spec.template.spec`,
+ * or `spec` for a bare Pod.
+ *
+ * @internal
+ */
+export function podSpecPath(workload: Workload): string {
+  return workload.kind === 'Pod' ? 'spec' : 'spec.template.spec';
+}
+
 /** @internal */
 export function containerName(
   container: V1Container,

@@ -1,7 +1,7 @@
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { resolveIntOrPercent } from './intOrPercent';
 import type { CheckOutcome, EffectiveReplicas } from './model';
-import { NO_PDB, unknown } from './outcomes';
+import { NO_PDB, notApplicable, unknown } from './outcomes';
 import { asNonEmptyString, asRecord, describeValue } from './read';
 
 /**
@@ -75,6 +75,21 @@ export function readBudget(
 }
 
 /**
+ * The PDB rows with effective replicas below 2: no budget can both allow a
+ * drain and keep a pod of a single replica, and `replicas-min` reports the
+ * real problem.
+ *
+ * @internal
+ */
+export function singleReplicaBudget(replicas: number): CheckOutcome {
+  return notApplicable(
+    `With ${replicas} effective ${
+      replicas === 1 ? 'replica' : 'replicas'
+    } no budget can both allow a drain and keep a pod running; replicas-min reports the fix (more replicas).`,
+  );
+}
+
+/**
  * Runs `judge` over the workload's PDBs read against its effective
  * replicas: not applicable without a PDB, unknown when the replica count
  * cannot be read.
@@ -92,6 +107,9 @@ export function judgeBudgets(options: {
   }
   if (!replicas || replicas.problem !== undefined) {
     return unknown(replicas?.problem ?? 'The replica count could not be read.');
+  }
+  if (replicas.value < 2) {
+    return singleReplicaBudget(replicas.value);
   }
   return judge(
     pdbs.map(pdb => readBudget(pdb, replicas.value)),

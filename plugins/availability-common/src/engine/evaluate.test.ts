@@ -363,3 +363,49 @@ describe('evaluate', () => {
     expect(readiness[2].status).toBe('fail');
   });
 });
+
+describe('warnings (r3)', () => {
+  const at = (object: object, line: number) => ({
+    object: object as never,
+    source: { path: 'k8s/legacy.yaml', line },
+  });
+
+  it.each([
+    ['extensions/v1beta1', 'DaemonSet', '1.16'],
+    ['apps/v1beta2', 'Deployment', '1.16'],
+    ['autoscaling/v2beta2', 'HorizontalPodAutoscaler', '1.26'],
+    ['policy/v1beta1', 'PodDisruptionBudget', '1.25'],
+  ])('lists %s %s as not evaluated', (apiVersion, kind, removed) => {
+    const report = evaluate([
+      at({ apiVersion, kind, metadata: { name: 'old' } }, 7),
+    ]);
+    expect(report.workloads).toEqual([]);
+    expect(report.warnings).toEqual([
+      {
+        source: 'k8s/legacy.yaml',
+        line: 7,
+        message: `${apiVersion} ${kind} is not served since Kubernetes ${removed}: not evaluated`,
+      },
+    ]);
+  });
+
+  it('names the versions it evaluates for another version of a known group', () => {
+    const report = evaluate([
+      at({ apiVersion: 'apps/v2', kind: 'StatefulSet', metadata: {} }, 1),
+    ]);
+    expect(report.warnings?.[0].message).toBe(
+      'apps/v2 StatefulSet is not an API version the checks evaluate (apps/v1): not evaluated',
+    );
+  });
+
+  it('stays empty for evaluated versions, other kinds and absent versions', () => {
+    const report = evaluate([
+      at({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: {} }, 1),
+      at({ kind: 'Deployment', metadata: { name: 'b' } }, 2),
+      at({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: {} }, 3),
+      at({ apiVersion: 'extensions/v1beta1', kind: 'Ingress' }, 4),
+    ]);
+    expect(report.warnings).toEqual([]);
+    expect(report.workloads).toHaveLength(2);
+  });
+});

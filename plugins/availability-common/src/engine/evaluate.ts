@@ -19,6 +19,8 @@ import type {
   AvailabilityCheck,
   DockerfileCheck,
   ServiceCheck,
+  ServiceSubject,
+  ServiceTarget,
   Thresholds,
   Workload,
   WorkloadCheck,
@@ -106,11 +108,7 @@ export function evaluate(
   for (const service of index.services) {
     const { checks, entryTally } = runEntryChecks({
       planned: serviceChecks,
-      subject: {
-        service,
-        selectedWorkloads: index.workloadsSelectedBy(service),
-        namespaceWorkloads: index.workloadsInNamespaceOf(service),
-      },
+      subject: serviceSubject(service, index),
       kind: 'Service',
       live: service.cluster !== undefined,
       exemptionFor: exemptionsOf(exemptions, service),
@@ -155,6 +153,7 @@ export function evaluate(
     ...tally.result(),
     workloads: entries,
     errors: [],
+    warnings: index.warnings,
   };
 }
 
@@ -170,12 +169,28 @@ function isWorkloadCheck(check: AvailabilityCheck): check is WorkloadCheck {
   return !isServiceCheck(check) && !isDockerfileCheck(check);
 }
 
+function serviceSubject(
+  service: ServiceTarget,
+  index: ObjectIndex,
+): ServiceSubject {
+  const { workloads, selectedPods } = index.serviceRelationsOf(service);
+  const namespace = index.namespaceOf(service);
+  return {
+    service,
+    selectedWorkloads: workloads,
+    namespaceWorkloads: namespace.workloads,
+    customResources: namespace.customResources,
+    selectedPods,
+  };
+}
+
 function workloadSubject(
   workload: Workload,
   index: ObjectIndex,
   thresholds: Thresholds,
 ): WorkloadSubject {
-  const { hpa, pdbs, networkPolicies, pods } = index.relationsOf(workload);
+  const { hpa, pdbs, networkPolicies, pods, services } =
+    index.relationsOf(workload);
   const scaled =
     workload.kind === 'Deployment' || workload.kind === 'StatefulSet'
       ? hpa
@@ -188,6 +203,8 @@ function workloadSubject(
     pdbs,
     networkPolicies,
     pods,
+    services,
+    namespaceServices: index.namespaceOf(workload).services,
     replicas: effectiveReplicas(workload, scaled),
     servicesNamed: name => index.servicesNamed(workload, name),
     claimNamed: name => index.claimNamed(workload, name),

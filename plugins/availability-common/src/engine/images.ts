@@ -1,13 +1,14 @@
 /**
  * How an image reference pins what runs: by digest, by a tag, or not at all.
  * The tag is what follows the last `:` of the last path segment, so a
- * registry port (`registry:5000/app`) is not a tag.
+ * registry port (`registry:5000/app`) is not a tag. A tag names a version
+ * when it has a digit and is not `latest`.
  *
  * @internal
  */
 export function imagePinning(
   image: string,
-): 'digest' | 'tag' | 'latest' | 'untagged' {
+): 'digest' | 'tag' | 'latest' | 'floating' | 'untagged' {
   if (image.includes('@')) {
     return 'digest';
   }
@@ -16,5 +17,10 @@ export function imagePinning(
   if (colon === -1 || colon === lastSegment.length - 1) {
     return 'untagged';
   }
-  return lastSegment.slice(colon + 1) === 'latest' ? 'latest' : 'tag';
+  const tag = lastSegment.slice(colon + 1);
+  if (tag === 'latest') {
+    return 'latest';
+  }
+  // A tag without a digit (alpine, stable, lts, slim) moves like latest.
+  return /\d/.test(tag) ? 'tag' : 'floating';
 }

@@ -4,7 +4,7 @@ import type {
   V1LabelSelector,
   V1PodSpec,
 } from '@kubernetes/client-node';
-import type { EvaluationObject, SourceLocation } from '../types';
+import type { EvaluationObject, ReportWarning, SourceLocation } from '../types';
 import type { Workload, WorkloadKind } from './model';
 import {
   asNonEmptyString,
@@ -32,6 +32,28 @@ const KIND_GROUPS: Record<string, string> = {
   NetworkPolicy: 'networking.k8s.io',
 };
 
+/**
+ * The API versions evaluated for workload, autoscaler and PDB kinds; other
+ * versions of these kinds are not evaluated and go to the report's warnings.
+ */
+const EVALUATED_VERSIONS: Record<string, readonly string[]> = {
+  Deployment: ['apps/v1'],
+  StatefulSet: ['apps/v1'],
+  DaemonSet: ['apps/v1'],
+  HorizontalPodAutoscaler: ['autoscaling/v1', 'autoscaling/v2'],
+  PodDisruptionBudget: ['policy/v1'],
+};
+
+/** When API versions that manifests still carry stopped being served. */
+const REMOVED_VERSIONS: Record<string, string> = {
+  'extensions/v1beta1': '1.16',
+  'apps/v1beta1': '1.16',
+  'apps/v1beta2': '1.16',
+  'autoscaling/v2beta1': '1.25',
+  'autoscaling/v2beta2': '1.26',
+  'policy/v1beta1': '1.25',
+};
+
 /** `apiVersion` prefixes of the groups above (`apps/`), computed once. */
 const GROUP_PREFIXES: Record<string, string> = Object.fromEntries(
   Object.entries(KIND_GROUPS).map(([kind, group]) => [kind, `${group}/`]),
@@ -54,16 +76,26 @@ export interface IngestedObject {
 }
 
 /**
- * Hands each input object of a kind the engine reads to `add`, expanding
- * `List` objects and dropping anything else (wrong API group, no kind, not
- * a record).
+ * Where `ingest` hands what it reads.
  *
  * @internal
  */
-export function ingest(
-  objects: readonly EvaluationObject[],
-  add: (entry: IngestedObject) => void,
-) {
+export interface IngestSink {
+  /** An object of a kind the engine reads. */
+  add(entry: IngestedObject): void;
+  /** A custom resource (see the contract's Terms): maybe an operator's pods. */
+  customResource(entry: IngestedObject): void;
+  /** A document of an evaluated kind under an API version that is not. */
+  warn(warning: ReportWarning): void;
+}
+
+/**
+ * Hands each input object to `sink`, expanding `List` objects and dropping
+ * what the engine does not read (other kinds, no kind, not a record).
+ *
+ * @internal
+ */
+export function ingest(objects: readonly EvaluationObject[], sink: IngestSink) {
   for (const input of Array.isArray(objects) ? objects : []) {
     if (isRecord(input) && isRecord(input.object)) {
       visit(
@@ -72,7 +104,7 @@ export function ingest(
         isRecord(input.source)
           ? (input.source as unknown as SourceLocation)
           : undefined,
-        add,
+        sink,
       );
     }
   }
@@ -82,7 +114,7 @@ function visit(
   object: Dict,
   cluster: string | undefined,
   source: SourceLocation | undefined,
-  add: (entry: IngestedObject) => void,
+  sink: IngestSink,
 ) {
   const kind = asString(object.kind);
   if (kind === undefined) {
@@ -96,20 +128,14 @@ function visit(
         item.kind || !itemKind ? item : { ...item, kind: itemKind },
         cluster,
         source,
-        add,
+        sink,
       );
     }
     return;
   }
-  if (!hasOwn(KIND_GROUPS, kind)) {
-    return;
-  }
   const apiVersion = asString(object.apiVersion);
-  if (apiVersion !== undefined && !inGroup(apiVersion, kind)) {
-    return;
-  }
   const metadata = asRecord(object.metadata) ?? {};
-  add({
+  const entry = (): IngestedObject => ({
     kind,
     object,
     metadata,
@@ -118,6 +144,61 @@ function visit(
     cluster,
     source,
   });
+  if (!hasOwn(KIND_GROUPS, kind)) {
+    if (apiVersion !== undefined && isCustomResource(apiVersion, kind)) {
+      sink.customResource(entry());
+    }
+    return;
+  }
+  if (apiVersion === undefined) {
+    sink.add(entry());
+  } else if (hasOwn(EVALUATED_VERSIONS, kind)) {
+    if (EVALUATED_VERSIONS[kind].includes(apiVersion)) {
+      sink.add(entry());
+    } else if (
+      inGroup(apiVersion, kind) ||
+      hasOwn(REMOVED_VERSIONS, apiVersion)
+    ) {
+      sink.warn(notEvaluated(apiVersion, kind, cluster, source));
+    }
+  } else if (inGroup(apiVersion, kind)) {
+    sink.add(entry());
+  }
+}
+
+function notEvaluated(
+  apiVersion: string,
+  kind: string,
+  cluster: string | undefined,
+  source: SourceLocation | undefined,
+): ReportWarning {
+  const removed = REMOVED_VERSIONS[apiVersion];
+  const warning: ReportWarning = {
+    source: source?.path ?? (cluster !== undefined ? `cluster ${cluster}` : ''),
+    message: removed
+      ? `${apiVersion} ${kind} is not served since Kubernetes ${removed}: not evaluated`
+      : `${apiVersion} ${kind} is not an API version the checks evaluate (${EVALUATED_VERSIONS[
+          kind
+        ].join(', ')}): not evaluated`,
+  };
+  if (source?.line !== undefined) {
+    warning.line = source.line;
+  }
+  return warning;
+}
+
+/**
+ * An object of an API group that has a dot and is not a Kubernetes one
+ * (`monitoring.coreos.com/v1`), other than a CustomResourceDefinition.
+ */
+function isCustomResource(apiVersion: string, kind: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  const group = slash === -1 ? '' : apiVersion.slice(0, slash);
+  return (
+    group.includes('.') &&
+    !group.endsWith('.k8s.io') &&
+    kind !== 'CustomResourceDefinition'
+  );
 }
 
 /** Whether an `apiVersion` names the API group a kind must come from. */

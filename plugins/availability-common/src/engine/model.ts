@@ -121,6 +121,10 @@ export interface WorkloadSubject {
   networkPolicies: V1NetworkPolicy[];
   /** Pods of the workload in the input (a bare Pod is its own). */
   pods: V1Pod[];
+  /** Services of its namespace that select its pods. */
+  services: V1Service[];
+  /** How many Services its namespace has in the input. */
+  namespaceServices: number;
   /** Undefined for DaemonSets and bare Pods. */
   replicas: EffectiveReplicas | undefined;
   /** Services of the workload's namespace (and cluster) with this name. */
@@ -137,6 +141,10 @@ export interface ServiceSubject {
   selectedWorkloads: Workload[];
   /** Workloads of the Service's namespace. */
   namespaceWorkloads: number;
+  /** Custom resources (an operator's, maybe) of the Service's namespace. */
+  customResources: number;
+  /** Live pods of the namespace that the selector matches (clusters only). */
+  selectedPods: number;
 }
 
 /** @internal */

@@ -6,13 +6,14 @@ import type {
   V1PodDisruptionBudget,
   V1Service,
 } from '@kubernetes/client-node';
-import type { EvaluationObject } from '../types';
+import type { EvaluationObject, ReportWarning } from '../types';
 import { ingest, IngestedObject, toWorkload } from './ingest';
 import type { HorizontalPodAutoscaler, ServiceTarget, Workload } from './model';
 import { ownerOf, podsByController } from './ownership';
 import {
   NamespaceObjects,
   relateNamespace,
+  ServiceRelations,
   WorkloadRelations,
 } from './relations';
 import { stringMap } from './read';
@@ -29,6 +30,7 @@ class NamespaceBucket implements NamespaceObjects {
   readonly pdbs: V1PodDisruptionBudget[] = [];
   readonly networkPolicies: V1NetworkPolicy[] = [];
   readonly claims = new Map<string, V1PersistentVolumeClaim>();
+  customResources = 0;
   readonly servicesByName = new Map<string, V1Service[]>();
   /** ReplicaSet name to the Deployment that owns it. */
   readonly replicaSetOwners = new Map<string, string>();
@@ -46,6 +48,7 @@ class NamespaceBucket implements NamespaceObjects {
 export class ObjectIndex {
   readonly workloads: Workload[] = [];
   readonly services: ServiceTarget[] = [];
+  readonly warnings: ReportWarning[] = [];
   /** Manifest buckets by namespace. */
   readonly #manifests = new Map<string, NamespaceBucket>();
   /** Cluster buckets by cluster, then namespace. */
@@ -53,11 +56,17 @@ export class ObjectIndex {
   /** Nodes by cluster, then name (Nodes are cluster-scoped). */
   readonly #nodes = new Map<string | undefined, Map<string, V1Node>>();
   readonly #relations = new Map<Workload, WorkloadRelations>();
-  readonly #serviceTargets = new Map<ServiceTarget, Workload[]>();
+  readonly #serviceRelations = new Map<ServiceTarget, ServiceRelations>();
 
   static build(objects: readonly EvaluationObject[]): ObjectIndex {
     const index = new ObjectIndex();
-    ingest(objects, entry => index.#add(entry));
+    ingest(objects, {
+      add: entry => index.#add(entry),
+      customResource: entry => {
+        index.#bucket(entry).customResources++;
+      },
+      warn: warning => index.warnings.push(warning),
+    });
     for (const bucket of index.#manifests.values()) {
       index.#relate(bucket);
     }
@@ -74,12 +83,23 @@ export class ObjectIndex {
     return this.#relations.get(workload)!;
   }
 
-  workloadsSelectedBy(service: ServiceTarget): Workload[] {
-    return this.#serviceTargets.get(service) ?? NONE;
+  /** What relates to a Service of this index. */
+  serviceRelationsOf(service: ServiceTarget): ServiceRelations {
+    return this.#serviceRelations.get(service)!;
   }
 
-  workloadsInNamespaceOf(target: { cluster?: string; namespace: string }) {
-    return this.#find(target)?.workloads.length ?? 0;
+  /** Counts of the target's namespace. */
+  namespaceOf(target: { cluster?: string; namespace: string }): {
+    workloads: number;
+    services: number;
+    customResources: number;
+  } {
+    const bucket = this.#find(target);
+    return {
+      workloads: bucket?.workloads.length ?? 0,
+      services: bucket?.services.length ?? 0,
+      customResources: bucket?.customResources ?? 0,
+    };
   }
 
   servicesNamed(
@@ -210,7 +230,7 @@ export class ObjectIndex {
   #relate(bucket: NamespaceBucket) {
     relateNamespace(bucket, {
       relations: this.#relations,
-      serviceTargets: this.#serviceTargets,
+      serviceRelations: this.#serviceRelations,
     });
     if (bucket.ownedPods.length > 0) {
       const owned = podsByController({

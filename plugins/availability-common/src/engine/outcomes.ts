@@ -69,6 +69,11 @@ export const NO_PDB = notApplicable(
 export const BARE_POD = notApplicable('A bare Pod is a single pod.');
 
 /** @internal */
+export const SCALED_TO_ZERO = notApplicable(
+  'Scaled to zero: no pod runs to roll over; replicas-min reports it.',
+);
+
+/** @internal */
 export const NO_PODS = unknown(
   'No pods of this workload are in the data from the cluster.',
 );

@@ -3,10 +3,11 @@ import type {
   V1NetworkPolicy,
   V1Pod,
   V1PodDisruptionBudget,
+  V1Service,
 } from '@kubernetes/client-node';
 import type { HorizontalPodAutoscaler, ServiceTarget, Workload } from './model';
-import { asRecord, asString, Dict, stringMap } from './read';
-import { LabelIndex } from './selectors';
+import { asRecord, asString, Dict, hasOwn, stringMap } from './read';
+import { LabelIndex, mapSelectorMatches } from './selectors';
 
 /**
  * The objects of a workload's namespace that relate to it.
@@ -20,7 +21,32 @@ export interface WorkloadRelations {
   networkPolicies: V1NetworkPolicy[];
   /** Live pods it owns; a bare Pod is its own. */
   pods: V1Pod[];
+  /** Services that select its pods. */
+  services: V1Service[];
 }
+
+/**
+ * What a Service of the set selects.
+ *
+ * @internal
+ */
+export interface ServiceRelations {
+  workloads: Workload[];
+  /** Live pods of its namespace that its selector matches. */
+  selectedPods: number;
+}
+
+/**
+ * Labels that controllers add to the pods they create: a selector on one
+ * matches the pods of a workload of that kind, whatever its value.
+ */
+const CONTROLLER_LABELS: Record<string, readonly string[]> = {
+  'pod-template-hash': ['Deployment'],
+  'rollouts-pod-template-hash': ['Rollout'],
+  'statefulset.kubernetes.io/pod-name': ['StatefulSet'],
+  'apps.kubernetes.io/pod-index': ['StatefulSet'],
+  'controller-revision-hash': ['StatefulSet', 'DaemonSet'],
+};
 
 /**
  * The objects of one namespace (of one cluster, or of the manifest set)
@@ -34,6 +60,8 @@ export interface NamespaceObjects {
   hpas: readonly HorizontalPodAutoscaler[];
   pdbs: readonly V1PodDisruptionBudget[];
   networkPolicies: readonly V1NetworkPolicy[];
+  /** Live pods that controllers own. */
+  ownedPods: readonly V1Pod[];
 }
 
 /**
@@ -48,16 +76,17 @@ export function relateNamespace(
   objects: NamespaceObjects,
   into: {
     relations: Map<Workload, WorkloadRelations>;
-    serviceTargets: Map<ServiceTarget, Workload[]>;
+    serviceRelations: Map<ServiceTarget, ServiceRelations>;
   },
 ) {
-  const { relations, serviceTargets } = into;
+  const { relations, serviceRelations } = into;
   for (const workload of objects.workloads) {
     relations.set(workload, {
       hpa: undefined,
       pdbs: [],
       networkPolicies: [],
       pods: workload.kind === 'Pod' ? [workload.object as V1Pod] : [],
+      services: [],
     });
   }
   const byTemplate = new LabelIndex<Workload>();
@@ -87,8 +116,54 @@ export function relateNamespace(
 
   for (const service of objects.services) {
     const selector = stringMap(asRecord(service.object.spec)?.selector);
-    serviceTargets.set(service, byTemplate.selectMap(selector));
+    const workloads = selectedBy(selector, byTemplate, objects.workloads);
+    for (const workload of workloads) {
+      relations.get(workload)!.services.push(service.object);
+    }
+    serviceRelations.set(service, {
+      workloads,
+      selectedPods:
+        workloads.length === 0 && objects.ownedPods.length > 0
+          ? objects.ownedPods.filter(pod =>
+              mapSelectorMatches(
+                selector,
+                stringMap(asRecord(pod.metadata)?.labels),
+              ),
+            ).length
+          : 0,
+    });
   }
+}
+
+/**
+ * The workloads whose pods a Service selector matches: on their pod
+ * template labels, and on the labels their controller adds to each pod.
+ */
+function selectedBy(
+  selector: Record<string, string>,
+  byTemplate: LabelIndex<Workload>,
+  workloads: readonly Workload[],
+): Workload[] {
+  let added: string[] | undefined;
+  let declared: Record<string, string> | undefined;
+  for (const key in selector) {
+    if (hasOwn(CONTROLLER_LABELS, key)) {
+      (added ??= []).push(key);
+    } else {
+      (declared ??= {})[key] = selector[key];
+    }
+  }
+  if (!added) {
+    return byTemplate.selectMap(selector);
+  }
+  const candidates = declared ? byTemplate.selectMap(declared) : workloads;
+  return candidates.filter(workload =>
+    added!.every(
+      key =>
+        CONTROLLER_LABELS[key].includes(workload.kind) ||
+        workload.podLabels[key] === selector[key],
+    ),
+  );
 }
 
 function relateAutoscalers(

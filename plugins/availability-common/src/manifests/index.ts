@@ -1,3 +1,15 @@
 export { parseManifests } from './parseManifests';
 export type { ParsedManifests } from './parseManifests';
 export { isDockerfileName } from './isDockerfileName';
+export {
+  collectInputs,
+  inputEntryType,
+  isSkippedDirectory,
+  isWalkedFile,
+} from './collectInputs';
+export type {
+  CollectedInputs,
+  CollectInputsOptions,
+  InputEntryType,
+  InputFileSystem,
+} from './collectInputs';

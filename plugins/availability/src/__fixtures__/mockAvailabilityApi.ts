@@ -18,6 +18,7 @@ export function mockAvailabilityApi(
     listReports: async () => ({ items: [], totalItems: 0 }),
     getSummary: async () => summary,
     getChecks: async () => checks,
+    getRefreshStatus: async () => ({ run: null }),
     ...overrides,
   };
   return {
@@ -26,5 +27,6 @@ export function mockAvailabilityApi(
     listReports: jest.fn(impl.listReports),
     getSummary: jest.fn(impl.getSummary),
     getChecks: jest.fn(impl.getChecks),
+    getRefreshStatus: jest.fn(impl.getRefreshStatus),
   };
 }

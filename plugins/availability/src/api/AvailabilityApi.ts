@@ -2,6 +2,7 @@ import {
   AvailabilitySummary,
   CheckInfo,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -24,6 +25,8 @@ export interface AvailabilityApi {
   getSummary(): Promise<AvailabilitySummary>;
   /** The check catalog as configured on the backend. */
   getChecks(): Promise<CheckInfo[]>;
+  /** The running full refresh of every entity, else the last one. */
+  getRefreshStatus(): Promise<RefreshStatusResponse>;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   CheckInfo,
   ChecksResponse,
   EntityReportResponse,
+  RefreshStatusResponse,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
@@ -61,6 +62,10 @@ export class AvailabilityClient implements AvailabilityApi {
     return response.items;
   }
 
+  async getRefreshStatus(): Promise<RefreshStatusResponse> {
+    return this.#request('/refresh');
+  }
+
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('availability');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
@@ -90,6 +95,7 @@ export function reportsQueryToSearchParams(
 ): URLSearchParams {
   const params = new URLSearchParams();
   const lists = [
+    'entityRef',
     'owner',
     'system',
     'kind',

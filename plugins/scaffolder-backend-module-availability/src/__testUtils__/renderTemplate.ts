@@ -11,11 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-/** The templates shipped with the availability plugin. */
-export const TEMPLATES_DIR = path.resolve(
-  __dirname,
-  '../../../availability/templates',
-);
+/** The templates shipped in this package. */
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 export const TEMPLATE_NAMES = ['ha-node-service', 'ha-stateful-service'];
 

@@ -14,7 +14,7 @@ import {
   type AvailabilityReport,
   type Level,
 } from '@availability-backstage/plugin-availability-common';
-import { collectInputs } from './collectInputs';
+import { collectWorkspaceInputs } from './workspaceInputs';
 import { examples } from './validate.examples';
 import { findFailOnViolations, formatSummary } from './summary';
 
@@ -141,7 +141,7 @@ export function createAvailabilityValidateAction(
         ctx.input.path ?? '.',
       );
 
-      const inputs = await collectInputs({
+      const inputs = collectWorkspaceInputs({
         root: ctx.workspacePath,
         target,
       });

@@ -1,5 +1,6 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { AvailabilityOverview } from './AvailabilityOverview';
+import { LastRefreshPanel } from './LastRefreshPanel';
 
 /** @public */
 export interface AvailabilityPageProps {
@@ -24,6 +25,7 @@ export function AvailabilityPage(props: AvailabilityPageProps) {
         }
       />
       <Content>
+        <LastRefreshPanel />
         <AvailabilityOverview />
       </Content>
     </Page>

@@ -7,6 +7,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { formatRelative, formatTimestamp } from '../../lib/time';
+import { StaleClusterNote } from './StaleClusterNote';
 
 /** @internal */
 export interface ClusterStatusListProps {
@@ -41,6 +42,7 @@ export function ClusterStatusList(props: ClusterStatusListProps) {
               {cluster.message ? ` (${cluster.message})` : ''}
             </StatusError>
           )}
+          <StaleClusterNote cluster={cluster} />
         </Box>
       ))}
       <Box display="flex" alignItems="center" flexWrap="wrap" mt={1}>

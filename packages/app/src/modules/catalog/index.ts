@@ -1,0 +1,1 @@
+export { catalogWithAvailability } from './catalogWithAvailability';

@@ -1,0 +1,2 @@
+export { EntityAvailabilityChip } from './EntityAvailabilityChip';
+export type { EntityAvailabilityChipProps } from './EntityAvailabilityChip';

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/*
+ * Fails when one of our installed packages brought a version of a Backstage
+ * package that the app did not have anyway: a copy nested under
+ * node_modules/@availability-backstage/<pkg> whose version is found nowhere
+ * else in the app means our range did not admit what the app installs. (A
+ * fresh create-app app has two versions of some packages itself, e.g. its
+ * own @backstage/frontend-plugin-api beside the newer one its plugins use;
+ * those are listed, not failed.)
+ *
+ * Usage: duplicates.js <app>
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const app = path.resolve(process.argv[2]);
+const ours = path.join(app, 'node_modules/@availability-backstage');
+
+/** Every installed @backstage/* package: name to the versions and where. */
+function collect(dir, found) {
+  const modules = path.join(dir, 'node_modules');
+  if (!fs.existsSync(modules)) return;
+  for (const entry of fs.readdirSync(modules)) {
+    const names = entry.startsWith('@')
+      ? fs.readdirSync(path.join(modules, entry)).map(n => `${entry}/${n}`)
+      : [entry];
+    for (const name of names) {
+      const pkgDir = path.join(modules, name);
+      const manifest = path.join(pkgDir, 'package.json');
+      if (name.startsWith('@backstage/') && fs.existsSync(manifest)) {
+        const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+        found.push({ name, version, dir: pkgDir });
+      }
+      collect(pkgDir, found);
+    }
+  }
+}
+
+const found = [];
+collect(app, found);
+const elsewhere = new Set(
+  found.filter(f => !f.dir.startsWith(ours)).map(f => `${f.name}@${f.version}`),
+);
+const added = found.filter(
+  f => f.dir.startsWith(ours) && !elsewhere.has(`${f.name}@${f.version}`),
+);
+const byName = new Map();
+for (const f of found) {
+  byName.set(f.name, new Set([...(byName.get(f.name) ?? []), f.version]));
+}
+const appOwn = [...byName].filter(([, versions]) => versions.size > 1);
+console.log(
+  `${found.length} @backstage packages installed; the app itself has several versions of ${appOwn.length}:`,
+);
+for (const [name, versions] of appOwn)
+  console.log(`  ${name}: ${[...versions].join(', ')}`);
+if (added.length > 0) {
+  console.error('versions only our packages brought:');
+  for (const f of added)
+    console.error(`  ${path.relative(app, f.dir)}@${f.version}`);
+  process.exit(1);
+}
+console.log(
+  'our packages brought no version of a @backstage package the app did not have',
+);
