@@ -280,7 +280,9 @@ describe('AvailabilityService.refreshAll', () => {
       component('undeployed-gift-cards'),
     ]);
     const summary = await service.refreshAll();
-    expect(summary).toMatchObject({ entities: 2, ok: 2, failed: 0 });
+    expect(summary).toMatchObject({
+      entities: { total: 2, ok: 2, failed: 0 },
+    });
 
     const stored = await store.getEntityReport(
       'component:default/undeployed-gift-cards',
@@ -289,12 +291,16 @@ describe('AvailabilityService.refreshAll', () => {
       score: null,
       level: null,
       workloads: [],
+      warnings: [],
       errors: [],
     });
-    expect(stored?.clusters).toEqual([
-      { cluster: 'prod-eu', status: 'ok' },
-      { cluster: 'prod-us', status: 'ok' },
-    ]);
+    expect(stored?.clusters).toEqual(
+      ['prod-eu', 'prod-us'].map(cluster => ({
+        cluster,
+        status: 'ok',
+        lastSuccessAt: expect.any(String),
+      })),
+    );
     const scored = await store.getEntityReport('component:default/svc');
     const totals = await service.getSummary(
       {},
