@@ -102,6 +102,7 @@ describe('the demo services', () => {
       score: null,
       level: null,
       workloads: [],
+      warnings: [],
       errors: [],
     });
   });
