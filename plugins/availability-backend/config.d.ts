@@ -62,6 +62,10 @@ export interface Config {
       /** History points kept per entity; default 365. */
       maxPoints?: number;
     };
+    ledger?: {
+      /** Exemptions that run longer than this many days, or never expire, are flagged in the exemption ledger; default 365. */
+      horizonDays?: number;
+    };
     evaluate?: {
       /** Largest body `POST /evaluate` accepts; default 4mb. */
       maxBodySize?: string | number;

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import {
+  analyzeFailureDomains,
   AvailabilityReport,
   EvaluationObject,
   evaluate,
+  failureDomainNode,
+  FailureDomainNode,
 } from '@availability-backstage/plugin-availability-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -39,6 +42,7 @@ jest.setTimeout(60_000);
 
 let emulator: KubeApiEmulator;
 const reports = new Map<string, AvailabilityReport>();
+const clusterNodes = new Map<string, FailureDomainNode[]>();
 
 async function getList(url: string, token: string, path: string) {
   const response = await fetch(`${url}${path}`, {
@@ -49,6 +53,10 @@ async function getList(url: string, token: string, path: string) {
 
 beforeAll(async () => {
   emulator = await startKubeApiEmulator({});
+  for (const { name, url, token } of emulator.clusters) {
+    const nodes = await getList(url, token, '/api/v1/nodes');
+    clusterNodes.set(name, nodes.map(failureDomainNode));
+  }
   for (const entity of components) {
     const annotations = entity.metadata.annotations ?? {};
     const selector =
@@ -71,7 +79,8 @@ beforeAll(async () => {
       evaluate(objects, { entityAnnotations: annotations }),
     );
   }
-});
+  // Hundreds of list requests: allow for a busy machine.
+}, 60_000);
 
 afterAll(async () => {
   await emulator?.close();
@@ -180,5 +189,49 @@ describe('the demo services', () => {
       reports.get('feature-flags')!.workloads.map(w => w.cluster),
     );
     expect([...clusters]).toEqual(['staging']);
+  });
+
+  describe('failure domains', () => {
+    const domains = (cluster: string) =>
+      analyzeFailureDomains({
+        cluster,
+        nodes: clusterNodes.get(cluster),
+        entities: [...reports].map(([name, report]) => ({
+          entityRef: `component:default/${name}`,
+          report,
+        })),
+      });
+    const darkIn = (
+      risks: ReturnType<typeof domains>['blastRadius']['nodes'],
+      name: string,
+    ) =>
+      risks
+        .find(r => r.name === name)
+        ?.services.filter(s => s.impact === 'dark')
+        .map(s => s.entityRef);
+
+    it('prod-eu: cart-service goes dark with node prod-eu-b-2, search-indexer blocks every drain', () => {
+      const { blastRadius, drainReadiness } = domains('prod-eu');
+      expect(darkIn(blastRadius.nodes, 'prod-eu-b-2')).toContain(
+        'component:default/cart-service',
+      );
+      expect(drainReadiness.safe).toBe(false);
+      const blocking = drainReadiness.nodes.flatMap(n =>
+        n.findings.filter(f => f.issue === 'blocks-forever').map(f => f.name),
+      );
+      expect(blocking).toContain('search-indexer');
+    });
+
+    it('staging: zone eu-central-1a takes down feature-flags, which survives any one node', () => {
+      const { blastRadius } = domains('staging');
+      expect(darkIn(blastRadius.zones, 'eu-central-1a')).toContain(
+        'component:default/feature-flags',
+      );
+      for (const node of blastRadius.nodes) {
+        expect(darkIn(blastRadius.nodes, node.name)).not.toContain(
+          'component:default/feature-flags',
+        );
+      }
+    });
   });
 });

@@ -17,6 +17,7 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      ledgerHorizonDays: 365,
       notifications: {
         enabled: false,
         minLevelDrop: 1,
@@ -42,6 +43,7 @@ describe('readAvailabilityBackendConfig', () => {
           },
           history: { maxPoints: 30 },
           evaluate: { maxBodySize: '1mb' },
+          ledger: { horizonDays: 180 },
           notifications: {
             enabled: true,
             minLevelDrop: 2,
@@ -64,6 +66,7 @@ describe('readAvailabilityBackendConfig', () => {
       nodeCacheTtlMs: 60_000,
       historyLimit: 30,
       evaluateMaxBodySize: '1mb',
+      ledgerHorizonDays: 180,
       notifications: { enabled: true, minLevelDrop: 2, quietPeriodMs: 600_000 },
     });
   });

@@ -39,6 +39,8 @@ export interface AvailabilityBackendConfig {
   historyLimit: number;
   /** Largest body `POST /evaluate` accepts, in bytes or as `4mb`. */
   evaluateMaxBodySize: string | number;
+  /** Exemptions running longer than this many days (or forever) are flagged in the ledger. */
+  ledgerHorizonDays: number;
   /** When owners are told that an entity's availability got worse. */
   notifications: LevelChangeNotificationsConfig;
 }
@@ -109,6 +111,7 @@ export function readAvailabilityBackendConfig(
       nodeCacheTtlMs: 300_000,
       historyLimit: 365,
       evaluateMaxBodySize: '4mb',
+      ledgerHorizonDays: 365,
       notifications: DEFAULT_NOTIFICATIONS,
     };
   }
@@ -164,6 +167,7 @@ export function readAvailabilityBackendConfig(
     ),
     historyLimit: positiveInteger(config, 'history.maxPoints', 365),
     evaluateMaxBodySize: maxBodySize,
+    ledgerHorizonDays: positiveInteger(config, 'ledger.horizonDays', 365),
     notifications: {
       enabled:
         config.getOptionalBoolean('notifications.enabled') ??

@@ -84,6 +84,7 @@ export const availabilityPlugin = createBackendPlugin({
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,
+          ledgerHorizonDays: config.ledgerHorizonDays,
           levelChanges: config.notifications.enabled
             ? LevelChangeNotifier.create({
                 notifications: deps.notifications,

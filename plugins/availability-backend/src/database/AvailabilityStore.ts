@@ -1,5 +1,7 @@
 import type {
   AvailabilityReport,
+  FailureDomainNode,
+  EvaluationObject,
   AvailabilitySummary,
   ClusterStatus,
   EntityReportResponse,
@@ -37,6 +39,32 @@ export interface SaveReportOptions {
   report: AvailabilityReport;
   clusters: ClusterStatus[];
   refreshedAt: Date;
+  /** The objects the report was evaluated from, kept for the level-up simulator. */
+  objects?: EvaluationObject[];
+}
+
+/**
+ * A latest report with what the cluster-wide answers show of its entity.
+ *
+ * @public
+ */
+export interface StoredReport {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  report: AvailabilityReport;
+  refreshedAt: string;
+}
+
+/**
+ * A cluster's Node list from the last refresh that could read it.
+ *
+ * @public
+ */
+export interface StoredClusterNodes {
+  cluster: string;
+  nodes: FailureDomainNode[];
+  refreshedAt: string;
 }
 
 /**
@@ -101,6 +129,18 @@ export interface AvailabilityStore {
     filter: ReportsFilter,
     options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary>;
+  /** Every latest report that matches the filter (entities without a good report are left out). */
+  listLatestReports(filter: ReportsFilter): Promise<StoredReport[]>;
+  /** The objects behind the entity's latest report; undefined when none are kept. */
+  getEntityObjects(entityRef: string): Promise<EvaluationObject[] | undefined>;
+  /** Replaces the cluster's Node list. */
+  saveClusterNodes(options: {
+    cluster: string;
+    nodes: FailureDomainNode[];
+    refreshedAt: Date;
+  }): Promise<void>;
+  /** The Node list of every cluster that has one. */
+  listClusterNodes(): Promise<StoredClusterNodes[]>;
   /** Every stored entity ref (lower-cased). */
   listEntityRefs(): Promise<string[]>;
   /** Removes everything stored about these entities. */

@@ -847,4 +847,69 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     });
     expect(Number(count)).toBe(0);
   });
+
+  it('keeps the objects behind a report, the latest reports and Node lists', async () => {
+    const store = await createStore();
+    const objects = [
+      {
+        object: {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'api' },
+        },
+        cluster: 'prod-eu',
+      },
+    ];
+    await store.saveReport({
+      entity: entity('api', { title: 'The API' }),
+      report: report(80, 'silver'),
+      clusters,
+      refreshedAt: new Date('2025-06-01T10:00:00Z'),
+      objects,
+    });
+    await store.saveReport({
+      entity: entity('web', { owner: 'group:default/team-b' }),
+      report: report(60, 'bronze'),
+      clusters,
+      refreshedAt: new Date('2025-06-01T11:00:00Z'),
+    });
+    await expect(
+      store.getEntityObjects('Component:default/api'),
+    ).resolves.toEqual(objects);
+    await expect(
+      store.getEntityObjects('component:default/web'),
+    ).resolves.toBeUndefined();
+    await expect(
+      store.listLatestReports({ owner: ['group:default/team-a'] }),
+    ).resolves.toEqual([
+      {
+        entityRef: 'component:default/api',
+        title: 'The API',
+        owner: 'group:default/team-a',
+        report: report(80, 'silver'),
+        refreshedAt: '2025-06-01T10:00:00.000Z',
+      },
+    ]);
+    expect(await store.listLatestReports({})).toHaveLength(2);
+
+    const nodes = [{ name: 'eu-1', zone: 'eu-1a' }, { name: 'eu-2' }];
+    await store.saveClusterNodes({
+      cluster: 'prod-eu',
+      nodes: nodes.slice(1),
+      refreshedAt: new Date('2025-06-01T09:00:00Z'),
+    });
+    await store.saveClusterNodes({
+      cluster: 'prod-eu',
+      nodes,
+      refreshedAt: new Date('2025-06-01T10:00:00Z'),
+    });
+    await expect(store.listClusterNodes()).resolves.toEqual([
+      { cluster: 'prod-eu', nodes, refreshedAt: '2025-06-01T10:00:00.000Z' },
+    ]);
+
+    await store.deleteEntities(['component:default/api']);
+    await expect(
+      store.getEntityObjects('component:default/api'),
+    ).resolves.toBeUndefined();
+  });
 });

@@ -3,7 +3,10 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type {
+  AvailabilityReport,
   AvailabilitySummary,
+  EvaluationObject,
+  FailureDomainNode,
   EntityReportResponse,
   ReportsPage,
   ReportsQuery,
@@ -15,11 +18,23 @@ import {
   ReportsScope,
   SaveFailureOptions,
   SaveReportOptions,
+  StoredClusterNodes,
+  StoredReport,
 } from './AvailabilityStore';
+import { applyReportsFilter } from './reportFilter';
 import { queryReports, readEntityReport } from './reportReads';
 import { writeFailure, writeReport } from './reportWrites';
 import { querySummary } from './summaryQueries';
-import { DAILY, FAILING, HISTORY, REPORTS } from './tables';
+import {
+  DAILY,
+  FAILING,
+  HISTORY,
+  NODES,
+  OBJECTS,
+  parseJsonArray,
+  REPORTS,
+  ReportRow,
+} from './tables';
 
 const migrationsDir = resolvePackagePath(
   '@availability-backstage/plugin-availability-backend',
@@ -92,6 +107,69 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     });
   }
 
+  async listLatestReports(filter: ReportsFilter): Promise<StoredReport[]> {
+    const rows: Array<
+      Pick<
+        ReportRow,
+        'entity_ref' | 'title' | 'owner' | 'report' | 'refreshed_at'
+      >
+    > = await applyReportsFilter(
+      this.#db,
+      this.#db(`${REPORTS} as r`),
+      filter,
+      {},
+    )
+      .whereNotNull('r.report')
+      .orderBy('r.entity_ref')
+      .select(
+        'r.entity_ref',
+        'r.title',
+        'r.owner',
+        'r.report',
+        'r.refreshed_at',
+      );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.owner ? { owner: row.owner } : {}),
+      report: JSON.parse(row.report!) as AvailabilityReport,
+      refreshedAt: row.refreshed_at!,
+    }));
+  }
+
+  async getEntityObjects(
+    entityRef: string,
+  ): Promise<EvaluationObject[] | undefined> {
+    const row = await this.#db(OBJECTS)
+      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .first('objects');
+    return row ? parseJsonArray<EvaluationObject>(row.objects) : undefined;
+  }
+
+  async saveClusterNodes(options: {
+    cluster: string;
+    nodes: FailureDomainNode[];
+    refreshedAt: Date;
+  }): Promise<void> {
+    await this.#db(NODES)
+      .insert({
+        cluster: options.cluster,
+        nodes: JSON.stringify(options.nodes),
+        refreshed_at: options.refreshedAt.toISOString(),
+      })
+      .onConflict('cluster')
+      .merge();
+  }
+
+  async listClusterNodes(): Promise<StoredClusterNodes[]> {
+    const rows = await this.#db(NODES).orderBy('cluster').select();
+    return rows.map(row => ({
+      cluster: row.cluster,
+      nodes: parseJsonArray<FailureDomainNode>(row.nodes),
+      refreshedAt: row.refreshed_at,
+    }));
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows: Array<{ entity_ref: string }> = await this.#db(REPORTS).select(
       'entity_ref',
@@ -108,6 +186,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         await tx(HISTORY).whereIn('entity_ref', chunk).delete();
         await tx(DAILY).whereIn('entity_ref', chunk).delete();
         await tx(FAILING).whereIn('entity_ref', chunk).delete();
+        await tx(OBJECTS).whereIn('entity_ref', chunk).delete();
         await tx(REPORTS).whereIn('entity_ref', chunk).delete();
       }
     });

@@ -4,7 +4,14 @@ import type {
   SaveReportOptions,
   StoredEntityInfo,
 } from './AvailabilityStore';
-import { DAILY, FAILING, HISTORY, HistoryRow, REPORTS } from './tables';
+import {
+  DAILY,
+  FAILING,
+  HISTORY,
+  HistoryRow,
+  REPORTS,
+  OBJECTS,
+} from './tables';
 
 /** The denormalised entity columns of a report row, lower-cased for filters. */
 export function entityColumns(entity: StoredEntityInfo) {
@@ -119,7 +126,7 @@ export async function writeReport(
   options: SaveReportOptions,
   historyLimit: number,
 ): Promise<void> {
-  const { entity, report, clusters, refreshedAt } = options;
+  const { entity, report, clusters, refreshedAt, objects } = options;
   const columns = entityColumns(entity);
   const failing = [
     ...new Set(
@@ -149,6 +156,15 @@ export async function writeReport(
       .onConflict('entity_ref')
       .merge();
     await replaceFailingChecks(tx, columns.entity_ref, failing);
+    if (objects) {
+      await tx(OBJECTS)
+        .insert({
+          entity_ref: columns.entity_ref,
+          objects: JSON.stringify(objects),
+        })
+        .onConflict('entity_ref')
+        .merge();
+    }
     if (report.score === null || report.level === null) {
       // History and trend are of scores; a report without one adds none.
       return;

@@ -4,6 +4,8 @@ export const REPORTS = 'availability_reports';
 export const FAILING = 'availability_failing_checks';
 export const HISTORY = 'availability_history';
 export const DAILY = 'availability_daily_scores';
+export const NODES = 'availability_cluster_nodes';
+export const OBJECTS = 'availability_entity_objects';
 
 /** A row of `availability_reports`. */
 export type ReportRow = {

@@ -477,6 +477,17 @@ describe('AvailabilityService zones', () => {
       expect(await zoneStatus(store, name, 'prod-us')).toBe('fail');
     }
 
+    const [prodEu] = await store.listClusterNodes();
+    expect(prodEu.nodes).toEqual(
+      expect.arrayContaining([
+        { name: 'unrelated' },
+        ...Object.entries(ZONES['prod-eu']).map(([name, zone]) => ({
+          name,
+          zone,
+        })),
+      ]),
+    );
+
     // The next pass lists again.
     await service.refreshAll();
     expect(nodes.calls).toHaveLength(4);

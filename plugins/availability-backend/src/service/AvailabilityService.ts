@@ -7,13 +7,19 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  analyzeFailureDomains,
   AvailabilityConfig,
   AvailabilityReport,
   AvailabilitySummary,
   checkCatalog,
   ChecksResponse,
+  ClustersResponse,
+  EntityObjectsResponse,
   EntityReportResponse,
   evaluate,
+  exemptionLedger,
+  ExemptionsResponse,
+  FailureDomainsResponse,
   parseManifests,
   RefreshRun,
   RefreshStatusResponse,
@@ -23,6 +29,7 @@ import {
 import {
   AvailabilityStore,
   ReportsFilter,
+  StoredReport,
 } from '../database/AvailabilityStore';
 import { RefreshRunStore } from '../database/RefreshRunStore';
 import { ClusterNodesCache } from './ClusterNodesCache';
@@ -66,6 +73,8 @@ interface AvailabilityServiceOptions {
   metrics?: RefreshMetrics;
   /** Told the report before and after each successful refresh. */
   levelChanges?: LevelChangeNotifier;
+  /** Exemptions running longer than this many days are flagged; default 365. */
+  ledgerHorizonDays?: number;
   now?: () => Date;
 }
 
@@ -84,6 +93,7 @@ export class AvailabilityService {
   readonly #visibility: CatalogEntityVisibility;
   readonly #config: AvailabilityConfig;
   readonly #refresher: EntityRefresher;
+  readonly #ledgerHorizonDays: number;
   readonly #runner: RefreshRunner;
   readonly #triggerRefresh?: () => Promise<void>;
   readonly #onKubeRequests?: KubeRequestListener;
@@ -111,6 +121,7 @@ export class AvailabilityService {
     });
     this.#config = options.evaluation;
     this.#triggerRefresh = options.triggerRefresh;
+    this.#ledgerHorizonDays = options.ledgerHorizonDays ?? 365;
     this.#now = options.now ?? (() => new Date());
     const metrics = options.metrics;
     this.#onKubeRequests = metrics && metrics.kubeRequests;
@@ -252,6 +263,97 @@ export class AvailabilityService {
     return { ...report, errors: [...parsed.errors, ...report.errors] };
   }
 
+  /** The clusters known from Node lists and reports, with node and zone counts. */
+  async listClusters(): Promise<ClustersResponse> {
+    const [nodeLists, reports] = await Promise.all([
+      this.#store.listClusterNodes(),
+      this.#readableReports({}),
+    ]);
+    const clusters = new Map<string, ClustersResponse['items'][number]>();
+    for (const list of nodeLists) {
+      clusters.set(list.cluster, {
+        cluster: list.cluster,
+        nodes: list.nodes.length,
+        zones: new Set(list.nodes.flatMap(n => (n.zone ? [n.zone] : []))).size,
+        entities: 0,
+        refreshedAt: list.refreshedAt,
+      });
+    }
+    for (const stored of reports) {
+      for (const cluster of reportClusters(stored)) {
+        const entry = clusters.get(cluster) ?? {
+          cluster,
+          nodes: null,
+          zones: null,
+          entities: 0,
+          refreshedAt: null,
+        };
+        clusters.set(cluster, entry);
+        entry.entities += 1;
+        if (!nodeLists.some(l => l.cluster === cluster)) {
+          entry.refreshedAt =
+            entry.refreshedAt && entry.refreshedAt > stored.refreshedAt
+              ? entry.refreshedAt
+              : stored.refreshedAt;
+        }
+      }
+    }
+    return {
+      items: [...clusters.values()].sort((a, b) =>
+        a.cluster.localeCompare(b.cluster),
+      ),
+    };
+  }
+
+  /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
+  async getFailureDomains(cluster: string): Promise<FailureDomainsResponse> {
+    const [nodeLists, reports] = await Promise.all([
+      this.#store.listClusterNodes(),
+      this.#readableReports({}),
+    ]);
+    const nodes = nodeLists.find(l => l.cluster === cluster)?.nodes;
+    const entities = reports.filter(r => reportClusters(r).has(cluster));
+    if (!nodes && entities.length === 0) {
+      throw new NotFoundError(`No cluster ${cluster} is known`);
+    }
+    return analyzeFailureDomains({ cluster, nodes, entities });
+  }
+
+  /** Every active exemption of the entities that match the filter. */
+  async listExemptions(
+    filter: ReportsFilter,
+    options: { horizonDays?: number } = {},
+  ): Promise<ExemptionsResponse> {
+    const horizonDays = options.horizonDays ?? this.#ledgerHorizonDays;
+    const reports = await this.#readableReports(this.#normalizeFilter(filter));
+    return {
+      items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
+      horizonDays,
+    };
+  }
+
+  /** What the level-up simulator re-scores: the objects of the latest report, redacted. */
+  async getEntityObjects(entityRef: string): Promise<EntityObjectsResponse> {
+    const objects = await this.#store.getEntityObjects(entityRef);
+    if (!objects) {
+      throw new NotFoundError(`No objects are stored for ${entityRef}`);
+    }
+    return {
+      entityRef: entityRef.toLocaleLowerCase('en-US'),
+      objects,
+      config: this.#config,
+    };
+  }
+
+  /**
+   * The latest reports behind every cluster-wide answer (clusters, failure
+   * domains, exemptions): the one place where what a caller may see of the
+   * catalog is decided.
+   */
+  async #readableReports(filter: ReportsFilter): Promise<StoredReport[]> {
+    return this.#store.listLatestReports(filter);
+  }
+
   /** The check catalog with this backend's severity overrides and disabled checks. */
   getChecks(): ChecksResponse {
     return {
@@ -274,4 +376,11 @@ export class AvailabilityService {
       system: normalizeRefs(filter.system, 'system', 'system'),
     };
   }
+}
+
+/** The clusters a stored report has workloads on. */
+function reportClusters(stored: StoredReport): Set<string> {
+  return new Set(
+    stored.report.workloads.flatMap(w => (w.cluster ? [w.cluster] : [])),
+  );
 }

@@ -108,6 +108,10 @@ const protectedRoutes: Array<[string, string]> = [
   ['get', '/summary'],
   ['get', '/checks'],
   ['post', '/evaluate'],
+  ['get', '/entities/component/default/shop-api/objects'],
+  ['get', '/clusters'],
+  ['get', '/clusters/prod-eu/failure-domains'],
+  ['get', '/exemptions'],
   ['get', '/refresh'],
   ['post', '/refresh'],
 ];
@@ -437,5 +441,166 @@ describe('availability router', () => {
       .set(auth);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.message).toMatch(/at most 500 entity refs/);
+  });
+
+  describe('failure domains', () => {
+    function pod(name: string, node: string) {
+      return {
+        metadata: {
+          name,
+          namespace: 'shop',
+          labels: { app: 'api' },
+          ownerReferences: [{ kind: 'ReplicaSet', name: 'api-5d8f' }],
+        },
+        spec: { nodeName: node },
+        status: { conditions: [{ type: 'Ready', status: 'True' }] },
+      };
+    }
+
+    beforeEach(() => {
+      const exempted = deployment('api', 3);
+      Object.assign(exempted.metadata, {
+        annotations: {
+          'availability.backstage.io/exempt': 'spread-nodes',
+          'availability.backstage.io/exempt-reason': 'pinned to GPU nodes',
+        },
+      });
+      Object.assign(exempted.spec.template.spec.containers[0], {
+        env: [{ name: 'API_TOKEN', value: 'plain-text' }],
+      });
+      kube.answers.workloads = {
+        status: 200,
+        body: {
+          items: [
+            {
+              cluster: { name: 'prod-eu' },
+              resources: [
+                { type: 'deployments', resources: [exempted] },
+                {
+                  type: 'pods',
+                  resources: [
+                    pod('api-5d8f-a', 'eu-1'),
+                    pod('api-5d8f-b', 'eu-1'),
+                    pod('api-5d8f-c', 'eu-1'),
+                  ],
+                },
+              ],
+              errors: [],
+              podMetrics: [],
+            },
+          ],
+        },
+      };
+    });
+
+    it('serves clusters, blast radius, drain readiness, the ledger and the simulator objects', async () => {
+      const server = await start();
+      await request(server)
+        .post('/api/availability/entities/component/default/shop-api/refresh')
+        .set(auth)
+        .expect(200);
+
+      const clusters = await request(server)
+        .get('/api/availability/clusters')
+        .set(auth);
+      expect(clusters.status).toBe(200);
+      expect(clusters.body.items).toEqual([
+        {
+          cluster: 'prod-eu',
+          nodes: null,
+          zones: null,
+          entities: 1,
+          refreshedAt: expect.any(String),
+        },
+      ]);
+
+      const domains = await request(server)
+        .get('/api/availability/clusters/prod-eu/failure-domains')
+        .set(auth);
+      expect(domains.status).toBe(200);
+      expect(domains.body.blastRadius.nodes).toEqual([
+        expect.objectContaining({
+          name: 'eu-1',
+          services: [
+            {
+              entityRef: 'component:default/shop-api',
+              impact: 'dark',
+              workloads: ['Deployment shop/api'],
+            },
+          ],
+        }),
+      ]);
+      expect(domains.body.blastRadius.missing).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Node list of prod-eu could not be read'),
+        ]),
+      );
+      expect(domains.body.drainReadiness).toMatchObject({
+        safe: false,
+        nodes: [
+          {
+            node: 'eu-1',
+            findings: [
+              expect.objectContaining({
+                issue: 'drops-to-zero',
+                pods: ['api-5d8f-a', 'api-5d8f-b', 'api-5d8f-c'],
+              }),
+            ],
+          },
+        ],
+      });
+
+      const ledger = await request(server)
+        .get('/api/availability/exemptions?owner=team-a&horizonDays=30')
+        .set(auth);
+      expect(ledger.status).toBe(200);
+      expect(ledger.body).toEqual({
+        horizonDays: 30,
+        items: [
+          expect.objectContaining({
+            entityRef: 'component:default/shop-api',
+            owner: 'group:default/team-a',
+            check: 'spread-nodes',
+            origin: 'object',
+            reason: 'pinned to GPU nodes',
+            until: null,
+            flag: 'never expires',
+          }),
+        ],
+      });
+      const otherOwner = await request(server)
+        .get('/api/availability/exemptions?owner=team-b')
+        .set(auth);
+      expect(otherOwner.body.items).toEqual([]);
+
+      const objects = await request(server)
+        .get('/api/availability/entities/component/default/shop-api/objects')
+        .set(auth);
+      expect(objects.status).toBe(200);
+      const stored = objects.body.objects.find(
+        (o: any) => o.object.kind === 'Deployment',
+      );
+      expect(stored.cluster).toBe('prod-eu');
+      expect(stored.object.spec.template.spec.containers[0].env).toEqual([
+        { name: 'API_TOKEN', value: '(redacted)' },
+      ]);
+    });
+
+    it('answers 404 for an unknown cluster and 400 for a bad horizon', async () => {
+      const server = await start();
+      const unknown = await request(server)
+        .get('/api/availability/clusters/nowhere/failure-domains')
+        .set(auth);
+      expect(unknown.status).toBe(404);
+      const bad = await request(server)
+        .get('/api/availability/exemptions?horizonDays=0')
+        .set(auth);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.name).toBe('InputError');
+      const none = await request(server)
+        .get('/api/availability/entities/component/default/shop-api/objects')
+        .set(auth);
+      expect(none.status).toBe(404);
+    });
   });
 });

@@ -68,6 +68,16 @@ const reportsQuerySchema = filterSchema
   })
   .strict();
 
+const exemptionsQuerySchema = filterSchema
+  .extend({
+    horizonDays: z.coerce.number().int().min(1).max(36500).optional(),
+  })
+  .strict();
+
+const clusterParamsSchema = z.object({
+  cluster: z.string().min(1).max(255),
+});
+
 // The catalog's own rules for the parts of an entity ref (those of its
 // default field format policy), so that a ref the catalog could never hold
 // is a 400 here rather than an error from the ref parser further down.
@@ -189,6 +199,39 @@ export async function createRouter(
     );
     const filter = parse(filterSchema, req.query, 'query');
     res.json(await service.getSummary(filter, { credentials }));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/objects', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const stored = await service.getEntityObjects(entityRef(req));
+    // Kubernetes objects and the engine's config are free-form in the spec:
+    // spread into plain objects, which the generated types accept.
+    res.json({
+      entityRef: stored.entityRef,
+      objects: stored.objects.map(o => ({ ...o, object: { ...o.object } })),
+      config: { ...stored.config },
+    });
+  });
+
+  router.get('/clusters', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    res.json(await service.listClusters());
+  });
+
+  router.get('/clusters/:cluster/failure-domains', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const { cluster } = parse(clusterParamsSchema, req.params, 'cluster');
+    res.json(await service.getFailureDomains(cluster));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await requirePermission(req, availabilityReadPermission);
+    const { horizonDays, ...filter } = parse(
+      exemptionsQuerySchema,
+      req.query,
+      'query',
+    );
+    res.json(await service.listExemptions(filter, { horizonDays }));
   });
 
   router.get('/checks', async (req, res) => {

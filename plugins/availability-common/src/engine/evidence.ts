@@ -5,11 +5,7 @@ import type {
 } from '@kubernetes/client-node';
 import type { PdbEvidence, PodEvidence, WorkloadEvidence } from '../types';
 import { readBudget } from './disruption';
-import type {
-  EffectiveReplicas,
-  Workload,
-  WorkloadSubject,
-} from './model';
+import type { EffectiveReplicas, Workload, WorkloadSubject } from './model';
 import { isPodReady, podName, podNodeName } from './pods';
 import { asInt, asRecord, records, stringMap } from './read';
 import { ZONE_KEYS } from './spreading';

@@ -9,7 +9,7 @@ import type {
   WorkloadImpact,
   WorkloadWorstDomains,
 } from './types';
-import { worstDomains } from './worstDomains';
+import { worstOfCounts } from './worstDomains';
 
 const SEVERITY: Record<DomainImpact, number> = {
   dark: 3,
@@ -27,6 +27,14 @@ const SEVERITY: Record<DomainImpact, number> = {
  * @public
  */
 export function blastRadius(input: ClusterInput): BlastRadius {
+  return blastRadiusOf(input, liveWorkloads(input));
+}
+
+/** @internal */
+export function blastRadiusOf(
+  input: ClusterInput,
+  workloads: readonly LiveWorkload[],
+): BlastRadius {
   const missing: string[] = [];
   const zoneOfNode = new Map<string, string>();
   const nodes = new Map<string, DomainRisk>();
@@ -50,8 +58,9 @@ export function blastRadius(input: ClusterInput): BlastRadius {
     missing.push(`Nodes without a zone label: ${unzoned.join(', ')}.`);
   }
 
-  const workloads = liveWorkloads(input);
   const worst: WorkloadWorstDomains[] = [];
+  // Each domain's services by entity ref, to merge the workloads of one entity.
+  const services = new Map<DomainRisk, Map<string, ServiceImpact>>();
   for (const workload of workloads) {
     const zoneOf = (pod: PodEvidence) =>
       pod.zone ??
@@ -66,22 +75,17 @@ export function blastRadius(input: ClusterInput): BlastRadius {
         }
       }
     }
-    const placed = workload.ready.map(pod => ({
-      ...pod,
-      zone: zoneOf(pod),
-    }));
-    const domains = worstDomains({
-      ...workload.entry,
-      evidence: { pods: placed },
-    });
-    if (domains) {
-      worst.push({ ...workload.ref, ...domains });
-      for (const note of domains.missing) {
-        missing.push(`${workload.label}: ${note}.`);
-      }
+    const counts = {
+      node: countBy(workload.ready, pod => pod.node),
+      zone: countBy(workload.ready, zoneOf),
+    };
+    const domains = worstOfCounts(workload.ready.length, counts);
+    worst.push({ ...workload.ref, ...domains });
+    for (const note of domains.missing) {
+      missing.push(`${workload.label}: ${note}.`);
     }
-    judgeDomains(workload, placed, 'node', pod => pod.node, nodes);
-    judgeDomains(workload, placed, 'zone', pod => pod.zone, zones);
+    judgeDomains(workload, 'node', counts.node, nodes, services);
+    judgeDomains(workload, 'zone', counts.zone, zones, services);
   }
 
   for (const [node, zone] of zoneOfNode) {
@@ -126,12 +130,11 @@ function nodeRisk(nodes: Map<string, DomainRisk>, name: string): DomainRisk {
 /** Judges the failure of every domain that holds some of the workload's ready pods. */
 function judgeDomains(
   workload: LiveWorkload,
-  ready: PodEvidence[],
   type: DomainRisk['type'],
-  key: (pod: PodEvidence) => string | undefined,
+  counts: Map<string | undefined, number>,
   risks: Map<string, DomainRisk>,
+  services: Map<DomainRisk, Map<string, ServiceImpact>>,
 ) {
-  const counts = countBy(ready, key);
   const uncertain = counts.get(undefined) ?? 0;
   for (const [name, lost] of counts) {
     if (name === undefined) {
@@ -147,7 +150,12 @@ function judgeDomains(
       risks.set(name, risk);
     }
     risk.workloads.push(impact);
-    addService(risk.services, impact, workload);
+    let byEntity = services.get(risk);
+    if (!byEntity) {
+      byEntity = new Map();
+      services.set(risk, byEntity);
+    }
+    addService(risk, byEntity, impact, workload);
   }
 }
 
@@ -205,18 +213,21 @@ function judge(
 }
 
 function addService(
-  services: ServiceImpact[],
+  risk: DomainRisk,
+  byEntity: Map<string, ServiceImpact>,
   impact: WorkloadImpact,
   workload: LiveWorkload,
 ) {
-  const existing = services.find(s => s.entityRef === impact.entityRef);
+  const existing = byEntity.get(impact.entityRef);
   if (!existing) {
-    services.push({
+    const service: ServiceImpact = {
       entityRef: impact.entityRef,
       ...(workload.title ? { title: workload.title } : {}),
       impact: impact.impact,
       workloads: [workload.label],
-    });
+    };
+    byEntity.set(impact.entityRef, service);
+    risk.services.push(service);
     return;
   }
   existing.workloads.push(workload.label);

@@ -25,6 +25,14 @@ const UNSAFE: ReadonlySet<DrainIssue> = new Set([
  * @public
  */
 export function drainReadiness(input: ClusterInput): DrainReadiness {
+  return drainReadinessOf(input, liveWorkloads(input));
+}
+
+/** @internal */
+export function drainReadinessOf(
+  input: ClusterInput,
+  workloads: readonly LiveWorkload[],
+): DrainReadiness {
   const byNode = new Map<string, NodeDrain>();
   const nodeDrain = (node: string, zone?: string) => {
     let drain = byNode.get(node);
@@ -40,15 +48,19 @@ export function drainReadiness(input: ClusterInput): DrainReadiness {
   for (const node of input.nodes ?? []) {
     nodeDrain(node.name, node.zone);
   }
-  for (const workload of liveWorkloads(input)) {
-    const onNode = new Map<string, string[]>();
+  for (const workload of workloads) {
+    const onNode = new Map<string, { pods: string[]; zone?: string }>();
     for (const pod of workload.ready) {
       if (pod.node !== undefined) {
-        onNode.set(pod.node, [...(onNode.get(pod.node) ?? []), pod.name]);
+        const here = onNode.get(pod.node);
+        if (here) {
+          here.pods.push(pod.name);
+        } else {
+          onNode.set(pod.node, { pods: [pod.name], zone: pod.zone });
+        }
       }
     }
-    for (const [node, pods] of onNode) {
-      const zone = workload.ready.find(pod => pod.node === node)?.zone;
+    for (const [node, { pods, zone }] of onNode) {
       const finding = drainFinding(workload, node, pods);
       const drain = nodeDrain(node, zone);
       if (finding) {

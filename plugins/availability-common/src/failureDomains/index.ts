@@ -1,7 +1,10 @@
+export * from './api';
 export * from './types';
 export { blastRadius } from './blastRadius';
 export { drainReadiness } from './drainReadiness';
+export { analyzeFailureDomains } from './analyzeCluster';
 export { worstDomains } from './worstDomains';
+export { failureDomainNode } from './nodes';
 export { workloadDrift } from './drift';
 export { exemptionLedger } from './exemptionLedger';
 export type {

@@ -5,7 +5,7 @@ import type { AvailabilityReport, CheckStatus, Level } from '../types';
  *
  * @public
  */
-export interface ClusterNode {
+export interface FailureDomainNode {
   name: string;
   /** The node's zone label; absent when the node has none. */
   zone?: string;
@@ -31,7 +31,7 @@ export interface EntityReportInput {
  */
 export interface ClusterInput {
   cluster: string;
-  nodes?: ClusterNode[];
+  nodes?: FailureDomainNode[];
   entities: EntityReportInput[];
 }
 

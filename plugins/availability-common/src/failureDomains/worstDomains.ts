@@ -16,26 +16,38 @@ export function worstDomains(entry: WorkloadReport): WorstDomains | undefined {
     return undefined;
   }
   const ready = pods.filter(pod => pod.ready);
-  const result: WorstDomains = { ready: ready.length, missing: [] };
-  if (ready.length === 0) {
+  return worstOfCounts(ready.length, {
+    node: countBy(ready, pod => pod.node),
+    zone: countBy(ready, pod => pod.zone),
+  });
+}
+
+/**
+ * {@link worstDomains} from the ready pods counted per node and per zone
+ * (pods without one under `undefined`).
+ *
+ * @internal
+ */
+export function worstOfCounts(
+  ready: number,
+  counts: Record<'node' | 'zone', Map<string | undefined, number>>,
+): WorstDomains {
+  const result: WorstDomains = { ready, missing: [] };
+  if (ready === 0) {
     return result;
   }
   for (const type of ['node', 'zone'] as const) {
-    const counts = countBy(ready, pod => pod[type]);
-    const unplaced = counts.get(undefined) ?? 0;
-    counts.delete(undefined);
+    const unplaced = counts[type].get(undefined) ?? 0;
     if (unplaced > 0) {
-      result.missing.push(
-        `${unplaced} of ${ready.length} ready pods have no ${type}`,
-      );
+      result.missing.push(`${unplaced} of ${ready} ready pods have no ${type}`);
     }
-    const worst = largest(counts);
+    const worst = largest(counts[type]);
     if (worst) {
       const [name, lost] = worst;
       result[type] = {
         name,
         lost,
-        message: `loses ${lost}/${ready.length} ready pods if ${type} ${name} fails`,
+        message: `loses ${lost}/${ready} ready pods if ${type} ${name} fails`,
       };
     }
   }

@@ -1,4 +1,10 @@
 import { AvailabilityApi } from '../api';
+import {
+  clusters,
+  entityObjects,
+  exemptions,
+  failureDomains,
+} from './failureDomains';
 import { checks, entityReport, summary } from './reports';
 
 /**
@@ -18,6 +24,10 @@ export function mockAvailabilityApi(
     listReports: async () => ({ items: [], totalItems: 0 }),
     getSummary: async () => summary,
     getChecks: async () => checks,
+    listClusters: async () => clusters,
+    getFailureDomains: async () => failureDomains,
+    listExemptions: async () => exemptions,
+    getEntityObjects: async () => entityObjects,
     getRefreshStatus: async () => ({ run: null }),
     ...overrides,
   };
@@ -27,6 +37,10 @@ export function mockAvailabilityApi(
     listReports: jest.fn(impl.listReports),
     getSummary: jest.fn(impl.getSummary),
     getChecks: jest.fn(impl.getChecks),
+    listClusters: jest.fn(impl.listClusters),
+    getFailureDomains: jest.fn(impl.getFailureDomains),
+    listExemptions: jest.fn(impl.listExemptions),
+    getEntityObjects: jest.fn(impl.getEntityObjects),
     getRefreshStatus: jest.fn(impl.getRefreshStatus),
   };
 }

@@ -1,6 +1,10 @@
 import {
   AvailabilitySummary,
   CheckInfo,
+  ClustersResponse,
+  EntityObjectsResponse,
+  ExemptionsResponse,
+  FailureDomainsResponse,
   EntityReportResponse,
   RefreshStatusResponse,
   ReportsPage,
@@ -25,6 +29,14 @@ export interface AvailabilityApi {
   getSummary(): Promise<AvailabilitySummary>;
   /** The check catalog as configured on the backend. */
   getChecks(): Promise<CheckInfo[]>;
+  /** The clusters with node and zone counts. */
+  listClusters(): Promise<ClustersResponse>;
+  /** Blast radius and drain readiness of one cluster. */
+  getFailureDomains(cluster: string): Promise<FailureDomainsResponse>;
+  /** The exemption ledger, filtered like the report list. */
+  listExemptions(query?: ReportsQuery): Promise<ExemptionsResponse>;
+  /** The objects behind an entity's latest report, for the level-up simulator. */
+  getEntityObjects(entity: CompoundEntityRef): Promise<EntityObjectsResponse>;
   /** The running full refresh of every entity, else the last one. */
   getRefreshStatus(): Promise<RefreshStatusResponse>;
 }

@@ -2,6 +2,10 @@ import {
   AvailabilitySummary,
   CheckInfo,
   ChecksResponse,
+  ClustersResponse,
+  EntityObjectsResponse,
+  ExemptionsResponse,
+  FailureDomainsResponse,
   EntityReportResponse,
   RefreshStatusResponse,
   ReportsPage,
@@ -60,6 +64,27 @@ export class AvailabilityClient implements AvailabilityApi {
   async getChecks(): Promise<CheckInfo[]> {
     const response = await this.#request<ChecksResponse>('/checks');
     return response.items;
+  }
+
+  async listClusters(): Promise<ClustersResponse> {
+    return this.#request('/clusters');
+  }
+
+  async getFailureDomains(cluster: string): Promise<FailureDomainsResponse> {
+    return this.#request(
+      `/clusters/${encodeURIComponent(cluster)}/failure-domains`,
+    );
+  }
+
+  async listExemptions(query: ReportsQuery = {}): Promise<ExemptionsResponse> {
+    const search = reportsQueryToSearchParams(query).toString();
+    return this.#request(`/exemptions${search ? `?${search}` : ''}`);
+  }
+
+  async getEntityObjects(
+    entity: CompoundEntityRef,
+  ): Promise<EntityObjectsResponse> {
+    return this.#request(`${entityPath(entity)}/objects`);
   }
 
   async getRefreshStatus(): Promise<RefreshStatusResponse> {

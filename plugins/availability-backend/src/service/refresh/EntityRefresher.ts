@@ -1,3 +1,4 @@
+import { objectsToStore } from '../storedObjects';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -156,6 +157,7 @@ export class EntityRefresher {
       report: current,
       clusters: statuses,
       refreshedAt: at,
+      objects: objectsToStore(usable),
     });
     await this.#levelChanges?.notifyLevelChanges({
       entityRef: info.entityRef,

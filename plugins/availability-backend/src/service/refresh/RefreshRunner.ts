@@ -1,3 +1,4 @@
+import { failureDomainNode } from '@availability-backstage/plugin-availability-common';
 import {
   AuthService,
   BackstageCredentials,
@@ -272,6 +273,7 @@ export class RefreshRunner {
           `Could not list the Nodes of ${cluster}; its zone checks are unknown`,
         );
       }
+      await this.#saveNodeLists(nodes, Object.keys(stats.requestsByCluster));
     }
     if (signal?.aborted) return;
 
@@ -283,5 +285,22 @@ export class RefreshRunner {
       await store.deleteEntities(vanished);
     }
     tally.entities.removed = vanished.length;
+  }
+
+  /** Keeps the Node lists read during the pass, for the cluster views. */
+  async #saveNodeLists(nodes: ClusterNodesCache, clusters: string[]) {
+    const refreshedAt = this.#options.now();
+    for (const cluster of clusters) {
+      const byName = await nodes.getNodes(cluster);
+      if (byName) {
+        await this.#options.store.saveClusterNodes({
+          cluster,
+          nodes: [...byName.values()].map(node =>
+            failureDomainNode({ metadata: node }),
+          ),
+          refreshedAt,
+        });
+      }
+    }
   }
 }

@@ -135,11 +135,17 @@ export function simulateFixes(options: {
   objects: readonly EvaluationObject[];
   fixes: readonly SimulatedFix[];
   evaluateOptions?: EvaluateOptions;
+  /**
+   * The report as stored, when the objects are a redacted copy of those it
+   * was evaluated from: it is the baseline, and the checks the copy cannot
+   * re-judge keep its results.
+   */
+  observed?: AvailabilityReport;
 }): SimulationResult {
   const evaluateOptions = options.evaluateOptions ?? {};
   const minReplicas = resolveConfig(evaluateOptions.config).thresholds
     .minReplicas;
-  const before = evaluate(options.objects, evaluateOptions);
+  const before = options.observed ?? evaluate(options.objects, evaluateOptions);
   const working = new Map<string, EvaluationObject>();
   for (const item of options.objects) {
     working.set(keyOf(item.cluster, item.object as Json), item);
@@ -221,7 +227,7 @@ export function simulateFixes(options: {
     }
   }
 
-  const after = withObservedRuntime(
+  const after = withObserved(
     evaluate([...working.values()], evaluateOptions),
     before,
   );
@@ -257,8 +263,20 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Runtime checks keep what the cluster showed; scores are re-tallied. */
-function withObservedRuntime(
+/**
+ * Checks whose observed result stands: runtime checks (what pods do after a
+ * rollout cannot be known in advance) and `secrets-by-reference`, which
+ * reads env values that no fix touches and stored objects carry redacted.
+ */
+function keepsObserved(checkId: string): boolean {
+  return (
+    checkId === 'secrets-by-reference' ||
+    getCheck(checkId)?.category === 'runtime'
+  );
+}
+
+/** Observed results stand where {@link keepsObserved}; scores are re-tallied. */
+function withObserved(
   after: AvailabilityReport,
   before: AvailabilityReport,
 ): AvailabilityReport {
@@ -276,7 +294,7 @@ function withObservedRuntime(
       return entry;
     }
     const checks = entry.checks.map(check =>
-      getCheck(check.id)?.category === 'runtime'
+      keepsObserved(check.id)
         ? was.checks.find(c => c.id === check.id) ?? check
         : check,
     );

@@ -19,6 +19,8 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { availabilityApiRef, reportsQueryToSearchParams } from '../../api';
+import { ClustersCard } from '../ClustersCard';
+import { ExemptionLedger } from '../ExemptionLedger';
 import { useCheckCatalog } from '../../hooks/useCheckCatalog';
 import { reportsToCsv } from '../../lib/csv';
 import { fetchAllReports } from '../../lib/fetchAllReports';
@@ -254,6 +256,12 @@ export function AvailabilityOverview() {
             }}
           />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <ClustersCard />
+      </Grid>
+      <Grid item xs={12}>
+        <ExemptionLedger />
       </Grid>
     </Grid>
   );

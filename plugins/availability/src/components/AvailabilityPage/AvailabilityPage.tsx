@@ -1,4 +1,6 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { Route, Routes } from 'react-router-dom';
+import { ClusterView } from '../ClusterView';
 import { AvailabilityOverview } from './AvailabilityOverview';
 import { LastRefreshPanel } from './LastRefreshPanel';
 
@@ -15,6 +17,15 @@ export interface AvailabilityPageProps {
  * @public
  */
 export function AvailabilityPage(props: AvailabilityPageProps) {
+  return (
+    <Routes>
+      <Route path="/clusters/:cluster" element={<ClusterView />} />
+      <Route path="/*" element={<AvailabilityOverviewPage {...props} />} />
+    </Routes>
+  );
+}
+
+function AvailabilityOverviewPage(props: AvailabilityPageProps) {
   return (
     <Page themeId="tool">
       <Header

@@ -33,6 +33,8 @@ import { NoWorkloadsFound } from './NoWorkloadsFound';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrendChart } from './ScoreTrendChart';
 import { WorkloadSection } from './WorkloadSection';
+import { LevelUpSimulator } from '../LevelUpSimulator';
+import { WorkloadDrift } from '../WorkloadDrift';
 
 function EntityReport() {
   const { entity } = useEntity();
@@ -149,6 +151,12 @@ function EntityReport() {
           <NoWorkloadsFound entity={entity} clusters={response.clusters} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <LevelUpSimulator report={report} />
+      </Grid>
+      <Grid item xs={12}>
+        <WorkloadDrift report={report} />
+      </Grid>
       {report.workloads.map(workload => (
         <Grid
           item

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { LevelChip } from '../LevelChip';
 import { CheckGroups } from './CheckGroups';
 import { PodPlacement } from './PodPlacement';
+import { WorstDomains } from './WorstDomains';
 
 function describeReplicas(workload: WorkloadReport): string | undefined {
   const replicas = workload.evidence?.replicas;
@@ -71,6 +72,7 @@ export function WorkloadSection(props: WorkloadSectionProps) {
           Replicas: {replicas}
         </Typography>
       )}
+      <WorstDomains workload={workload} />
       {pods.length > 0 && (
         <Box mb={2}>
           <PodPlacement pods={pods} />

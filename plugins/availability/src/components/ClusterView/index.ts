@@ -1,0 +1,1 @@
+export { ClusterView } from './ClusterView';

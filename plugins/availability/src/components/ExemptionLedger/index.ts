@@ -1,0 +1,1 @@
+export { ExemptionLedger } from './ExemptionLedger';

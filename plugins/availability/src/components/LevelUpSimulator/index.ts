@@ -1,0 +1,1 @@
+export { LevelUpSimulator } from './LevelUpSimulator';

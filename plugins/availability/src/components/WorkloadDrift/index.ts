@@ -1,0 +1,1 @@
+export { WorkloadDrift } from './WorkloadDrift';
