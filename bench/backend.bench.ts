@@ -338,7 +338,9 @@ async function measureReads(tmp: string): Promise<BenchRow[]> {
       ['summary', 'facets'],
       ['summaryOwner', 'facetsOwner'],
     ];
-    const latency: Partial<Record<keyof typeof urls, Latency>> = {};
+    const latency: Partial<
+      Record<keyof typeof urls | 'coldFirst' | 'coldSummary', Latency>
+    > = {};
     for (const [ours, theirs] of pairs) {
       log(`  timing ${ours} vs ${theirs}`);
       Object.assign(
@@ -350,8 +352,42 @@ async function measureReads(tmp: string): Promise<BenchRow[]> {
       );
     }
 
+    // Reports follow catalog visibility: each caller's visible refs come
+    // from the catalog and are reused for 10 s. A new user on every request
+    // is the cold case, where every list and summary asks the catalog for
+    // all 10,000 refs first.
+    const coldUser = (round: number) => ({
+      Authorization: mockCredentials.user.header(`user:default/cold-${round}`),
+    });
+    for (const ours of ['first', 'summary'] as const) {
+      log(`  timing ${ours} with cold visibility vs catFirst`);
+      const cold = await measureGets(
+        { [ours]: urls[ours], catFirst: urls.catFirst },
+        { headers: coldUser, warmup: WARMUP, runs: RUNS },
+      );
+      latency[ours === 'first' ? 'coldFirst' : 'coldSummary'] = cold[ours];
+    }
+
     const n = READ_ENTITIES.toLocaleString('en-US');
     return [
+      ...latencyRows({
+        case: `${n} reports / entities, visibility fetched per request (a new user each time)`,
+        ours: {
+          name: 'GET /reports, cold visibility',
+          latency: latency.coldFirst!,
+        },
+        theirs: { name: 'catalog by-query', latency: latency.catFirst! },
+        maxRatio: 3,
+      }),
+      ...latencyRows({
+        case: `${n}, whole organisation, visibility fetched per request`,
+        ours: {
+          name: 'GET /summary, cold visibility',
+          latency: latency.coldSummary!,
+        },
+        theirs: { name: 'catalog by-query', latency: latency.catFirst! },
+        maxRatio: 3,
+      }),
       ...latencyRows({
         case: `${n} reports / entities, first page of ${PAGE}`,
         ours: { name: 'GET /reports', latency: latency.first! },

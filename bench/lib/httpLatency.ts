@@ -23,15 +23,26 @@ export function percentile(values: number[], p: number): number {
  */
 export async function measureGets(
   urls: Record<string, string>,
-  options: { headers: Record<string, string>; warmup?: number; runs?: number },
+  options: {
+    /** Fixed headers, or headers per round (e.g. a new user each time). */
+    headers:
+      | Record<string, string>
+      | ((round: number) => Record<string, string>);
+    warmup?: number;
+    runs?: number;
+  },
 ): Promise<Record<string, Latency>> {
   const { warmup = 10, runs = 50 } = options;
   const names = Object.keys(urls);
   const samples = new Map<string, number[]>(names.map(n => [n, []]));
   for (let i = 0; i < warmup + runs; i++) {
+    const headers =
+      typeof options.headers === 'function'
+        ? options.headers(i)
+        : options.headers;
     for (const name of names) {
       const start = process.hrtime.bigint();
-      const res = await fetch(urls[name], { headers: options.headers });
+      const res = await fetch(urls[name], { headers });
       const body = await res.text();
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (res.status !== 200) {

@@ -65,14 +65,16 @@ test('the level-up simulator takes storefront-web to a higher level with two fix
   await simulator
     .getByLabel(/^Run at least the minimum replicas: Deployment storefront-web/)
     .check();
+  // With one replica the PDB rows do not apply (contract revision 3), so the
+  // second fix is the spread over nodes that two replicas then need.
   await simulator
-    .getByLabel(/^Add a PodDisruptionBudget: Deployment storefront-web/)
+    .getByLabel(/^Spread pods over nodes: Deployment storefront-web/)
     .check();
   await expect(after.getByLabel('Level Silver')).toBeVisible();
   await expect(simulator).toContainText(
     'kubectl patch deployment storefront-web',
   );
-  await expect(simulator).toContainText('kind: PodDisruptionBudget');
+  await expect(simulator).toContainText('topologySpreadConstraints');
   await simulator.scrollIntoViewIfNeeded();
   await screenshot(page, 'simulator');
 });

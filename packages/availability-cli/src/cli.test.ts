@@ -7,6 +7,10 @@ import type {
   AvailabilityReport,
   WorkloadReport,
 } from '@availability-backstage/plugin-availability-common';
+import { pathToFileURL } from 'node:url';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import type { SarifLog } from './format/formatSarif';
 
 const BIN = path.resolve(__dirname, '../bin/availability');
@@ -166,7 +170,7 @@ describe('availability check', () => {
     const score = run([
       'check',
       '--min-score',
-      String(report.score + 1),
+      String(report.score! + 1),
       'poor',
     ]);
     expect(score.status).toBe(1);
@@ -225,6 +229,56 @@ describe('availability check', () => {
       { source: 'does-not-exist.yaml', message: 'no such file or directory' },
     ]);
     expect(entry(report, 'Deployment', 'api')).toBeDefined();
+  });
+
+  it('refuses to pass inputs where nothing is found: exit 2 unless --allow-empty', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'values.yaml'), 'replicaCount: 3\n');
+      const empty = json(['--min-score', '90', '.'], { cwd: dir });
+      expect(empty.status).toBe(2);
+      expect(empty.report).toEqual({
+        score: null,
+        level: null,
+        workloads: [],
+        warnings: [],
+        errors: [],
+      });
+      expect(empty.stderr).toContain(
+        'error: no workloads, Services, autoscalers or Dockerfiles found in the inputs (pass --allow-empty to accept this)',
+      );
+
+      // Thresholds do not apply to a report without a score.
+      const allowed = run(
+        ['check', '--allow-empty', '--min-level', 'gold', '.'],
+        { cwd: dir },
+      );
+      expect(allowed.status).toBe(0);
+      expect(allowed.stderr).toContain('warning: no workloads');
+      expect(allowed.stderr).not.toContain('threshold');
+      expect(allowed.stdout).toContain('no score');
+      expect(allowed.stdout).not.toContain('100');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to pass inputs where every check is exempt or unknown', () => {
+    const input = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: external',
+      '  annotations:',
+      '    availability.backstage.io/exempt: service-selects-pods',
+      'spec:',
+      '  selector: { app: elsewhere }',
+    ].join('\n');
+    const { status, report, stderr } = json(['-'], { input });
+    expect(status).toBe(2);
+    expect(report.workloads[0]).toMatchObject({ score: null, level: null });
+    expect([report.score, report.level]).toEqual([null, null]);
+    expect(stderr).toContain('no check passed or failed on the inputs');
   });
 
   it('skips documents that are not Kubernetes objects', () => {
@@ -349,11 +403,20 @@ describe('availability check', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: 'poor/app.yaml', uriBaseId: '%SRCROOT%' },
-            region: { startLine: 1 },
+            region: { startLine: lineOf('poor/app.yaml', '  replicas: 1') },
           },
         },
       ],
     });
+    expect(sarifRun.originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: `${pathToFileURL(FIXTURES).href}/` },
+    });
+    // Every result has a line, Dockerfile results too.
+    for (const sarifResult of sarifRun.results) {
+      expect(
+        sarifResult.locations[0].physicalLocation.region?.startLine,
+      ).toBeGreaterThan(0);
+    }
     const pod = sarifRun.results.find(r => r.ruleId === 'pod-controller');
     expect(pod?.locations[0].physicalLocation.region?.startLine).toBe(
       lineOf('poor/app.yaml', 'kind: Pod') - 1,
@@ -375,6 +438,112 @@ describe('availability check', () => {
     expect(sarifRun.invocations[0].executionSuccessful).toBe(true);
   });
 
+  it('writes SARIF that validates against the SARIF 2.1.0 schema', () => {
+    const result = run([
+      'check',
+      '--format',
+      'sarif',
+      'poor',
+      'good',
+      'elsewhere',
+      'missing.yaml',
+    ]);
+    expect(result.status).toBe(2);
+    // The published 2.1.0 schema is draft-04, and one of its patterns is
+    // not valid as a Unicode regular expression.
+    const ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      unicodeRegExp: false,
+    });
+    addFormats(ajv);
+    const validate = ajv.compile(sarifSchema);
+    expect([validate(JSON.parse(result.stdout)), validate.errors]).toEqual([
+      true,
+      null,
+    ]);
+  });
+
+  it('locates SARIF results on the object to change and the line of the field', () => {
+    const sarif = JSON.parse(
+      run(['check', '--format', 'sarif', 'poor', 'elsewhere']).stdout,
+    ) as SarifLog;
+    const at = (ruleId: string, name: string) => {
+      const found = sarif.runs[0].results.find(
+        r => r.ruleId === ruleId && r.properties.name === name,
+      );
+      const { artifactLocation, region } = found!.locations[0].physicalLocation;
+      return `${artifactLocation.uri}:${region?.startLine}`;
+    };
+    const budgets = (text: string) =>
+      `elsewhere/budgets.yaml:${lineOf('elsewhere/budgets.yaml', text)}`;
+    // The HPA is what to change, not the Deployment. (Its one replica makes
+    // the PDB rows not-applicable under revision 3, so none is located here.)
+    expect(at('hpa-min-replicas', 'api')).toBe(budgets('  minReplicas: 1'));
+    expect(at('replicas-min', 'api')).toBe(budgets('  minReplicas: 1'));
+    expect(at('hpa-range', 'api')).toBe(budgets('  maxReplicas: 1'));
+    // The field's own line where it exists, else the container's.
+    const app = (text: string) =>
+      `poor/app.yaml:${lineOf('poor/app.yaml', text)}`;
+    expect(at('replicas-min', 'web')).toBe(app('  replicas: 1'));
+    expect(at('rollout-strategy', 'web')).toBe(app('  strategy:'));
+    expect(at('image-tag-pinned', 'web')).toBe(
+      app('          image: nginx:latest'),
+    );
+    expect(at('secrets-by-reference', 'web')).toBe(
+      app('              value: s3cr3t-value'),
+    );
+    expect(at('probe-readiness', 'web')).toBe(app('        - name: web'));
+    expect(at('service-selects-pods', 'orphan')).toBe(
+      `poor/app.yaml:${lineOf('poor/app.yaml', '  selector:', 2)}`,
+    );
+    // Dockerfile results: the instruction named, else the final stage.
+    expect(at('dockerfile-healthcheck', 'elsewhere/Dockerfile')).toBe(
+      `elsewhere/Dockerfile:${lineOf(
+        'elsewhere/Dockerfile',
+        'FROM node:22.11-slim',
+      )}`,
+    );
+    expect(at('dockerfile-pinned-base', 'poor/worker.Dockerfile')).toBe(
+      'poor/worker.Dockerfile:1',
+    );
+  });
+
+  it('opens the text report with the score and the most failing checks, then workloads worst first', () => {
+    const { stdout } = run(['check', 'poor', 'good']);
+    const blocks = stdout.trimEnd().split(/\n\n(?=\S)/);
+    expect(blocks[0]).toMatch(
+      /^Availability score \d+\/100 \w+: \d+ entries, \d+ failing checks$/,
+    );
+    expect(blocks[1]).toMatch(/^Most failing checks:\n/);
+    expect(blocks[1]).toMatch(
+      /✗ probe-readiness \(high\) on 2 entries: Deployment shop\/web, Pod shop\/debug/,
+    );
+    // Each fix is printed once: a workload refers to the one shown above.
+    const readinessFix = 'readinessProbe:';
+    expect(stdout.split(readinessFix)).toHaveLength(2);
+    expect(stdout).toContain('(fix shown above)');
+    // Worst first; passing entries take one line, saying why checks are unknown.
+    const scores = blocks
+      .slice(2)
+      .map(b => /(\d+)\/100/.exec(b.split('\n')[0])?.[1])
+      .filter(Boolean)
+      .map(Number);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    const passing = blocks.filter(b => b.startsWith('✓ '));
+    expect(passing.length).toBeGreaterThan(0);
+    for (const block of passing) {
+      expect(block.split('\n')).toHaveLength(1);
+    }
+    const withUnknown = passing.filter(b => /\d+ unknown/.test(b));
+    expect(withUnknown.length).toBeGreaterThan(0);
+    for (const block of withUnknown) {
+      expect(block).toMatch(/unknown; \d+ Runtime check: /);
+    }
+    const web = blocks.find(b => b.startsWith('Deployment shop/web'))!;
+    expect(web).toMatch(/\? runtime-ready, [^:]+ unknown: Runtime check: /);
+  });
+
   it('writes a readable text report, failing checks first by severity', () => {
     const result = run(['check', 'poor']);
     expect(result.status).toBe(0);
@@ -391,7 +560,7 @@ describe('availability check', () => {
     expect(severities.length).toBeGreaterThan(3);
     expect([...severities].sort((a, b) => a - b)).toEqual(severities);
     expect(webBlock).toContain('✗ replicas-min (critical)');
-    expect(text).toMatch(/Availability score \d+\/100 \w+: 4 entries/);
+    expect(text).toMatch(/^Availability score \d+\/100 \w+: 4 entries/);
 
     const colored = run(['check', 'poor'], { env: { FORCE_COLOR: '1' } });
     expect(colored.stdout).toContain('\u001b[');

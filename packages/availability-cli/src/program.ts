@@ -68,6 +68,10 @@ function createProgram(options: {
       ).choices(MIN_LEVELS),
     )
     .option(
+      '--allow-empty',
+      'exit 0 when nothing was judged (no workloads, Services, autoscalers or Dockerfiles found, or no check passed or failed) instead of 2',
+    )
+    .option(
       '-c, --config <file>',
       'YAML or JSON with the `availability:` block of app-config (overrides, thresholds, exemptions)',
     )
@@ -77,7 +81,8 @@ function createProgram(options: {
 Exit codes:
   0  evaluated, thresholds met
   1  a threshold (--min-score, --min-level) is not met
-  2  usage error, or an input could not be read (the rest is still reported)
+  2  usage error, an input could not be read (the rest is still reported),
+     or nothing was judged (no score) and --allow-empty is not given
 
 Examples:
   $ availability check k8s/
@@ -92,6 +97,7 @@ Examples:
           minScore?: number;
           minLevel?: Level;
           config?: string;
+          allowEmpty?: boolean;
         },
       ) => {
         options.setExitCode(
@@ -102,6 +108,7 @@ Examples:
               minScore: flags.minScore,
               minLevel: flags.minLevel,
               config: flags.config,
+              allowEmpty: flags.allowEmpty,
               version,
             },
             io,

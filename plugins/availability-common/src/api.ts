@@ -156,8 +156,15 @@ export interface ReportsQuery {
  * @public
  */
 export interface AvailabilitySummary {
+  /** Entities with a score; the averages and level counts are over these. */
   totalEntities: number;
   averageScore: number;
+  /**
+   * Entities refreshed without a score, counted on their own: none of their
+   * annotations matched an object in any reachable cluster (`noWorkloads`),
+   * or they have objects on which no check passed or failed (`notJudged`).
+   */
+  unscored: { noWorkloads: number; notJudged: number };
   byLevel: Record<Level, number>;
   byOwner: Array<{
     owner: string;

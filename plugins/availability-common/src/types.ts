@@ -83,8 +83,9 @@ export interface WorkloadReport {
   name: string;
   /** Absent for manifests. */
   cluster?: string;
-  score: number;
-  level: Level;
+  /** Null when no check of the entry counts: nothing was judged. */
+  score: number | null;
+  level: Level | null;
   checks: CheckResult[];
   source?: SourceLocation;
   /** What was observed on a live cluster; absent for manifests. */
@@ -178,8 +179,12 @@ export interface ReportWarning {
  * @public
  */
 export interface AvailabilityReport {
-  score: number;
-  level: Level;
+  /**
+   * Null when no check counts (or there are no entries at all): nothing was
+   * judged, so the report is neither 100 nor `gold`.
+   */
+  score: number | null;
+  level: Level | null;
   workloads: WorkloadReport[];
   errors: ReportError[];
   /** Documents that were not evaluated, and why (always set by `evaluate`). */

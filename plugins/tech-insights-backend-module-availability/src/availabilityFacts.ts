@@ -85,11 +85,10 @@ export function availabilityFacts(
   for (const severity of severityOf.values()) {
     counts[SEVERITY_FACTS[severity]] += 1;
   }
-  // A report where nothing counts may carry no score.
-  const score = report.score as number | null;
+  // A report where nothing counts carries no score and no level.
   return {
-    ...(typeof score === 'number' ? { score } : {}),
-    level: report.level,
+    ...(report.score !== null ? { score: report.score } : {}),
+    ...(report.level !== null ? { level: report.level } : {}),
     failingChecks: [...severityOf.keys()].sort(),
     ...counts,
     stale: response.stale,

@@ -38,7 +38,12 @@ const exampleChecks = parse(
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, namespace: 'default' },
+  // Reports exist only for entities with Kubernetes annotations.
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': name },
+  },
   spec: { type: 'service', owner: 'team-a' },
 });
 

@@ -2,7 +2,10 @@ import {
   checkCatalog,
   evaluate,
 } from '@availability-backstage/plugin-availability-common';
-import type { Level } from '@availability-backstage/plugin-availability-common';
+import type {
+  AvailabilityReport,
+  Level,
+} from '@availability-backstage/plugin-availability-common';
 import { loadConfig } from '../inputs/loadConfig';
 import { readInputs } from '../inputs/readInputs';
 import { createColors, shouldUseColor } from '../format/colors';
@@ -23,6 +26,8 @@ export interface CheckOptions {
   minScore?: number;
   minLevel?: Level;
   config?: string;
+  /** Exit 0 on inputs where nothing was judged, instead of 2. */
+  allowEmpty?: boolean;
   version: string;
 }
 
@@ -37,6 +42,12 @@ export interface CheckIo {
 
 /** Progress only when someone is watching and there is enough to wait for. */
 const PROGRESS_MIN_FILES = 200;
+
+function nothingJudged(report: AvailabilityReport): string {
+  return report.workloads.length === 0
+    ? 'no workloads, Services, autoscalers or Dockerfiles found in the inputs'
+    : 'no check passed or failed on the inputs (every check is exempt, not applicable or unknown), so there is no score';
+}
 
 /** Runs `availability check` and returns the exit code. */
 export function runCheck(options: CheckOptions, io: CheckIo): number {
@@ -76,12 +87,6 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
     errors: [...inputs.errors, ...evaluated.errors],
   };
 
-  if (report.workloads.length === 0 && report.errors.length === 0) {
-    io.stderr.write(
-      'warning: no workloads, Services or Dockerfiles found in the inputs\n',
-    );
-  }
-
   // Indented for a person at a terminal; compact for tools, where a large
   // report is a third smaller and quicker to write.
   const indent = io.stdout.isTTY ? 2 : undefined;
@@ -96,6 +101,8 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
             report,
             catalog: checkCatalog,
             version: options.version,
+            cwd: io.cwd,
+            sources: inputs,
           }),
           null,
           indent,
@@ -118,6 +125,15 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
         .join('')}`,
     );
     return EXIT_USAGE;
+  }
+  if (report.score === null) {
+    // A typo in a CI path must not pass the gate: nothing judged is no pass.
+    io.stderr.write(
+      `${options.allowEmpty ? 'warning' : 'error'}: ${nothingJudged(report)}${
+        options.allowEmpty ? '' : ' (pass --allow-empty to accept this)'
+      }\n`,
+    );
+    return options.allowEmpty ? EXIT_OK : EXIT_USAGE;
   }
   const unmet = unmetThresholds(report, {
     minScore: options.minScore,

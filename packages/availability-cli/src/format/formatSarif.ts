@@ -1,9 +1,12 @@
+import { pathToFileURL } from 'node:url';
 import type {
   AvailabilityReport,
   CheckInfo,
+  CheckResult,
   Severity,
   WorkloadReport,
 } from '@availability-backstage/plugin-availability-common';
+import { ResultLocator, type LocationSources } from './locateResult';
 
 /** The SARIF 2.1.0 subset the CLI writes. */
 export interface SarifLog {
@@ -22,6 +25,7 @@ interface SarifLocation {
 }
 
 interface SarifRun {
+  originalUriBaseIds: Record<string, { uri: string }>;
   tool: {
     driver: {
       name: string;
@@ -85,12 +89,23 @@ function location(path: string, line?: number): SarifLocation {
   };
 }
 
-function workloadLocation(workload: WorkloadReport): SarifLocation {
-  if (workload.source) {
-    return location(workload.source.path, workload.source.line);
+function resultLocation(
+  workload: WorkloadReport,
+  check: CheckResult,
+  locator: ResultLocator,
+): SarifLocation {
+  const found = locator.locate(workload, check);
+  if (found) {
+    return location(found.path, found.line);
   }
   // Dockerfile entries are named by their path.
-  return location(workload.name, 1);
+  return location(workload.source?.path ?? workload.name, 1);
+}
+
+/** `%SRCROOT%` is the working directory, as a directory URL. */
+function srcRoot(cwd: string): string {
+  const url = pathToFileURL(cwd).href;
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 function subject(workload: WorkloadReport): string {
@@ -101,15 +116,21 @@ function subject(workload: WorkloadReport): string {
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule
- * per check of the catalog, one result per failing check, located at the
- * document the object was read from.
+ * per check of the catalog, one result per failing check, located on the
+ * object to change (the HPA, the PDB, the Service) and on the line of the
+ * field where it exists, with paths relative to the working directory
+ * (`%SRCROOT%`).
  */
 export function formatSarif(options: {
   report: AvailabilityReport;
   catalog: CheckInfo[];
   version: string;
+  /** The working directory the report's paths are relative to. */
+  cwd: string;
+  sources: LocationSources;
 }): SarifLog {
   const { report, catalog, version } = options;
+  const locator = new ResultLocator(options.sources);
   const ruleIndex = new Map(catalog.map((check, index) => [check.id, index]));
   const results: SarifRun['results'] = [];
   for (const workload of report.workloads) {
@@ -127,7 +148,7 @@ export function formatSarif(options: {
             check.remediation ? `\n\n${check.remediation}` : ''
           }`,
         },
-        locations: [workloadLocation(workload)],
+        locations: [resultLocation(workload, check, locator)],
         properties: {
           kind: workload.kind,
           namespace: workload.namespace,
@@ -141,6 +162,7 @@ export function formatSarif(options: {
     version: '2.1.0',
     runs: [
       {
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot(options.cwd) } },
         tool: {
           driver: {
             name: 'availability',

@@ -45,6 +45,17 @@ function title(workload: WorkloadReport): string {
   return `${workload.kind} ${workload.namespace}/${workload.name}`;
 }
 
+/** `87/100 silver`, or `no score` where nothing was judged. */
+function scoreText(
+  scored: { score: number | null; level: Level | null },
+  colors: Colors,
+): string {
+  if (scored.score === null || scored.level === null) {
+    return colors.dim('no score');
+  }
+  return `${scored.score}/100 ${levelText(scored.level, colors)}`;
+}
+
 function levelText(level: Level, colors: Colors): string {
   switch (level) {
     case 'gold':
@@ -84,17 +95,70 @@ function countStatuses(checks: CheckResult[]): string {
   return summary || 'no checks apply';
 }
 
-function formatWorkload(workload: WorkloadReport, colors: Colors): string {
-  const lines: string[] = [];
+const bySeverity = (a: CheckResult, b: CheckResult) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+
+/** Unknown checks grouped by why they are unknown, so each reason shows once. */
+function unknownReasons(checks: CheckResult[]): Array<[string, string[]]> {
+  const byReason = new Map<string, string[]>();
+  for (const check of checks) {
+    if (check.status === 'unknown') {
+      byReason.set(check.message, [
+        ...(byReason.get(check.message) ?? []),
+        check.id,
+      ]);
+    }
+  }
+  return [...byReason].map(([reason, ids]) => [reason, ids]);
+}
+
+/**
+ * Prints each distinct remediation once: a fix already shown (in the list
+ * of most failing checks or for another workload) is referred to, not
+ * repeated.
+ */
+class FixPrinter {
+  readonly #shown = new Set<string>();
+  readonly #colors: Colors;
+
+  constructor(colors: Colors) {
+    this.#colors = colors;
+  }
+
+  lines(remediation: string | null, prefix: string): string[] {
+    if (!remediation) {
+      return [];
+    }
+    const text = plainRemediation(remediation);
+    if (this.#shown.has(text)) {
+      return [this.#colors.dim(`${prefix}(fix shown above)`)];
+    }
+    this.#shown.add(text);
+    return [this.#colors.dim(indent(text, prefix))];
+  }
+}
+
+function formatWorkload(
+  workload: WorkloadReport,
+  colors: Colors,
+  fixes: FixPrinter,
+): string {
   const where = location(workload);
-  lines.push(
-    `${colors.bold(title(workload))}${where ? colors.dim(`  ${where}`) : ''}  ${
-      workload.score
-    }/100 ${levelText(workload.level, colors)}`,
-  );
+  const heading = `${colors.bold(title(workload))}${
+    where ? colors.dim(`  ${where}`) : ''
+  }  ${scoreText(workload, colors)}`;
   const failing = workload.checks
     .filter(check => check.status === 'fail')
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    .sort(bySeverity);
+  const unknowns = unknownReasons(workload.checks);
+  if (failing.length === 0) {
+    // Nothing to fix: one line, with why anything is unknown.
+    const why = unknowns.map(([reason, ids]) => `${ids.length} ${reason}`);
+    return `${colors.green('✓')} ${heading}  ${colors.dim(
+      [countStatuses(workload.checks), ...why].join('; '),
+    )}`;
+  }
+  const lines = [heading];
   for (const check of failing) {
     const severity =
       check.severity === 'critical' || check.severity === 'high'
@@ -102,12 +166,8 @@ function formatWorkload(workload: WorkloadReport, colors: Colors): string {
         : colors.yellow(check.severity);
     lines.push(
       `  ${colors.red('✗')} ${check.id} (${severity}): ${check.message}`,
+      ...fixes.lines(check.remediation, '      '),
     );
-    if (check.remediation) {
-      lines.push(
-        colors.dim(indent(plainRemediation(check.remediation), '      ')),
-      );
-    }
   }
   for (const check of workload.checks.filter(c => c.status === 'exempt')) {
     const until = check.until ? ` until ${check.until}` : '';
@@ -117,17 +177,99 @@ function formatWorkload(workload: WorkloadReport, colors: Colors): string {
       }`,
     );
   }
+  for (const [reason, ids] of unknowns) {
+    lines.push(`  ${colors.dim('?')} ${ids.join(', ')} unknown: ${reason}`);
+  }
   lines.push(colors.dim(`  ${countStatuses(workload.checks)}`));
   return lines.join('\n');
 }
 
+/** How many of the most failing checks the report opens with. */
+const TOP_CHECKS = 5;
+
+/** The checks that fail on the most entries, most severe first on a tie. */
+function mostFailing(report: AvailabilityReport) {
+  const byId = new Map<
+    string,
+    { check: CheckResult; entries: WorkloadReport[] }
+  >();
+  for (const workload of report.workloads) {
+    for (const check of workload.checks) {
+      if (check.status === 'fail') {
+        const entry = byId.get(check.id) ?? { check, entries: [] };
+        entry.entries.push(workload);
+        byId.set(check.id, entry);
+      }
+    }
+  }
+  return [...byId.values()]
+    .sort(
+      (a, b) =>
+        b.entries.length - a.entries.length || bySeverity(a.check, b.check),
+    )
+    .slice(0, TOP_CHECKS);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Entries worst first; entries without a score (nothing judged) last. */
+function worstFirst(a: WorkloadReport, b: WorkloadReport): number {
+  return (a.score ?? 101) - (b.score ?? 101);
+}
+
 /**
- * The human report: one block per workload, Service or Dockerfile with its
- * failing checks first (most severe first) and how to fix them, then the
- * exemptions, then a summary; unreadable inputs last.
+ * The human report: the overall score and level, then the checks that fail
+ * most across the inputs (how many entries each, the fix once), then each
+ * workload, Service or Dockerfile worst first with its failures (most
+ * severe first), exemptions and why anything is unknown; entries with
+ * nothing to fix take one line. Unreadable inputs last.
  */
 export function formatText(report: AvailabilityReport, colors: Colors): string {
-  const blocks = report.workloads.map(w => formatWorkload(w, colors));
+  const failures = report.workloads.reduce(
+    (sum, w) => sum + w.checks.filter(c => c.status === 'fail').length,
+    0,
+  );
+  const blocks = [
+    `${colors.bold('Availability score')} ${scoreText(
+      report,
+      colors,
+    )}: ${plural(report.workloads.length, 'entry', 'entries')}, ${plural(
+      failures,
+      'failing check',
+      'failing checks',
+    )}${
+      report.errors.length > 0
+        ? `, ${plural(
+            report.errors.length,
+            'unreadable input',
+            'unreadable inputs',
+          )}`
+        : ''
+    }`,
+  ];
+  const fixes = new FixPrinter(colors);
+  const top = mostFailing(report);
+  if (top.length > 0) {
+    const lines = [colors.bold('Most failing checks:')];
+    for (const { check, entries } of top) {
+      lines.push(
+        `  ${colors.red('✗')} ${check.id} (${check.severity}) on ${plural(
+          entries.length,
+          'entry',
+          'entries',
+        )}: ${entries.map(title).join(', ')}`,
+        ...fixes.lines(check.remediation, '      '),
+      );
+    }
+    blocks.push(lines.join('\n'));
+  }
+  blocks.push(
+    ...[...report.workloads]
+      .sort(worstFirst)
+      .map(w => formatWorkload(w, colors, fixes)),
+  );
   if (report.errors.length > 0) {
     blocks.push(
       [
@@ -141,23 +283,5 @@ export function formatText(report: AvailabilityReport, colors: Colors): string {
       ].join('\n'),
     );
   }
-  const failures = report.workloads.reduce(
-    (sum, w) => sum + w.checks.filter(c => c.status === 'fail').length,
-    0,
-  );
-  blocks.push(
-    `${colors.bold('Availability score')} ${report.score}/100 ${levelText(
-      report.level,
-      colors,
-    )}: ${report.workloads.length} ${
-      report.workloads.length === 1 ? 'entry' : 'entries'
-    }, ${failures} failing ${failures === 1 ? 'check' : 'checks'}${
-      report.errors.length > 0
-        ? `, ${report.errors.length} unreadable ${
-            report.errors.length === 1 ? 'input' : 'inputs'
-          }`
-        : ''
-    }`,
-  );
   return `${blocks.join('\n\n')}\n`;
 }

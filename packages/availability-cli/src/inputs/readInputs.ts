@@ -11,6 +11,8 @@ import type {
 
 /** What the CLI read from its arguments. */
 export interface Inputs extends CollectedInputs {
+  /** The text of each input read, by the path the report shows (for SARIF lines). */
+  texts: Map<string, string>;
   /** How many files (and stdin) were read. */
   fileCount: number;
 }
@@ -71,12 +73,23 @@ export interface ReadInputsOptions {
  * for `-`. What cannot be read lands in `errors`.
  */
 export function readInputs(options: ReadInputsOptions): Inputs {
+  // The collector reads every input once; what it reads is kept for SARIF.
+  const texts = new Map<string, string>();
+  const record = (shown: string, text: string) => {
+    texts.set(shown, text.replace(/^\uFEFF/, ''));
+    return text;
+  };
+  const fileSystem = nodeFileSystem(options.cwd);
   const collected = collectInputs({
-    fs: nodeFileSystem(options.cwd),
+    fs: {
+      ...fileSystem,
+      readFile: file =>
+        record(fileSystem.display(file), fileSystem.readFile(file)),
+    },
     paths: options.args,
     stdinPath: STDIN_PATH,
-    readStdin: options.readStdin,
+    readStdin: () => record(STDIN_PATH, options.readStdin()),
     onFilesFound: options.onFilesFound,
   });
-  return { ...collected, fileCount: collected.files.length };
+  return { ...collected, texts, fileCount: collected.files.length };
 }

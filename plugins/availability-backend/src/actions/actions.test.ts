@@ -11,7 +11,12 @@ function component(name: string, owner: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default' },
+    metadata: {
+      name,
+      namespace: 'default',
+      // Reports exist only for entities with Kubernetes annotations.
+      annotations: { 'backstage.io/kubernetes-id': name },
+    },
     spec: { type: 'service', owner },
   };
 }

@@ -72,10 +72,10 @@ Pass nextCursor back as cursor for the next page.`,
         permission: availabilityReadPermission,
         credentials,
       });
-      const page = await service.listReports({
-        ...input,
-        limit: input.limit ?? 25,
-      });
+      const page = await service.listReports(
+        { ...input, limit: input.limit ?? 25 },
+        { credentials },
+      );
       // Rows of entities the caller cannot see in the catalog are left out
       // of the page (which may then be shorter than the limit).
       const visible = await visibleEntityRefs({

@@ -99,6 +99,16 @@ export type ReportsFilter = Pick<
 >;
 
 /**
+ * Which entities a read may see: without `visibleEntityRefs`, all of them.
+ *
+ * @public
+ */
+export interface ReportsScope {
+  /** Lower-cased refs of the entities the caller may read. */
+  visibleEntityRefs?: ReadonlySet<string>;
+}
+
+/**
  * Storage of availability reports.
  *
  * @public
@@ -114,11 +124,11 @@ export interface AvailabilityStore {
     options?: { historyLimit?: number },
   ): Promise<EntityReportResponse | undefined>;
   /** Pages through the latest reports; entities without a good report are left out. */
-  listReports(query: ReportsQuery): Promise<ReportsPage>;
+  listReports(query: ReportsQuery, scope?: ReportsScope): Promise<ReportsPage>;
   /** Aggregates over the latest reports, computed by the database. */
   getSummary(
     filter: ReportsFilter,
-    options?: { trendDays?: number; now?: Date },
+    options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary>;
   /** Every latest report that matches the filter (entities without a good report are left out). */
   listLatestReports(filter: ReportsFilter): Promise<StoredReport[]>;
@@ -133,7 +143,10 @@ export interface AvailabilityStore {
   /** The Node list of every cluster that has one. */
   listClusterNodes(): Promise<StoredClusterNodes[]>;
   /** The values of each filter field and their counts, each under the other filters. */
-  getFacets(filter: ReportsFilter): Promise<AvailabilityFacets>;
+  getFacets(
+    filter: ReportsFilter,
+    scope?: ReportsScope,
+  ): Promise<AvailabilityFacets>;
   /** Every stored entity ref (lower-cased). */
   listEntityRefs(): Promise<string[]>;
   /** Removes everything stored about these entities. */

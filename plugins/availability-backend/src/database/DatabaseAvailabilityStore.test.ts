@@ -81,6 +81,37 @@ function report(score: number, level: Level, failing: string[] = []) {
   return value;
 }
 
+/** A refresh that found nothing, or found objects but judged nothing. */
+function unscoredReport(found: 'nothing' | 'objects'): AvailabilityReport {
+  return {
+    score: null,
+    level: null,
+    errors: [],
+    workloads:
+      found === 'nothing'
+        ? []
+        : [
+            {
+              kind: 'Deployment',
+              namespace: 'shop',
+              name: 'api',
+              score: null,
+              level: null,
+              checks: [
+                {
+                  id: 'runtime-ready',
+                  status: 'unknown',
+                  severity: 'critical',
+                  message: 'no status',
+                  remediation: null,
+                  reason: null,
+                },
+              ],
+            },
+          ],
+  };
+}
+
 const clusters = [{ cluster: 'prod-eu', status: 'ok' as const }];
 
 const LEVELS: Level[] = ['gold', 'silver', 'bronze', 'none'];
@@ -111,7 +142,8 @@ type Filter = Parameters<DatabaseAvailabilityStore['getSummary']>[0];
 /**
  * The summary computed the slow, obvious way from what the store returns
  * item by item: the latest reports, and for the trend the last history
- * point of each entity and day.
+ * point of each entity and day. The scenarios that use it save only scored
+ * reports, so nothing is unscored.
  */
 async function expectedSummary(
   store: DatabaseAvailabilityStore,
@@ -175,6 +207,7 @@ async function expectedSummary(
   return {
     totalEntities: items.length,
     averageScore: items.length ? round1(totalScore / items.length) : 0,
+    unscored: { noWorkloads: 0, notJudged: 0 },
     byLevel,
     byOwner: [...owners.entries()]
       .map(([owner, e]) => ({
@@ -590,6 +623,20 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
       ['pdb-present', 'replicas-min'],
       '2025-06-02T10:00:00Z',
     );
+    // Not deployed yet, and deployed but judged on nothing: counted on their
+    // own, never in the averages, levels or trend.
+    for (const [name, owner, found] of [
+      ['d', 'group:default/x', 'nothing'],
+      ['e', 'group:default/y', 'nothing'],
+      ['f', 'group:default/y', 'objects'],
+    ] as const) {
+      await store.saveReport({
+        entity: entity(name, { owner }),
+        report: unscoredReport(found),
+        clusters,
+        refreshedAt: new Date('2025-06-02T10:00:00Z'),
+      });
+    }
 
     const summary = await store.getSummary(
       {},
@@ -598,6 +645,7 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     expect(summary).toEqual({
       totalEntities: 3,
       averageScore: 70,
+      unscored: { noWorkloads: 2, notJudged: 1 },
       byLevel: { gold: 1, silver: 1, bronze: 0, none: 1 },
       byOwner: [
         {
@@ -637,11 +685,25 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
       { now: new Date('2025-06-02T12:00:00Z'), trendDays: 1 },
     );
     expect(filtered.totalEntities).toBe(1);
+    expect(filtered.unscored).toEqual({ noWorkloads: 1, notJudged: 1 });
     expect(filtered.byCheck.map(c => c.id)).toEqual([
       'pdb-present',
       'replicas-min',
     ]);
     expect(filtered.trend.map(t => t.date)).toEqual(['2025-06-02']);
+
+    // Without a level there is nothing a level filter could match.
+    const byLevel = await store.getSummary(
+      { level: ['none'] },
+      { now: new Date('2025-06-02T12:00:00Z') },
+    );
+    expect(byLevel.unscored).toEqual({ noWorkloads: 0, notJudged: 0 });
+
+    const listed = await store.listReports({});
+    expect(listed.items.map(i => i.name).sort()).toEqual(['a', 'b', 'c']);
+    const notDeployed = await store.getEntityReport('component:default/d');
+    expect(notDeployed?.report).toEqual(unscoredReport('nothing'));
+    expect(notDeployed?.history).toEqual([]);
   });
 
   it('lists and deletes entities with their history', async () => {

@@ -16,6 +16,7 @@ import { Knex } from 'knex';
 import {
   AvailabilityStore,
   ReportsFilter,
+  ReportsScope,
   SaveFailureOptions,
   SaveReportOptions,
   StoredClusterNodes,
@@ -90,15 +91,19 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     return readEntityReport(this.#db, entityRef, options?.historyLimit ?? 90);
   }
 
-  listReports(query: ReportsQuery): Promise<ReportsPage> {
-    return queryReports(this.#db, query);
+  listReports(
+    query: ReportsQuery,
+    scope: ReportsScope = {},
+  ): Promise<ReportsPage> {
+    return queryReports(this.#db, query, scope);
   }
 
   getSummary(
     filter: ReportsFilter,
-    options?: { trendDays?: number; now?: Date },
+    options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary> {
     return querySummary(this.#db, filter, {
+      visibleEntityRefs: options?.visibleEntityRefs,
       trendDays: options?.trendDays ?? 30,
       now: options?.now ?? new Date(),
     });
@@ -110,7 +115,12 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
         ReportRow,
         'entity_ref' | 'title' | 'owner' | 'report' | 'refreshed_at'
       >
-    > = await applyReportsFilter(this.#db, this.#db(`${REPORTS} as r`), filter)
+    > = await applyReportsFilter(
+      this.#db,
+      this.#db(`${REPORTS} as r`),
+      filter,
+      {},
+    )
       .whereNotNull('r.report')
       .orderBy('r.entity_ref')
       .select(
@@ -162,8 +172,11 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     }));
   }
 
-  getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
-    return queryFacets(this.#db, filter);
+  getFacets(
+    filter: ReportsFilter,
+    scope: ReportsScope = {},
+  ): Promise<AvailabilityFacets> {
+    return queryFacets(this.#db, filter, scope);
   }
 
   async listEntityRefs(): Promise<string[]> {

@@ -3,7 +3,7 @@ import type {
   FacetCount,
 } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
-import type { ReportsFilter } from './AvailabilityStore';
+import type { ReportsFilter, ReportsScope } from './AvailabilityStore';
 import { applyReportsFilter } from './reportFilter';
 import { FAILING, REPORTS } from './tables';
 
@@ -27,12 +27,18 @@ function toCounts(
 export async function queryFacets(
   db: Knex,
   filter: ReportsFilter,
+  scope: ReportsScope,
 ): Promise<AvailabilityFacets> {
   const column = (key: FacetColumn) =>
-    applyReportsFilter(db, db(`${REPORTS} as r`), {
-      ...filter,
-      [key]: undefined,
-    })
+    applyReportsFilter(
+      db,
+      db(`${REPORTS} as r`),
+      {
+        ...filter,
+        [key]: undefined,
+      },
+      scope,
+    )
       .select(`r.${key}`)
       .count({ count: '*' })
       .groupBy(`r.${key}`);
@@ -44,10 +50,15 @@ export async function queryFacets(
     db(`${FAILING} as f`)
       .whereIn(
         'f.entity_ref',
-        applyReportsFilter(db, db(`${REPORTS} as r`), {
-          ...filter,
-          failingCheck: undefined,
-        }).select('r.entity_ref'),
+        applyReportsFilter(
+          db,
+          db(`${REPORTS} as r`),
+          {
+            ...filter,
+            failingCheck: undefined,
+          },
+          scope,
+        ).select('r.entity_ref'),
       )
       .select('f.check_id')
       .count({ count: '*' })

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import type { ReportsFilter } from './AvailabilityStore';
+import type { ReportsFilter, ReportsScope } from './AvailabilityStore';
 import { FAILING } from './tables';
 
 function toLower(values: string[] | undefined): string[] | undefined {
@@ -27,9 +27,45 @@ export function applyReportsFilter(
   db: Knex,
   qb: Knex.QueryBuilder,
   filter: ReportsFilter,
+  scope: ReportsScope,
   alias = 'r',
 ): Knex.QueryBuilder {
   qb.whereNotNull(`${alias}.score`);
+  return applyEntityFilter(db, qb, filter, scope, alias);
+}
+
+/**
+ * Keeps the rows whose `column` is one of `refs`, bound as one parameter
+ * (an array on PostgreSQL, JSON on SQLite) so that ten thousand refs stay
+ * within every engine's limit on bound parameters.
+ */
+function whereRefIn(
+  db: Knex,
+  qb: Knex.QueryBuilder,
+  column: string,
+  refs: ReadonlySet<string>,
+) {
+  if (db.client.config.client === 'pg') {
+    qb.whereRaw('?? = ANY(?::text[])', [column, [...refs]]);
+  } else {
+    qb.whereRaw('?? in (select value from json_each(?))', [
+      column,
+      JSON.stringify([...refs]),
+    ]);
+  }
+}
+
+/** The filters on the entity itself, which unscored reports answer too. */
+export function applyEntityFilter(
+  db: Knex,
+  qb: Knex.QueryBuilder,
+  filter: ReportsFilter,
+  scope: ReportsScope,
+  alias = 'r',
+): Knex.QueryBuilder {
+  if (scope.visibleEntityRefs) {
+    whereRefIn(db, qb, `${alias}.entity_ref`, scope.visibleEntityRefs);
+  }
   const entityRef = toLower(filter.entityRef);
   if (entityRef) qb.whereIn(`${alias}.entity_ref`, entityRef);
   const owner = toLower(filter.owner);

@@ -10,6 +10,7 @@ import type {
 import { LEVELS } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
 import { Cursor, decodeCursor, encodeCursor } from './cursor';
+import type { ReportsScope } from './AvailabilityStore';
 import { applyReportsFilter } from './reportFilter';
 import {
   HISTORY,
@@ -110,6 +111,7 @@ function toSummary(row: ReportRow): EntityReportSummary {
 export async function queryReports(
   db: Knex,
   query: ReportsQuery,
+  scope: ReportsScope,
 ): Promise<ReportsPage> {
   const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -122,10 +124,16 @@ export async function queryReports(
     db,
     db(`${REPORTS} as r`),
     query,
+    scope,
   ).count({ count: '*' });
   const totalItems = Number(countRow[0].count);
 
-  const rowsQuery = applyReportsFilter(db, db(`${REPORTS} as r`), query).select(
+  const rowsQuery = applyReportsFilter(
+    db,
+    db(`${REPORTS} as r`),
+    query,
+    scope,
+  ).select(
     'r.entity_ref',
     'r.kind',
     'r.namespace',

@@ -144,6 +144,7 @@ export async function writeReport(
         ...columns,
         score: report.score,
         level: report.level,
+        entries: report.workloads.length,
         failing_checks: failingJson,
         report: JSON.stringify(report),
         clusters: JSON.stringify(clusters),
@@ -163,6 +164,10 @@ export async function writeReport(
         })
         .onConflict('entity_ref')
         .merge();
+    }
+    if (report.score === null || report.level === null) {
+      // History and trend are of scores; a report without one adds none.
+      return;
     }
     await appendHistory(
       tx,

@@ -4,8 +4,12 @@ import {
   LEVELS,
 } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
-import type { ReportsFilter } from './AvailabilityStore';
-import { applyReportsFilter, hasFilter } from './reportFilter';
+import type { ReportsFilter, ReportsScope } from './AvailabilityStore';
+import {
+  applyEntityFilter,
+  applyReportsFilter,
+  hasFilter,
+} from './reportFilter';
 import {
   CheckCountRow,
   DAILY,
@@ -15,6 +19,12 @@ import {
   OwnerGroupRow,
   REPORTS,
 } from './tables';
+
+/** Unscored reports counted by whether they had entries at all. */
+type UnscoredRow = {
+  empty: boolean | number | string;
+  count: number | string;
+};
 
 type Tally = {
   entities: number;
@@ -65,15 +75,16 @@ function tallyByLevel<R extends LevelGroupRow>(
 export async function querySummary(
   db: Knex,
   filter: ReportsFilter,
-  options: { trendDays: number; now: Date },
+  options: ReportsScope & { trendDays: number; now: Date },
 ): Promise<AvailabilitySummary> {
   const since = new Date(
     options.now.getTime() - (options.trendDays - 1) * 86_400_000,
   )
     .toISOString()
     .slice(0, 10);
+  const scope: ReportsScope = { visibleEntityRefs: options.visibleEntityRefs };
   const matching = () =>
-    applyReportsFilter(db, db(`${REPORTS} as r`), filter).select(
+    applyReportsFilter(db, db(`${REPORTS} as r`), filter, scope).select(
       'r.entity_ref',
     );
 
@@ -87,21 +98,39 @@ export async function querySummary(
     .count({ count: '*' })
     .sum({ total: 'd.score' })
     .groupBy('d.day', 'd.level');
-  if (hasFilter(filter)) {
+  if (hasFilter(filter) || scope.visibleEntityRefs) {
     checksQuery.whereIn('f.entity_ref', matching());
     trendQuery.whereIn('d.entity_ref', matching());
   }
 
+  // Reports without a score have no level and fail no check.
+  const unscoredQuery =
+    filter.level?.length || filter.failingCheck?.length
+      ? Promise.resolve([])
+      : applyEntityFilter(db, db(`${REPORTS} as r`), filter, scope)
+          .whereNull('r.score')
+          .whereNotNull('r.entries')
+          .select(db.raw('(r.entries = 0) as empty'))
+          .count({ count: '*' })
+          .groupBy('empty');
+
   // The totals and levels are sums of the per-owner groups.
-  const [ownerRows, checkRows, trendRows] = (await Promise.all([
-    applyReportsFilter(db, db(`${REPORTS} as r`), filter)
+  const [ownerRows, checkRows, trendRows, unscoredRows] = (await Promise.all([
+    applyReportsFilter(db, db(`${REPORTS} as r`), filter, scope)
       .select('r.owner', 'r.level')
       .count({ count: '*' })
       .sum({ total: 'r.score' })
       .groupBy('r.owner', 'r.level'),
     checksQuery,
     trendQuery,
-  ])) as [OwnerGroupRow[], CheckCountRow[], DayGroupRow[]];
+    unscoredQuery,
+  ])) as [OwnerGroupRow[], CheckCountRow[], DayGroupRow[], UnscoredRow[]];
+  const unscored = { noWorkloads: 0, notJudged: 0 };
+  for (const row of unscoredRows) {
+    // SQLite answers 1/0, PostgreSQL true/false.
+    unscored[row.empty && row.empty !== '0' ? 'noWorkloads' : 'notJudged'] +=
+      Number(row.count);
+  }
 
   const all = tallyByLevel(ownerRows, () => '').get('') ?? {
     entities: 0,
@@ -114,6 +143,7 @@ export async function querySummary(
   return {
     totalEntities: all.entities,
     averageScore: all.entities ? round1(all.total / all.entities) : 0,
+    unscored,
     byLevel: all.byLevel,
     byOwner: [...owners.entries()]
       .map(([owner, t]) => ({

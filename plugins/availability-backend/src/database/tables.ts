@@ -19,6 +19,8 @@ export type ReportRow = {
   lifecycle: string | null;
   score: number | null;
   level: string | null;
+  /** Entries of the latest good report; null until one exists. */
+  entries: number | null;
   failing_checks: string;
   report: string | null;
   clusters: string;

@@ -81,6 +81,15 @@ class FakeSource implements KubernetesObjectsSource {
     }
     onKubeRequests?.('prod-eu', 15);
     onKubeRequests?.('prod-us', 15);
+    if (name.startsWith('undeployed-')) {
+      return {
+        clusters: ['prod-eu', 'prod-us'].map(cluster => ({
+          cluster,
+          status: 'ok' as const,
+          objects: [],
+        })),
+      };
+    }
     return {
       clusters: [
         {
@@ -263,6 +272,48 @@ describe('AvailabilityService.refreshAll', () => {
     ]);
     expect(a?.report?.workloads).toEqual(firstA?.report?.workloads);
     expect(a?.report?.score).toBe(firstA?.report?.score);
+  });
+
+  it('stores an entity that no cluster runs as having no workloads, outside the averages', async () => {
+    const { service, store } = await setup([
+      component('svc'),
+      component('undeployed-gift-cards'),
+    ]);
+    const summary = await service.refreshAll();
+    expect(summary).toMatchObject({
+      entities: { total: 2, ok: 2, failed: 0 },
+    });
+
+    const stored = await store.getEntityReport(
+      'component:default/undeployed-gift-cards',
+    );
+    expect(stored?.report).toEqual({
+      score: null,
+      level: null,
+      workloads: [],
+      warnings: [],
+      errors: [],
+    });
+    expect(stored?.clusters).toEqual(
+      ['prod-eu', 'prod-us'].map(cluster => ({
+        cluster,
+        status: 'ok',
+        lastSuccessAt: expect.any(String),
+      })),
+    );
+    const scored = await store.getEntityReport('component:default/svc');
+    const totals = await service.getSummary(
+      {},
+      {
+        credentials: mockCredentials.service(),
+      },
+    );
+    expect(totals).toMatchObject({
+      totalEntities: 1,
+      averageScore: scored?.report?.score,
+      unscored: { noWorkloads: 1, notJudged: 0 },
+    });
+    expect(Object.values(totals.byLevel).reduce((a, b) => a + b)).toBe(1);
   });
 
   it('passes entity annotations to the engine as exemptions', async () => {

@@ -42,6 +42,7 @@ import {
   KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
+import { CatalogEntityVisibility } from './CatalogEntityVisibility';
 import { LevelChangeNotifier } from './notifyLevelChanges';
 import { EntityRefresher } from './refresh/EntityRefresher';
 import { RefreshMetrics } from './refresh/refreshMetrics';
@@ -61,6 +62,8 @@ interface AvailabilityServiceOptions {
   /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
   nodeCacheTtlMs?: number;
   catalog: CatalogService;
+  /** How long a caller's visible entities are reused; default 10 seconds. */
+  visibilityTtlMs?: number;
   auth: AuthService;
   /** Check overrides, thresholds and exemptions. */
   evaluation: AvailabilityConfig;
@@ -88,6 +91,7 @@ export class AvailabilityService {
   /** Node lists shared by on-demand refreshes, for a short while. */
   readonly #onDemandNodes?: ClusterNodesCache;
   readonly #catalog: CatalogService;
+  readonly #visibility: CatalogEntityVisibility;
   readonly #config: AvailabilityConfig;
   readonly #refresher: EntityRefresher;
   readonly #ledgerHorizonDays: number;
@@ -112,6 +116,10 @@ export class AvailabilityService {
         ttlMs: options.nodeCacheTtlMs ?? DEFAULT_NODE_CACHE_TTL_MS,
       });
     this.#catalog = options.catalog;
+    this.#visibility = CatalogEntityVisibility.create({
+      catalog: options.catalog,
+      ttlMs: options.visibilityTtlMs,
+    });
     this.#config = options.evaluation;
     this.#triggerRefresh = options.triggerRefresh;
     this.#ledgerHorizonDays = options.ledgerHorizonDays ?? 365;
@@ -140,21 +148,26 @@ export class AvailabilityService {
     });
   }
 
-  /** The stored report; an empty one for a catalog entity not refreshed yet. */
+  /**
+   * The stored report; an empty one for a catalog entity not refreshed yet.
+   * An entity the catalog does not let the caller read is not found, as in
+   * the catalog itself.
+   */
   async getEntityReport(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityReportResponse> {
+    if (
+      !(await this.#visibility.canReadEntity(entityRef, options.credentials))
+    ) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
     const stored = await this.#store.getEntityReport(entityRef);
     if (stored) {
       return stored;
     }
-    const entity = await this.#catalog.getEntityByRef(entityRef, options);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
     return {
-      entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      entityRef: entityRef.toLocaleLowerCase('en-US'),
       report: null,
       clusters: [],
       refreshedAt: null,
@@ -213,19 +226,43 @@ export class AvailabilityService {
     await this.#triggerRefresh();
   }
 
-  async listReports(query: ReportsQuery): Promise<ReportsPage> {
-    return this.#store.listReports(this.#normalizeFilter(query));
+  /** The reports of the entities the catalog lets the caller read. */
+  async listReports(
+    query: ReportsQuery,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ReportsPage> {
+    return this.#store.listReports(
+      this.#normalizeFilter(query),
+      await this.#visibleTo(options.credentials),
+    );
   }
 
-  async getSummary(filter: ReportsFilter): Promise<AvailabilitySummary> {
+  /** Totals and rollups over the entities the catalog lets the caller read. */
+  async getSummary(
+    filter: ReportsFilter,
+    options: { credentials: BackstageCredentials },
+  ): Promise<AvailabilitySummary> {
     return this.#store.getSummary(this.#normalizeFilter(filter), {
+      ...(await this.#visibleTo(options.credentials)),
       now: this.#now(),
     });
   }
 
-  /** The values of each filter field among the reports, with counts. */
-  async getFacets(filter: ReportsFilter): Promise<AvailabilityFacets> {
-    return this.#store.getFacets(this.#normalizeFilter(filter));
+  /** The values of each filter field among the reports the caller may read, with counts. */
+  async getFacets(
+    filter: ReportsFilter,
+    options: { credentials: BackstageCredentials },
+  ): Promise<AvailabilityFacets> {
+    return this.#store.getFacets(
+      this.#normalizeFilter(filter),
+      await this.#visibleTo(options.credentials),
+    );
+  }
+
+  async #visibleTo(credentials: BackstageCredentials) {
+    return {
+      visibleEntityRefs: await this.#visibility.visibleEntityRefs(credentials),
+    };
   }
 
   /** Evaluates manifests given as YAML or JSON text. */

@@ -2,8 +2,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   availabilityReadPermission,
@@ -78,10 +78,20 @@ const clusterParamsSchema = z.object({
   cluster: z.string().min(1).max(255),
 });
 
+// The catalog's own rules for the parts of an entity ref (those of its
+// default field format policy), so that a ref the catalog could never hold
+// is a 400 here rather than an error from the ref parser further down.
+const validators = makeValidator();
 const entityParamsSchema = z.object({
-  kind: z.string().min(1).max(255),
-  namespace: z.string().min(1).max(255),
-  name: z.string().min(1).max(255),
+  kind: z
+    .string()
+    .refine(v => validators.isValidKind(v), 'not a valid entity kind'),
+  namespace: z
+    .string()
+    .refine(v => validators.isValidNamespace(v), 'not a valid namespace'),
+  name: z
+    .string()
+    .refine(v => validators.isValidEntityName(v), 'not a valid entity name'),
 });
 
 function parse<S extends z.ZodType>(
@@ -174,15 +184,21 @@ export async function createRouter(
   });
 
   router.get('/reports', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const query = parse(reportsQuerySchema, req.query, 'query');
-    res.json(await service.listReports(query));
+    res.json(await service.listReports(query, { credentials }));
   });
 
   router.get('/summary', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const filter = parse(filterSchema, req.query, 'query');
-    res.json(await service.getSummary(filter));
+    res.json(await service.getSummary(filter, { credentials }));
   });
 
   router.get('/entities/:kind/:namespace/:name/objects', async (req, res) => {
@@ -219,9 +235,12 @@ export async function createRouter(
   });
 
   router.get('/facets', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const filter = parse(filterSchema, req.query, 'query');
-    res.json(await service.getFacets(filter));
+    res.json(await service.getFacets(filter, { credentials }));
   });
 
   router.get('/checks', async (req, res) => {
@@ -245,6 +264,11 @@ export async function createRouter(
       res.json(service.evaluateManifests(manifestsText(req), 'request'));
     },
   );
+
+  // A path under the plugin that no route takes still says what was wrong.
+  router.use((req: Request) => {
+    throw new NotFoundError(`No route ${req.method} ${req.path}`);
+  });
 
   // Body parser failures carry their own 4xx status (413, 415); malformed
   // JSON becomes an InputError like every other bad input.

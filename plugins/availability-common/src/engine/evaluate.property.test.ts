@@ -85,10 +85,19 @@ const inputsArb = fc.array(
 );
 
 function expectConsistent(entry: {
-  score: number;
-  level: string;
+  score: number | null;
+  level: string | null;
   checks: CheckResult[];
 }) {
+  const counts = entry.checks.some(
+    c => c.status === 'pass' || c.status === 'fail',
+  );
+  if (entry.score === null) {
+    // Nothing judged: no score and no level, never 100 or gold.
+    expect([counts, entry.level]).toEqual([false, null]);
+    return;
+  }
+  expect(counts).toBe(true);
   expect(Number.isInteger(entry.score)).toBe(true);
   expect(entry.score).toBeGreaterThanOrEqual(0);
   expect(entry.score).toBeLessThanOrEqual(100);

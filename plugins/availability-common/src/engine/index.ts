@@ -7,6 +7,7 @@ export {
 } from './scoring';
 export { nextLevel, planLevelUp } from './levelPlan';
 export type { LevelUpPlan, LevelUpStep, PlannedCheck } from './levelPlan';
+export type { Score } from './scoring';
 export {
   DEFAULT_AVAILABILITY_CONFIG,
   ENGINE_CONFIG_KEYS,

@@ -76,7 +76,7 @@ describe('planLevelUp', () => {
     // 15 of 16.
     expect(plan.steps.at(-1)).toMatchObject({ score: 94, level: 'gold' });
     const added = plan.steps.reduce((sum, s) => sum + s.adds, 0);
-    expect(scoreChecks(checks.map(c => c.check)).score + added).toBe(94);
+    expect((scoreChecks(checks.map(c => c.check)).score ?? 0) + added).toBe(94);
   });
 
   it('plans nothing when the level is already reached', () => {

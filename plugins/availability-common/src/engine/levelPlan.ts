@@ -96,12 +96,21 @@ export function planLevelUp(
   let current = scoreWithFixes();
   const steps: LevelUpStep[] = [];
   for (const [fix, { demanded }] of order) {
-    if (!demanded && rank(current.level) >= rank(target)) {
+    if (!demanded && current.level && rank(current.level) >= rank(target)) {
       break;
     }
     fixed.add(fix);
     const after = scoreWithFixes();
-    steps.push({ fix, adds: after.score - current.score, ...after });
+    // A fix turns a failure into a pass, so something is judged after it.
+    if (after.score === null) {
+      continue;
+    }
+    steps.push({
+      fix,
+      adds: after.score - (current.score ?? 0),
+      score: after.score,
+      level: after.level,
+    });
     current = after;
   }
   return { target, steps };

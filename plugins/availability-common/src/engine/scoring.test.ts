@@ -14,15 +14,15 @@ function check(severity: Severity, status: CheckStatus): CheckResult {
 }
 
 describe('scoreChecks', () => {
-  it('scores 100/gold when nothing counts', () => {
-    expect(scoreChecks([])).toEqual({ score: 100, level: 'gold' });
+  it('gives no score and no level when nothing counts', () => {
+    expect(scoreChecks([])).toEqual({ score: null, level: null });
     expect(
       scoreChecks([
         check('critical', 'exempt'),
         check('high', 'unknown'),
         check('low', 'not-applicable'),
       ]),
-    ).toEqual({ score: 100, level: 'gold' });
+    ).toEqual({ score: null, level: null });
   });
 
   it('weighs severities 8/4/2/1', () => {

@@ -41,6 +41,15 @@ export const LEVEL_RULES: ReadonlyArray<{
 ];
 
 /**
+ * A score and its level; both null when no check counts.
+ *
+ * @public
+ */
+export type Score =
+  | { score: number; level: Level }
+  | { score: null; level: null };
+
+/**
  * A running score: checks are added one by one (the engine adds each result
  * to its entry's tally and to the report's), and `result` gives what
  * `scoreChecks` would for the same checks.
@@ -77,11 +86,14 @@ export class ScoreTally {
     this.highFailure ||= other.highFailure;
   }
 
-  result(): { score: number; level: Level } {
+  result(): Score {
     const { passed, total } = this;
+    if (total === 0) {
+      // Nothing passed or failed: nothing was judged, so there is no score.
+      return { score: null, level: null };
+    }
     // Integer arithmetic: floor((200p + t) / 2t) is round-half-up of 100p/t.
-    const score =
-      total === 0 ? 100 : Math.floor((200 * passed + total) / (2 * total));
+    const score = Math.floor((200 * passed + total) / (2 * total));
     const failing: Record<Severity, boolean> = {
       critical: this.criticalFailure,
       high: this.highFailure,
@@ -97,15 +109,12 @@ export class ScoreTally {
 
 /**
  * Scores a set of check results: 100 times the weight of passing checks over
- * the weight of passing and failing ones, rounded half up (100 when nothing
- * counts), and the level that score and the failures allow.
+ * the weight of passing and failing ones, rounded half up, and the level
+ * that score and the failures allow; null and null when nothing counts.
  *
  * @public
  */
-export function scoreChecks(checks: Iterable<CheckResult>): {
-  score: number;
-  level: Level;
-} {
+export function scoreChecks(checks: Iterable<CheckResult>): Score {
   const tally = new ScoreTally();
   for (const check of checks) {
     tally.add(check);

@@ -166,6 +166,7 @@ export function reportRow(
 export const summary: AvailabilitySummary = {
   totalEntities: 3,
   averageScore: 71.4,
+  unscored: { noWorkloads: 1, notJudged: 0 },
   byLevel: { gold: 1, silver: 0, bronze: 1, none: 1 },
   byOwner: [
     {

@@ -1,6 +1,7 @@
 import {
   AvailabilityReport,
   LEVEL_RULES,
+  Level,
   LevelUpStep,
   nextLevel,
   planLevelUp,
@@ -68,9 +69,9 @@ function list(ids: string[]): string {
     : unique.join(', ');
 }
 
-function why(report: AvailabilityReport): string {
-  const name = levelLabel(report.level);
-  const above = nextLevel(report.level);
+function why(report: AvailabilityReport, level: Level): string {
+  const name = levelLabel(level);
+  const above = nextLevel(level);
   const rule = LEVEL_RULES.find(r => r.level === above);
   if (!rule) {
     return `${name}: score ${report.score} and no critical or high failure.`;
@@ -107,7 +108,14 @@ function fixes(count: number): string {
  * fewest fixes to the next level and to gold.
  */
 export function explainLevel(report: AvailabilityReport): LevelExplanation {
-  const reason = why(report);
+  if (report.level === null) {
+    return {
+      reason:
+        'No score: no check counted (every check was not applicable, unknown or exempt), so there is no level to explain.',
+      fixFirst: [],
+    };
+  }
+  const reason = why(report, report.level);
   const above = nextLevel(report.level);
   if (!above) {
     return { reason, fixFirst: [] };

@@ -36,6 +36,15 @@ export function findFailOnViolations(
   return violations;
 }
 
+function scoreText(scored: {
+  score: number | null;
+  level: Level | null;
+}): string {
+  return scored.score === null
+    ? 'no score (nothing judged)'
+    : `score ${scored.score}, level ${scored.level}`;
+}
+
 function describe(workload: WorkloadReport): string {
   const where = workload.source
     ? ` (${workload.source.path}${
@@ -63,16 +72,16 @@ export function formatSummary(options: {
 }): string {
   const { report, minLevel, violations = [] } = options;
   const lines = [
-    `Availability score ${report.score}, level ${report.level} (required: ${minLevel}) over ${report.workloads.length} object(s)`,
+    `Availability ${scoreText(report)} (required: ${minLevel}) over ${
+      report.workloads.length
+    } object(s)`,
   ];
   for (const workload of report.workloads) {
     const failing = workload.checks.filter(c => c.status === 'fail');
     if (failing.length === 0) {
       continue;
     }
-    lines.push(
-      `${describe(workload)}: score ${workload.score}, level ${workload.level}`,
-    );
+    lines.push(`${describe(workload)}: ${scoreText(workload)}`);
     for (const check of failing) {
       lines.push(`  - ${check.id} [${check.severity}]: ${check.message}`);
     }

@@ -52,8 +52,9 @@ export type AvailabilityValidateInput = {
  * @public
  */
 export type AvailabilityValidateOutput = {
-  score: number;
-  level: Level;
+  /** Null when nothing was judged (the action then fails). */
+  score: number | null;
+  level: Level | null;
   /** The full report, as the CLI prints it with `--format json`. */
   report: Record<string, any>;
 };
@@ -98,8 +99,18 @@ export function createAvailabilityValidateAction(
             ),
       },
       output: {
-        score: z => z.number().describe('The score, 0 to 100'),
-        level: z => z.enum(LEVELS).describe('gold, silver, bronze or none'),
+        score: z =>
+          z
+            .number()
+            .nullable()
+            .describe('The score, 0 to 100; null when nothing was judged'),
+        level: z =>
+          z
+            .enum(LEVELS)
+            .nullable()
+            .describe(
+              'gold, silver, bronze or none; null when nothing was judged',
+            ),
         report: z =>
           z
             .record(z.string(), z.any())
@@ -119,6 +130,10 @@ export function createAvailabilityValidateAction(
             ', ',
           )}. Known ids: ${checkCatalog.map(check => check.id).join(', ')}`,
         );
+      }
+      if (ctx.input.path?.includes('\0')) {
+        // No file system takes it; say so rather than let fs throw.
+        throw new InputError('path must not contain a NUL character');
       }
       // Throws NotAllowedError when the path escapes the workspace.
       const target = resolveSafeChildPath(
@@ -151,6 +166,9 @@ export function createAvailabilityValidateAction(
       ctx.output('report', report as unknown as JsonObject);
 
       const problems: string[] = [];
+      if (report.errors.length > 0) {
+        problems.push(`${report.errors.length} input(s) could not be read`);
+      }
       if (report.workloads.length === 0) {
         // A gate that checked nothing would pass silently on a wrong path.
         problems.push(
@@ -158,11 +176,11 @@ export function createAvailabilityValidateAction(
             ctx.input.path ?? '.'
           }`,
         );
-      }
-      if (report.errors.length > 0) {
-        problems.push(`${report.errors.length} input(s) could not be read`);
-      }
-      if (!meetsLevel(report.level, minLevel)) {
+      } else if (report.level === null) {
+        problems.push(
+          'no check passed or failed (every check is exempt, not applicable or unknown), so there is no score',
+        );
+      } else if (!meetsLevel(report.level, minLevel)) {
         problems.push(
           `level ${report.level} (score ${report.score}) is below the required ${minLevel}`,
         );

@@ -45,6 +45,27 @@ function download(filename: string, content: string) {
   URL.revokeObjectURL(url);
 }
 
+/** Entities without a score, counted apart from the averages and levels. */
+function UnscoredCount(props: { unscored: AvailabilitySummary['unscored'] }) {
+  const { noWorkloads, notJudged } = props.unscored;
+  if (noWorkloads + notJudged === 0) {
+    return null;
+  }
+  const parts = [
+    noWorkloads ? `${noWorkloads} with no workloads found` : '',
+    notJudged ? `${notJudged} with nothing judged` : '',
+  ].filter(Boolean);
+  return (
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      data-testid="availability-unscored"
+    >
+      Not scored: {parts.join(', ')}
+    </Typography>
+  );
+}
+
 function SummaryNumbers(props: { summary: AvailabilitySummary }) {
   const { summary } = props;
   return (
@@ -71,6 +92,7 @@ function SummaryNumbers(props: { summary: AvailabilitySummary }) {
           <Typography variant="body2">{summary.byLevel[level] ?? 0}</Typography>
         </Box>
       ))}
+      <UnscoredCount unscored={summary.unscored} />
     </Box>
   );
 }

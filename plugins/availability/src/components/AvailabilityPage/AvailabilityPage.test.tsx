@@ -82,6 +82,9 @@ describe('AvailabilityPage', () => {
       '3',
     );
     expect(screen.getByText('71')).toBeInTheDocument();
+    expect(screen.getByTestId('availability-unscored')).toHaveTextContent(
+      'Not scored: 1 with no workloads found',
+    );
 
     const owners = screen.getByRole('table', { name: 'Availability by owner' });
     expect(

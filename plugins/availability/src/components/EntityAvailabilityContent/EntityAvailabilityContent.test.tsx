@@ -308,6 +308,34 @@ describe('EntityAvailabilityContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when no workload was found, naming the annotation and the clusters asked', async () => {
+    await renderContent({
+      api: mockAvailabilityApi({
+        getEntityReport: jest.fn(async () => ({
+          ...entityReport,
+          report: { score: null, level: null, workloads: [], errors: [] },
+          clusters: [
+            { cluster: 'prod-eu', status: 'ok' as const },
+            { cluster: 'staging', status: 'ok' as const },
+          ],
+          stale: false,
+        })),
+      }),
+    });
+    const notFound = await screen.findByTestId('availability-no-workloads');
+    expect(notFound).toHaveTextContent('No workloads found');
+    expect(notFound).toHaveTextContent(
+      `Looked for backstage.io/kubernetes-id: ${
+        entity.metadata.annotations!['backstage.io/kubernetes-id']
+      } in clusters prod-eu, staging.`,
+    );
+    // Nothing judged is never 100 or gold.
+    expect(screen.getByTestId('entity-score')).toHaveTextContent('no score');
+    expect(screen.getByLabelText('No score: nothing was judged')).toBeVisible();
+    expect(screen.queryByLabelText('Level Gold')).not.toBeInTheDocument();
+    expect(screen.queryByText('100')).not.toBeInTheDocument();
+  });
+
   it('shows backend errors', async () => {
     await renderContent({
       api: mockAvailabilityApi({

@@ -43,6 +43,7 @@ import { checkAnchor } from './CheckGroups';
 import { ClusterFilter } from './ClusterFilter';
 import { ClusterStatusList } from './ClusterStatusList';
 import { LevelAdvice } from './LevelAdvice';
+import { NoWorkloadsFound } from './NoWorkloadsFound';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrendChart } from './ScoreTrendChart';
 import { WorkloadSection } from './WorkloadSection';
@@ -50,10 +51,10 @@ import { LevelUpSimulator } from '../LevelUpSimulator';
 import { WorkloadDrift } from '../WorkloadDrift';
 
 function EntityReport() {
+  const { entity } = useEntity();
   const api = useApi(availabilityApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = useEntityRefParts();
-  const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
   const catalog = useCheckCatalog();
   const { allowed: canRefresh } = usePermission({
@@ -74,15 +75,21 @@ function EntityReport() {
       const fresh = await api.refreshEntityReport(entityRef);
       setResponse(fresh);
       if (fresh.report) {
-        const { message, severity } = describeRefresh(
-          before
-            ? { score: before.score, level: levelLabel(before.level) }
-            : undefined,
-          {
-            score: fresh.report.score,
-            level: levelLabel(fresh.report.level),
-          },
-        );
+        const { message, severity } =
+          fresh.report.score === null
+            ? {
+                message: 'Refreshed: no check counted, so there is no score',
+                severity: 'info' as const,
+              }
+            : describeRefresh(
+                before && before.score !== null
+                  ? { score: before.score, level: levelLabel(before.level) }
+                  : undefined,
+                {
+                  score: fresh.report.score,
+                  level: levelLabel(fresh.report.level),
+                },
+              );
         alertApi.post({ message, severity, display: 'transient' });
       }
     } catch (error) {
@@ -180,7 +187,10 @@ function EntityReport() {
   }
 
   const staleness = describeStaleness(response);
-  const delta = weekDelta(response.history, report.score);
+  const delta =
+    report.score === null
+      ? undefined
+      : weekDelta(response.history, report.score);
   const podsLink = `${entityRoute(entityRouteParams(entity))}/kubernetes`;
 
   return (
@@ -230,11 +240,7 @@ function EntityReport() {
       )}
       {report.workloads.length === 0 && (
         <Grid item xs={12}>
-          <EmptyState
-            missing="data"
-            title="No workloads found"
-            description="No Deployment, StatefulSet, DaemonSet or Pod in the clusters matches this entity's Kubernetes annotations."
-          />
+          <NoWorkloadsFound entity={entity} clusters={response.clusters} />
         </Grid>
       )}
       <Grid item xs={12}>

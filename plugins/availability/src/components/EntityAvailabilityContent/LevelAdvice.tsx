@@ -26,7 +26,7 @@ const useStyles = makeStyles(theme => ({
 export interface LevelAdviceProps {
   explanation: LevelExplanation;
   /** The entity's level now, before any fix. */
-  level: Level;
+  level: Level | null;
   catalog: Map<string, CheckInfo>;
   /** Jumps to a check's row in its workload section. */
   onShowCheck: (workload: string, checkId: string) => void;

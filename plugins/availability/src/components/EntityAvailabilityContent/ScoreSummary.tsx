@@ -23,23 +23,31 @@ export interface ScoreSummaryProps {
  */
 export function ScoreSummary(props: ScoreSummaryProps) {
   const { report, staleness, delta } = props;
-  const color = levelColors[report.level].background;
+  const color = levelColors[report.level ?? 'none'].background;
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap">
-      <Box
-        width={props.size === 'small' ? 96 : 120}
-        mr={2}
-        data-testid="entity-score"
-        aria-label={`Score ${report.score} of 100`}
-        role="img"
-      >
-        <Gauge
-          value={report.score / 100}
-          size="small"
-          unit=""
-          getColor={() => color}
-        />
-      </Box>
+      {report.score === null ? (
+        <Box mr={2}>
+          <Typography variant="h5" component="span" data-testid="entity-score">
+            no score
+          </Typography>
+        </Box>
+      ) : (
+        <Box
+          width={props.size === 'small' ? 96 : 120}
+          mr={2}
+          data-testid="entity-score"
+          aria-label={`Score ${report.score} of 100`}
+          role="img"
+        >
+          <Gauge
+            value={report.score / 100}
+            size="small"
+            unit=""
+            getColor={() => color}
+          />
+        </Box>
+      )}
       <Box>
         <Box display="flex" alignItems="center" mb={1}>
           <LevelChip level={report.level} size="medium" />

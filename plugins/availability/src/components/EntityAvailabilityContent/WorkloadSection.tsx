@@ -63,10 +63,10 @@ function podCount(workloads: WorkloadReport[]): string {
 /** A cluster's score and level for one workload, in the level's colours. */
 function ClusterScore(props: { workload: WorkloadReport }) {
   const { workload } = props;
-  const colors = levelColors[workload.level];
+  const colors = levelColors[workload.level ?? 'none'];
   const replicas = describeReplicas(workload);
   const label = `${workload.cluster ?? 'manifests'} · ${
-    workload.score
+    workload.score ?? 'no score'
   } ${levelLabel(workload.level)}${replicas ? ` · ${replicas}` : ''}`;
   return (
     <Chip

@@ -29,7 +29,8 @@ const useStyles = makeStyles({
 
 /** @public */
 export interface LevelChipProps {
-  level: Level;
+  /** Null where nothing was judged: shown as "No score", never as a level. */
+  level: Level | null;
   size?: 'small' | 'medium';
 }
 
@@ -40,6 +41,16 @@ export interface LevelChipProps {
  */
 export function LevelChip(props: LevelChipProps) {
   const classes = useStyles();
+  if (props.level === null) {
+    return (
+      <Chip
+        size={props.size ?? 'small'}
+        variant="outlined"
+        label="No score"
+        aria-label="No score: nothing was judged"
+      />
+    );
+  }
   return (
     <Chip
       size={props.size ?? 'small'}
@@ -51,6 +62,6 @@ export function LevelChip(props: LevelChipProps) {
 }
 
 /** The label of a level, for text contexts. */
-export function levelLabel(level: Level): string {
-  return levelLabels[level];
+export function levelLabel(level: Level | null): string {
+  return level === null ? 'No score' : levelLabels[level];
 }

@@ -32,7 +32,8 @@ describe('LevelUpSimulator', () => {
     );
 
     const score = Number(after.textContent?.match(/\d+/)?.[0]);
-    expect(score).toBeGreaterThan(objectsReport.score);
+    expect(objectsReport.score).not.toBeNull();
+    expect(score).toBeGreaterThan(objectsReport.score!);
     expect(simulator).toHaveTextContent(
       'Deployment shop/checkout in prod-eu: replicas-min, probe-readiness',
     );

@@ -1,0 +1,311 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  type BackstageCredentials,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  type Permission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  AvailabilityReport,
+  Level,
+} from '@availability-backstage/plugin-availability-common';
+import request from 'supertest';
+import { stringify } from 'yaml';
+import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
+import { availabilityPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const ADMIN = 'user:default/admin';
+const MEMBER = 'user:default/mock';
+
+/**
+ * The policy: team b's entities are hidden from everyone but the admin,
+ * through a conditional decision that the catalog itself turns into a
+ * query filter (as it does for a policy served by the permission backend).
+ */
+function hideTeamB(
+  permission: Permission,
+  credentials: BackstageCredentials,
+): PolicyDecision {
+  const principal = credentials.principal as { userEntityRef?: string };
+  if (
+    isResourcePermission(permission, 'catalog-entity') &&
+    permission.name === 'catalog.entity.read' &&
+    principal.userEntityRef !== ADMIN
+  ) {
+    return createCatalogConditionalDecision(permission, {
+      not: catalogConditions.isEntityOwner({
+        claims: ['group:default/team-b'],
+      }),
+    });
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+/**
+ * The permissions service with that policy in process. Services acting for
+ * a user reach the catalog with the user's credentials (the plugin passes
+ * them on), so the user's decision is what the catalog applies.
+ */
+const permissionsFactory = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory(): PermissionsService {
+    return {
+      async authorize(requests, { credentials }) {
+        // Resource requests with a resourceRef are answered as the catalog
+        // would filter them: only the list and entity reads matter here.
+        return requests.map(r => {
+          const decision = hideTeamB(r.permission, credentials);
+          return decision.result === AuthorizeResult.CONDITIONAL
+            ? { result: AuthorizeResult.DENY }
+            : decision;
+        }) as any;
+      },
+      async authorizeConditional(requests, { credentials }) {
+        return requests.map(r => hideTeamB(r.permission, credentials)) as any;
+      },
+    };
+  },
+});
+
+const components: Array<[string, string]> = [
+  ['shop-api', 'team-a'],
+  ['shop-web', 'team-a'],
+  ['ledger', 'team-b'],
+  ['ledger-v2', 'team-b'],
+];
+
+function report(
+  score: number,
+  level: Level,
+  failing: string,
+): AvailabilityReport {
+  return {
+    score,
+    level,
+    errors: [],
+    workloads: [
+      {
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'api',
+        score,
+        level,
+        checks: [
+          {
+            id: failing,
+            status: 'fail',
+            severity: 'high',
+            message: 'not ok',
+            remediation: null,
+            reason: null,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+let store: DatabaseAvailabilityStore | undefined;
+const storeModule = createBackendModule({
+  pluginId: 'availability',
+  moduleId: 'test-store',
+  register(env) {
+    env.registerInit({
+      deps: { database: coreServices.database },
+      async init({ database }) {
+        store = await DatabaseAvailabilityStore.create({ database });
+      },
+    });
+  },
+});
+
+let server: any;
+let tmp: string;
+
+const as = (user: string) => ({
+  Authorization: mockCredentials.user.header(user),
+});
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-visibility-'));
+  const file = path.join(tmp, 'entities.yaml');
+  fs.writeFileSync(
+    file,
+    components
+      .map(([name, owner]) =>
+        stringify({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name,
+            annotations: { 'backstage.io/kubernetes-id': name },
+          },
+          spec: { type: 'service', owner, lifecycle: 'production' },
+        }),
+      )
+      .join('---\n'),
+  );
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      permissionsFactory,
+      availabilityPlugin,
+      storeModule,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Component', 'Location'] }],
+            locations: [{ type: 'file', target: file }],
+          },
+          availability: {
+            schedule: {
+              frequency: { hours: 24 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 24 },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  server = backend.server;
+
+  const at = new Date();
+  const save = (name: string, owner: string, value: AvailabilityReport) =>
+    store!.saveReport({
+      entity: {
+        entityRef: `component:default/${name}`,
+        kind: 'Component',
+        namespace: 'default',
+        name,
+        owner: `group:default/${owner}`,
+      },
+      report: value,
+      clusters: [{ cluster: 'prod-eu', status: 'ok' }],
+      refreshedAt: at,
+    });
+  await save('shop-api', 'team-a', report(80, 'silver', 'pdb-present'));
+  await save('shop-web', 'team-a', report(60, 'bronze', 'pdb-present'));
+  await save('ledger', 'team-b', report(20, 'none', 'secrets-by-reference'));
+  await save('ledger-v2', 'team-b', {
+    score: null,
+    level: null,
+    workloads: [],
+    errors: [],
+  });
+
+  // The catalog processes its file location in the background.
+  for (let i = 0; ; i++) {
+    const res = await request(server)
+      .get('/api/catalog/entities/by-query?filter=kind=component&limit=1')
+      .set(as(ADMIN));
+    if (res.body.totalItems === components.length) break;
+    if (i > 200) throw new Error(`catalog stuck: ${JSON.stringify(res.body)}`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('reports follow catalog visibility', () => {
+  it('answers 404 for the report of an entity the catalog hides, as the catalog does', async () => {
+    const hidden = await request(server)
+      .get('/api/availability/entities/component/default/ledger')
+      .set(as(MEMBER));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.name).toBe('NotFoundError');
+    const catalogHidden = await request(server)
+      .get('/api/catalog/entities/by-name/component/default/ledger')
+      .set(as(MEMBER));
+    expect(catalogHidden.status).toBe(404);
+
+    const refresh = await request(server)
+      .post('/api/availability/entities/component/default/ledger/refresh')
+      .set(as(MEMBER));
+    expect(refresh.status).toBe(404);
+
+    const visible = await request(server)
+      .get('/api/availability/entities/component/default/shop-api')
+      .set(as(MEMBER));
+    expect(visible.status).toBe(200);
+    expect(visible.body.report.score).toBe(80);
+
+    const admin = await request(server)
+      .get('/api/availability/entities/component/default/ledger')
+      .set(as(ADMIN));
+    expect(admin.status).toBe(200);
+    expect(admin.body.report.score).toBe(20);
+  });
+
+  it('leaves hidden entities out of lists and their totals', async () => {
+    const member = await request(server)
+      .get('/api/availability/reports')
+      .set(as(MEMBER));
+    expect(member.status).toBe(200);
+    expect(member.body.totalItems).toBe(2);
+    expect(member.body.items.map((i: any) => i.name)).toEqual([
+      'shop-web',
+      'shop-api',
+    ]);
+    const filtered = await request(server)
+      .get('/api/availability/reports?failingCheck=secrets-by-reference')
+      .set(as(MEMBER));
+    expect(filtered.body).toEqual({ items: [], totalItems: 0 });
+
+    const admin = await request(server)
+      .get('/api/availability/reports')
+      .set(as(ADMIN));
+    expect(admin.body.totalItems).toBe(3);
+  });
+
+  it('leaves hidden entities out of the summary, its rollups and its unscored count', async () => {
+    const member = await request(server)
+      .get('/api/availability/summary')
+      .set(as(MEMBER));
+    expect(member.status).toBe(200);
+    expect(member.body).toMatchObject({
+      totalEntities: 2,
+      averageScore: 70,
+      unscored: { noWorkloads: 0, notJudged: 0 },
+      byLevel: { gold: 0, silver: 1, bronze: 1, none: 0 },
+      byCheck: [{ id: 'pdb-present', failing: 2 }],
+    });
+    expect(member.body.byOwner.map((o: any) => o.owner)).toEqual([
+      'group:default/team-a',
+    ]);
+    expect(member.body.trend[0].byLevel.none).toBe(0);
+
+    const admin = await request(server)
+      .get('/api/availability/summary')
+      .set(as(ADMIN));
+    expect(admin.body).toMatchObject({
+      totalEntities: 3,
+      unscored: { noWorkloads: 1, notJudged: 0 },
+      byLevel: { gold: 0, silver: 1, bronze: 1, none: 1 },
+    });
+  });
+});
