@@ -131,7 +131,10 @@ export interface AvailabilityStore {
     options?: ReportsScope & { trendDays?: number; now?: Date },
   ): Promise<AvailabilitySummary>;
   /** Every latest report that matches the filter (entities without a good report are left out). */
-  listLatestReports(filter: ReportsFilter): Promise<StoredReport[]>;
+  listLatestReports(
+    filter: ReportsFilter,
+    scope?: ReportsScope,
+  ): Promise<StoredReport[]>;
   /** The objects behind the entity's latest report; undefined when none are kept. */
   getEntityObjects(entityRef: string): Promise<EvaluationObject[] | undefined>;
   /** Replaces the cluster's Node list. */

@@ -109,7 +109,10 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     });
   }
 
-  async listLatestReports(filter: ReportsFilter): Promise<StoredReport[]> {
+  async listLatestReports(
+    filter: ReportsFilter,
+    scope: ReportsScope = {},
+  ): Promise<StoredReport[]> {
     const rows: Array<
       Pick<
         ReportRow,
@@ -119,7 +122,7 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
       this.#db,
       this.#db(`${REPORTS} as r`),
       filter,
-      {},
+      scope,
     )
       .whereNotNull('r.report')
       .orderBy('r.entity_ref')

@@ -276,10 +276,12 @@ export class AvailabilityService {
   }
 
   /** The clusters known from Node lists and reports, with node and zone counts. */
-  async listClusters(): Promise<ClustersResponse> {
+  async listClusters(options: {
+    credentials: BackstageCredentials;
+  }): Promise<ClustersResponse> {
     const [nodeLists, reports] = await Promise.all([
       this.#store.listClusterNodes(),
-      this.#readableReports({}),
+      this.#readableReports({}, options.credentials),
     ]);
     const clusters = new Map<string, ClustersResponse['items'][number]>();
     for (const list of nodeLists) {
@@ -318,10 +320,13 @@ export class AvailabilityService {
   }
 
   /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
-  async getFailureDomains(cluster: string): Promise<FailureDomainsResponse> {
+  async getFailureDomains(
+    cluster: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<FailureDomainsResponse> {
     const [nodeLists, reports] = await Promise.all([
       this.#store.listClusterNodes(),
-      this.#readableReports({}),
+      this.#readableReports({}, options.credentials),
     ]);
     const nodes = nodeLists.find(l => l.cluster === cluster)?.nodes;
     const entities = reports.filter(r => reportClusters(r).has(cluster));
@@ -334,10 +339,13 @@ export class AvailabilityService {
   /** Every active exemption of the entities that match the filter. */
   async listExemptions(
     filter: ReportsFilter,
-    options: { horizonDays?: number } = {},
+    options: { horizonDays?: number; credentials: BackstageCredentials },
   ): Promise<ExemptionsResponse> {
     const horizonDays = options.horizonDays ?? this.#ledgerHorizonDays;
-    const reports = await this.#readableReports(this.#normalizeFilter(filter));
+    const reports = await this.#readableReports(
+      this.#normalizeFilter(filter),
+      options.credentials,
+    );
     return {
       items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
       horizonDays,
@@ -345,7 +353,15 @@ export class AvailabilityService {
   }
 
   /** What the level-up simulator re-scores: the objects of the latest report, redacted. */
-  async getEntityObjects(entityRef: string): Promise<EntityObjectsResponse> {
+  async getEntityObjects(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityObjectsResponse> {
+    if (
+      !(await this.#visibility.canReadEntity(entityRef, options.credentials))
+    ) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
     const objects = await this.#store.getEntityObjects(entityRef);
     if (!objects) {
       throw new NotFoundError(`No objects are stored for ${entityRef}`);
@@ -362,8 +378,14 @@ export class AvailabilityService {
    * domains, exemptions): the one place where what a caller may see of the
    * catalog is decided.
    */
-  async #readableReports(filter: ReportsFilter): Promise<StoredReport[]> {
-    return this.#store.listLatestReports(filter);
+  async #readableReports(
+    filter: ReportsFilter,
+    credentials: BackstageCredentials,
+  ): Promise<StoredReport[]> {
+    return this.#store.listLatestReports(
+      filter,
+      await this.#visibleTo(credentials),
+    );
   }
 
   /** The check catalog with this backend's severity overrides and disabled checks. */

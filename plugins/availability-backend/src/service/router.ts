@@ -202,8 +202,13 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/objects', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
-    const stored = await service.getEntityObjects(entityRef(req));
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
+    const stored = await service.getEntityObjects(entityRef(req), {
+      credentials,
+    });
     // Kubernetes objects and the engine's config are free-form in the spec:
     // spread into plain objects, which the generated types accept.
     res.json({
@@ -214,24 +219,35 @@ export async function createRouter(
   });
 
   router.get('/clusters', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
-    res.json(await service.listClusters());
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
+    res.json(await service.listClusters({ credentials }));
   });
 
   router.get('/clusters/:cluster/failure-domains', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const { cluster } = parse(clusterParamsSchema, req.params, 'cluster');
-    res.json(await service.getFailureDomains(cluster));
+    res.json(await service.getFailureDomains(cluster, { credentials }));
   });
 
   router.get('/exemptions', async (req, res) => {
-    await requirePermission(req, availabilityReadPermission);
+    const credentials = await requirePermission(
+      req,
+      availabilityReadPermission,
+    );
     const { horizonDays, ...filter } = parse(
       exemptionsQuerySchema,
       req.query,
       'query',
     );
-    res.json(await service.listExemptions(filter, { horizonDays }));
+    res.json(
+      await service.listExemptions(filter, { horizonDays, credentials }),
+    );
   });
 
   router.get('/facets', async (req, res) => {

@@ -308,4 +308,32 @@ describe('reports follow catalog visibility', () => {
       byLevel: { gold: 0, silver: 1, bronze: 1, none: 1 },
     });
   });
+
+  it('leaves hidden entities out of the facets and the simulator objects', async () => {
+    const member = await request(server)
+      .get('/api/availability/facets')
+      .set(as(MEMBER));
+    expect(member.status).toBe(200);
+    expect(member.body.owner).toEqual([
+      { value: 'group:default/team-a', count: 2 },
+    ]);
+    const admin = await request(server)
+      .get('/api/availability/facets')
+      .set(as(ADMIN));
+    expect(admin.body.owner.map((o: any) => o.value)).toEqual([
+      'group:default/team-a',
+      'group:default/team-b',
+    ]);
+
+    const hidden = await request(server)
+      .get('/api/availability/entities/component/default/ledger/objects')
+      .set(as(MEMBER));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toMatch(/^No entity/);
+    const noObjects = await request(server)
+      .get('/api/availability/entities/component/default/ledger/objects')
+      .set(as(ADMIN));
+    expect(noObjects.status).toBe(404);
+    expect(noObjects.body.error.message).toMatch(/^No objects are stored/);
+  });
 });
