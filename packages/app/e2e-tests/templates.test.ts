@@ -77,6 +77,7 @@ async function dryRun(
           description: 'Created by the e2e dry run',
           owner: 'group:default/payments',
           system: 'system:default/payments',
+          namespace: 'payments',
           replicas,
           size: 'small',
           repoUrl: 'github.com?owner=example&repo=demo',

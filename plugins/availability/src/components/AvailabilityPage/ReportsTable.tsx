@@ -144,7 +144,7 @@ function columns(props: ReportsTableProps) {
           </Tooltip>
           {row.stale && (
             <Box ml={1}>
-              <Chip size="small" color="secondary" label="Stale" />
+              <Chip size="small" variant="outlined" label="Stale" />
             </Box>
           )}
         </Box>

@@ -50,6 +50,7 @@ export function ClustersCard() {
         options={{
           paging: false,
           search: false,
+          sorting: false,
           toolbar: false,
           padding: 'dense',
         }}

@@ -66,7 +66,7 @@ export function ClusterStatusList(props: ClusterStatusListProps) {
             }
           >
             <Box ml={1}>
-              <Chip size="small" color="secondary" label="Stale" />
+              <Chip size="small" variant="outlined" label="Stale" />
             </Box>
           </Tooltip>
         )}

@@ -48,7 +48,7 @@ const columns: TableColumn<ExemptionLedgerEntry>[] = [
         {row.flag && (
           <Chip
             size="small"
-            color="secondary"
+            variant="outlined"
             label={row.flag}
             style={{ marginLeft: 8 }}
           />
@@ -96,6 +96,7 @@ export function ExemptionLedger() {
           options={{
             paging: false,
             search: false,
+            sorting: false,
             toolbar: false,
             padding: 'dense',
           }}
