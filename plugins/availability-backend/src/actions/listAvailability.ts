@@ -1,9 +1,7 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { availabilityReadPermission } from '@availability-backstage/plugin-availability-common';
 import { AvailabilityService } from '../service/AvailabilityService';
-import { visibleEntityRefs } from '../service/catalogVisibility';
 import { requirePermission } from '../service/requirePermission';
 import { levelSchema } from './schemas';
 
@@ -11,10 +9,9 @@ import { levelSchema } from './schemas';
 export function registerListAvailabilityAction(options: {
   actionsRegistry: ActionsRegistryService;
   service: AvailabilityService;
-  catalog: CatalogService;
   permissions: PermissionsService;
 }) {
-  const { actionsRegistry, service, catalog, permissions } = options;
+  const { actionsRegistry, service, permissions } = options;
 
   actionsRegistry.register({
     name: 'list-availability',
@@ -72,32 +69,24 @@ Pass nextCursor back as cursor for the next page.`,
         permission: availabilityReadPermission,
         credentials,
       });
+      // The service leaves out what the catalog hides from the caller.
       const page = await service.listReports(
         { ...input, limit: input.limit ?? 25 },
         { credentials },
       );
-      // Rows of entities the caller cannot see in the catalog are left out
-      // of the page (which may then be shorter than the limit).
-      const visible = await visibleEntityRefs({
-        catalog,
-        entityRefs: page.items.map(item => item.entityRef),
-        credentials,
-      });
       return {
         output: {
-          items: page.items
-            .filter(item => visible.has(item.entityRef))
-            .map(item => ({
-              entityRef: item.entityRef,
-              title: item.title,
-              owner: item.owner,
-              system: item.system,
-              score: item.score,
-              level: item.level,
-              failingChecks: item.failingChecks,
-              refreshedAt: item.refreshedAt,
-              stale: item.stale,
-            })),
+          items: page.items.map(item => ({
+            entityRef: item.entityRef,
+            title: item.title,
+            owner: item.owner,
+            system: item.system,
+            score: item.score,
+            level: item.level,
+            failingChecks: item.failingChecks,
+            refreshedAt: item.refreshedAt,
+            stale: item.stale,
+          })),
           totalItems: page.totalItems,
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         },

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -21,25 +21,4 @@ export async function requireVisibleEntity(options: {
     throw new NotFoundError(`No entity ${entityRef} in the catalog`);
   }
   return entity;
-}
-
-/** The refs, lower-cased, among the given ones that the caller may see. */
-export async function visibleEntityRefs(options: {
-  catalog: CatalogService;
-  entityRefs: string[];
-  credentials: BackstageCredentials;
-}): Promise<Set<string>> {
-  const { catalog, entityRefs, credentials } = options;
-  if (!entityRefs.length) {
-    return new Set();
-  }
-  const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-    { credentials },
-  );
-  return new Set(
-    items.flatMap(entity =>
-      entity ? [stringifyEntityRef(entity).toLocaleLowerCase('en-US')] : [],
-    ),
-  );
 }
