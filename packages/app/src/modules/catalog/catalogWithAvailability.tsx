@@ -53,9 +53,6 @@ export const catalogWithAvailability = catalogPlugin.withOverrides({
                 }
                 pagination={config.pagination}
                 columns={columns}
-                // The demo opens on every component, not just the four
-                // that the guest's team (payments) owns.
-                initiallySelectedFilter="all"
               />
             ),
           },
