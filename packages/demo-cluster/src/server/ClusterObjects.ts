@@ -33,7 +33,9 @@ const identity = (object: Json) =>
  * through the control endpoint, expanded the way the control plane would
  * (a Deployment scaled to 1 gets one pod, its PDB's status follows, and so
  * on). Every change re-expands the whole cluster with the clock it started
- * with, so that what did not change is served exactly as before.
+ * with: the other workloads keep their pods, placement and statuses (pod IPs
+ * and resourceVersions come from counters and can shift), and a reset serves
+ * exactly what the cluster served at start.
  *
  * @internal
  */

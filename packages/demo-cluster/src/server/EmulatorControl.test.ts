@@ -80,6 +80,22 @@ describe('the object changes of the control endpoint', () => {
     });
   });
 
+  it('leaves the other workloads where and as they were', async () => {
+    // Pod IPs and resourceVersions come from counters; the rest stays.
+    const others = async () =>
+      ((await api('prod-eu', '/api/v1/pods')).items as any[])
+        .filter(pod => !pod.metadata.name.startsWith('payment-gateway'))
+        .map(pod => ({
+          name: pod.metadata.name,
+          node: pod.spec.nodeName,
+          phase: pod.status.phase,
+          containers: pod.status.containerStatuses,
+        }));
+    const before = await others();
+    await patch('prod-eu', DEPLOYMENT, { spec: { replicas: 1 } });
+    expect(await others()).toEqual(before);
+  });
+
   it('undoes every change of a cluster: it serves what it served at start', async () => {
     const before = await api('prod-eu', '/api/v1/pods');
     const deployments = await api('prod-eu', '/apis/apps/v1/deployments');
