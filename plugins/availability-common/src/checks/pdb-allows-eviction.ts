@@ -1,7 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { judgeBudgets } from '../engine/disruption';
+import { budgetFix, judgeBudgets } from '../engine/disruption';
 import { fail, pass } from '../engine/outcomes';
+import { yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const pdbAllowsEviction: WorkloadCheck = {
@@ -21,14 +22,16 @@ export const pdbAllowsEviction: WorkloadCheck = {
         if (broken) {
           return fail(
             `PodDisruptionBudget "${broken.name}" cannot be read: ${broken.problem}.`,
-            '```yaml\nspec:\n  maxUnavailable: 1\n```',
+            yamlBlock([budgetFix(broken, count)]),
           );
         }
         const blocking = budgets.find(b => b.blocks);
         if (blocking) {
           return fail(
             `PodDisruptionBudget "${blocking.name}" (${blocking.describe}, ${count} replicas) allows no voluntary eviction: node drains and upgrades will hang on these pods.`,
-            'Allow at least one pod to be evicted at a time:\n\n```yaml\nspec:\n  maxUnavailable: 1\n```',
+            `Allow one pod to be evicted at a time:\n\n${yamlBlock(
+              budgets.filter(b => b.blocks).map(b => budgetFix(b, count)),
+            )}`,
           );
         }
         return pass(

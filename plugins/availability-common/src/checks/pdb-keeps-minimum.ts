@@ -1,7 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { judgeBudgets } from '../engine/disruption';
+import { budgetFix, judgeBudgets } from '../engine/disruption';
 import { fail, pass } from '../engine/outcomes';
+import { yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const pdbKeepsMinimum: WorkloadCheck = {
@@ -31,7 +32,9 @@ export const pdbKeepsMinimum: WorkloadCheck = {
           .join(', ');
         return fail(
           `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
-          '```yaml\nspec:\n  maxUnavailable: 1\n```',
+          `Keep all but one pod through a drain:\n\n${yamlBlock([
+            budgetFix(budgets[0], count),
+          ])}`,
         );
       },
     });

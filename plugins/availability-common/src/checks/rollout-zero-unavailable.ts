@@ -1,9 +1,12 @@
 import type { WorkloadCheck } from '../engine/model';
+import { DEPLOYMENT_KINDS } from '../engine/model';
 import { fail, pass, SCALED_TO_ZERO, unknown } from '../engine/outcomes';
-import { rolloutPlan } from '../engine/rollout';
+import { rolloutPlan, surgingStrategy } from '../engine/rollout';
+import { patchAt, yamlBlock } from '../engine/snippets';
 
-const SNIPPET =
-  '```yaml\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1\n```';
+const BLUE_GREEN = pass(
+  'Blue-green: the new pods are up before traffic moves to them.',
+);
 
 /** @internal */
 export const rolloutZeroUnavailable: WorkloadCheck = {
@@ -13,9 +16,9 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     'A rolling update with maxUnavailable 0 and maxSurge at least 1 starts each new pod before stopping an old one, so capacity never drops during a rollout.',
   severity: 'medium',
   category: 'static',
-  appliesTo: ['Deployment'],
-  run(subject) {
-    const { replicas } = subject;
+  appliesTo: DEPLOYMENT_KINDS,
+  readsPodTemplate: false,
+  run({ replicas, workload }) {
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
@@ -24,11 +27,21 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     if (replicas.value === 0) {
       return SCALED_TO_ZERO;
     }
-    const plan = rolloutPlan(subject, replicas.value);
+    const plan = rolloutPlan(workload, replicas.value);
+    if (plan.blueGreen) {
+      return BLUE_GREEN;
+    }
+    const fix = (message: string, advice: string) =>
+      fail(
+        message,
+        `${advice}\n\n${yamlBlock([
+          patchAt(workload, 'spec', surgingStrategy(workload, plan)),
+        ])}`,
+      );
     if (plan.disruptive) {
-      return fail(
+      return fix(
         'The Recreate strategy stops every pod before starting new ones.',
-        `Surge new pods in before old ones stop:\n\n${SNIPPET}`,
+        'Surge new pods in before old ones stop:',
       );
     }
     const { maxUnavailable, maxSurge } = plan;
@@ -36,11 +49,11 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
       maxUnavailable?.problem !== undefined ||
       maxSurge?.problem !== undefined
     ) {
-      return fail(
+      return fix(
         `The rolling update cannot be read: ${
           maxUnavailable?.problem ?? maxSurge?.problem
         }.`,
-        SNIPPET,
+        'Set whole numbers or percentages:',
       );
     }
     const unavailable = maxUnavailable?.value ?? 0;
@@ -51,14 +64,14 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
       );
     }
     if (unavailable > 0) {
-      return fail(
+      return fix(
         `maxUnavailable resolves to ${unavailable} with ${replicas.value} replicas, so rollouts run with reduced capacity.`,
-        `Set maxUnavailable to 0 and let maxSurge bring new pods up first:\n\n${SNIPPET}`,
+        'Set maxUnavailable to 0 and let maxSurge bring new pods up first:',
       );
     }
-    return fail(
+    return fix(
       `maxSurge resolves to 0 with ${replicas.value} replicas, so no pod can be added first and Kubernetes falls back to taking one pod down at a time.`,
-      SNIPPET,
+      'Let one new pod start before an old one stops:',
     );
   },
 };

@@ -106,7 +106,7 @@ describe('spread-nodes', () => {
       'spread-nodes',
     );
     expect(result.remediation).toContain('topologyKey: kubernetes.io/hostname');
-    expect(result.remediation).toContain('app: "api"');
+    expect(result.remediation).toContain('app: api');
   });
 
   it('applies to StatefulSets but not DaemonSets', () => {

@@ -110,7 +110,7 @@ describe('spread-zones', () => {
     expect(result.remediation).toContain(
       'topologyKey: topology.kubernetes.io/zone',
     );
-    expect(result.remediation).toContain('app: "api"');
+    expect(result.remediation).toContain('app: api');
   });
 
   it('applies to StatefulSets but not DaemonSets', () => {

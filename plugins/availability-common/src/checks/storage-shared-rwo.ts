@@ -1,4 +1,5 @@
 import type { WorkloadCheck } from '../engine/model';
+import { DEPLOYMENT_KINDS } from '../engine/model';
 import { fail, listNames, pass, unknown } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 
@@ -14,7 +15,7 @@ export const storageSharedRwo: WorkloadCheck = {
     'A Deployment with several replicas sharing one ReadWriteOnce claim can only run on one node: extra pods hang in ContainerCreating, and rollouts and node failures stall. Use a StatefulSet with volumeClaimTemplates or ReadWriteMany storage.',
   severity: 'high',
   category: 'static',
-  appliesTo: ['Deployment'],
+  appliesTo: DEPLOYMENT_KINDS,
   run({ workload, replicas, claimNamed }) {
     const claims = records(workload.podSpec.volumes).flatMap(volume => {
       const name = asNonEmptyString(

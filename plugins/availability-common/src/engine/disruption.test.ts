@@ -46,7 +46,7 @@ describe('judgeBudgets', () => {
           budget,
           { metadata: { name: 'all' }, spec: { minAvailable: 3 } },
         ],
-        replicas: { value: 3, from: 'hpa' },
+        replicas: { value: 3, from: 'autoscaler' },
         judge,
       }),
     ).toEqual(pass('2 of 3'));
@@ -56,8 +56,15 @@ describe('judgeBudgets', () => {
         blocks: false,
         keepsOne: true,
         describe: 'minAvailable 1',
+        field: 'minAvailable',
       },
-      { name: 'all', blocks: true, keepsOne: true, describe: 'minAvailable 3' },
+      {
+        name: 'all',
+        blocks: true,
+        keepsOne: true,
+        describe: 'minAvailable 3',
+        field: 'minAvailable',
+      },
     ]);
   });
 });
