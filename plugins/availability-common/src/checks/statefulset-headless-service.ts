@@ -8,7 +8,7 @@ import {
 } from '../engine/read';
 import type { Workload } from '../engine/model';
 import { mapSelectorMatches } from '../engine/selectors';
-import { newObject, yamlBlock } from '../engine/snippets';
+import { newObject, patchAt, yamlBlock } from '../engine/snippets';
 import { ownPodLabels } from '../engine/spreading';
 
 /** @internal */
@@ -26,9 +26,12 @@ export const statefulsetHeadlessService: WorkloadCheck = {
     if (!serviceName) {
       return fail(
         'spec.serviceName is not set, so the pods get no stable DNS names.',
-        `Set \`spec.serviceName: ${
-          workload.name
-        }\` and add a headless Service:\n\n${snippet(workload.name)}`,
+        `Name a headless Service in \`spec.serviceName\` (set at creation: the StatefulSet must be recreated) and add it:\n\n${yamlBlock(
+          [
+            patchAt(workload, 'spec', { serviceName: workload.name }),
+            headlessService(workload, workload.name),
+          ],
+        )}`,
       );
     }
     const services = servicesNamed(serviceName);
