@@ -263,6 +263,39 @@ describe('availability check', () => {
     }
   });
 
+  it('warns of a kustomization.yaml met in a directory walk (r3), in JSON and text', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'overlay'));
+      fs.writeFileSync(
+        path.join(dir, 'overlay', 'kustomization.yaml'),
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\n',
+      );
+      fs.copyFileSync(
+        path.join(FIXTURES, 'good', 'deployment.yaml'),
+        path.join(dir, 'api.yaml'),
+      );
+      const { report } = json(['.'], { cwd: dir });
+      expect(report.warnings).toEqual([
+        {
+          source: 'overlay/kustomization.yaml',
+          line: 1,
+          message: expect.stringContaining('kustomize build . | availability check -'),
+        },
+      ]);
+      expect(run(['check', '.'], { cwd: dir }).stdout).toContain(
+        'Not evaluated:\n  overlay/kustomization.yaml:1: a Kustomization is not evaluated',
+      );
+      // Named explicitly, it is a file like any other.
+      expect(
+        json(['overlay/kustomization.yaml', 'api.yaml'], { cwd: dir }).report
+          .warnings,
+      ).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to pass inputs where every check is exempt or unknown', () => {
     const input = [
       'apiVersion: v1',
@@ -519,10 +552,13 @@ describe('availability check', () => {
     expect(blocks[1]).toMatch(
       /✗ probe-readiness \(high\) on 2 entries: Deployment shop\/web, Pod shop\/debug/,
     );
-    // Each fix is printed once: a workload refers to the one shown above.
-    const readinessFix = 'readinessProbe:';
-    expect(stdout.split(readinessFix)).toHaveLength(2);
-    expect(stdout).toContain('(fix shown above)');
+    // Fixes are built from each object, so a check whose entries need
+    // different fixes shows each with its entry, and no fix twice.
+    expect(blocks[1]).toContain("(each entry's fix is shown with it below)");
+    expect(stdout).toContain(
+      '# Deployment "web": spec.template.spec.containers[0] ("web")',
+    );
+    expect(stdout).toContain('# Pod "debug": spec.containers[0] ("debug")');
     // Worst first; passing entries take one line, saying why checks are unknown.
     const scores = blocks
       .slice(2)
