@@ -129,7 +129,7 @@ describe('availability:validate', () => {
         'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\n',
     });
     const ctx = createMockActionContext({
-      input: { minLevel: 'none' },
+      input: { minLevel: 'none' as const },
       workspacePath: mockDir.path,
     });
     const info = jest.spyOn(ctx.logger, 'info');
