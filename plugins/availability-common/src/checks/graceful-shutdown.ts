@@ -14,7 +14,7 @@ const NO_TRAFFIC = notApplicable(
 /** How long endpoints take to drop a stopping pod, in seconds. */
 const ENDPOINT_DELAY = 5;
 
-const NO_PRE_STOP = (container: V1Container, position: number) =>
+const withoutPreStop = (container: V1Container, position: number) =>
   isRecord(asRecord(container.lifecycle)?.preStop)
     ? undefined
     : containerName(container, position);
@@ -38,7 +38,7 @@ export const gracefulShutdown: WorkloadCheck = {
     const seconds = Math.max(1, Math.min(ENDPOINT_DELAY, grace - 1));
     return everyAppContainerHas({
       workload,
-      gap: NO_PRE_STOP,
+      gap: withoutPreStop,
       passed: PASSED,
       failed: gaps =>
         fail(
@@ -47,7 +47,7 @@ export const gracefulShutdown: WorkloadCheck = {
           )} has no preStop hook, so requests routed to it while it stops fail.`,
           `Wait for endpoints to update before stopping (the sleep action needs Kubernetes 1.30 or later; before that, an exec of \`sleep\` where the image has one):\n\n${yamlBlock(
             workload.containers
-              .filter((c, i) => NO_PRE_STOP(c, i) !== undefined)
+              .filter((c, i) => withoutPreStop(c, i) !== undefined)
               .map(container =>
                 containerPatch(workload, container, {
                   lifecycle: { preStop: { sleep: { seconds } } },

@@ -8,7 +8,7 @@ import { containerPatch, podSpecPatch, yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every app container has a read-only root filesystem.');
 
-const WRITABLE_ROOT = (container: V1Container, position: number) =>
+const writableRoot = (container: V1Container, position: number) =>
   asRecord(container.securityContext)?.readOnlyRootFilesystem === true
     ? undefined
     : containerName(container, position);
@@ -25,7 +25,7 @@ export const securityReadOnlyFs: WorkloadCheck = {
   run({ workload }) {
     return everyAppContainerHas({
       workload,
-      gap: WRITABLE_ROOT,
+      gap: writableRoot,
       passed: PASSED,
       failed: gaps =>
         fail(
@@ -49,7 +49,7 @@ function readOnlyPatches(workload: Workload): string[] {
   }
   let needsVolume = false;
   const patches = workload.containers.flatMap((container, i) => {
-    if (WRITABLE_ROOT(container, i) === undefined) {
+    if (writableRoot(container, i) === undefined) {
       return [];
     }
     const mountsTmp = records(container.volumeMounts).some(
