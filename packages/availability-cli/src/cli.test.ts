@@ -280,7 +280,9 @@ describe('availability check', () => {
         {
           source: 'overlay/kustomization.yaml',
           line: 1,
-          message: expect.stringContaining('kustomize build . | availability check -'),
+          message: expect.stringContaining(
+            'kustomize build . | availability check -',
+          ),
         },
       ]);
       expect(run(['check', '.'], { cwd: dir }).stdout).toContain(

@@ -34,7 +34,9 @@ export const hpaMinReplicas: WorkloadCheck = {
     }
     if (min.value >= thresholds.minReplicas) {
       return pass(
-        `${describeAutoscaler(autoscaler)} keeps at least ${min.value} replicas.`,
+        `${describeAutoscaler(autoscaler)} keeps at least ${
+          min.value
+        } replicas.`,
       );
     }
     const defaulted =

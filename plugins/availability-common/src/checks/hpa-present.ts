@@ -28,11 +28,7 @@ export const hpaPresent: WorkloadCheck = {
       return pass(`${describeAutoscaler(autoscaler)} scales it.`);
     }
     // Never fewer than it runs now, nor than replicas-min asks for.
-    const min = Math.max(
-      replicas?.value ?? 0,
-      thresholds.minReplicas,
-      2,
-    );
+    const min = Math.max(replicas?.value ?? 0, thresholds.minReplicas, 2);
     return fail(
       `No HorizontalPodAutoscaler targets ${workload.kind} "${workload.name}", so it cannot scale out under load.`,
       `${cpuNote(workload)}${yamlBlock([

@@ -37,9 +37,9 @@ export const hpaRange: WorkloadCheck = {
       return pass(`Scales between ${min.value} and ${max.value} replicas.`);
     }
     return fail(
-      `${fields.max} (${max.value}) is not above ${fields.min} (${min.value}), so ${describeAutoscaler(
-        autoscaler,
-      )} can never add pods under load.`,
+      `${fields.max} (${max.value}) is not above ${fields.min} (${
+        min.value
+      }), so ${describeAutoscaler(autoscaler)} can never add pods under load.`,
       yamlBlock([
         patchAt(autoscaler, 'spec', { [fields.max]: roomAbove(min.value) }),
       ]),

@@ -62,7 +62,9 @@ function applyRemediation(objects: Obj[], remediation: string | null): Obj[] {
         o => o.kind === kind && o.metadata?.name === name,
       );
       if (at === -1) {
-        throw new Error(`The remediation names ${kind} "${name}", not in the set`);
+        throw new Error(
+          `The remediation names ${kind} "${name}", not in the set`,
+        );
       }
       result[at] = patchPath(result[at], path, fields);
     }
@@ -91,13 +93,26 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
     'replicas-min',
     [
       deployment(),
-      scaledObject({ 'spec.minReplicaCount': undefined, 'spec.maxReplicaCount': 2 }),
+      scaledObject({
+        'spec.minReplicaCount': undefined,
+        'spec.maxReplicaCount': 2,
+      }),
       ...friends,
     ],
   ],
   ['replicas-recommended', [deployment({ 'spec.replicas': 2 }), ...friends]],
-  ['replicas-recommended', [deployment(), hpa({ 'spec.minReplicas': 2, 'spec.maxReplicas': 3 }), ...friends]],
-  ['rollout-strategy', [deployment({ 'spec.strategy': { type: 'Recreate' } }), hpa(), ...friends]],
+  [
+    'replicas-recommended',
+    [
+      deployment(),
+      hpa({ 'spec.minReplicas': 2, 'spec.maxReplicas': 3 }),
+      ...friends,
+    ],
+  ],
+  [
+    'rollout-strategy',
+    [deployment({ 'spec.strategy': { type: 'Recreate' } }), hpa(), ...friends],
+  ],
   [
     'rollout-strategy',
     [statefulSet({ 'spec.updateStrategy': { type: 'OnDelete' } })],
@@ -113,9 +128,22 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
   ],
   [
     'rollout-zero-unavailable',
-    [deployment({ 'spec.strategy.rollingUpdate': { maxUnavailable: 1, maxSurge: 0 } }), hpa(), ...friends],
+    [
+      deployment({
+        'spec.strategy.rollingUpdate': { maxUnavailable: 1, maxSurge: 0 },
+      }),
+      hpa(),
+      ...friends,
+    ],
   ],
-  ['probe-readiness', [deployment({ [`${container}.readinessProbe`]: undefined }), hpa(), ...friends]],
+  [
+    'probe-readiness',
+    [
+      deployment({ [`${container}.readinessProbe`]: undefined }),
+      hpa(),
+      ...friends,
+    ],
+  ],
   [
     'probe-readiness',
     [
@@ -127,28 +155,70 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
       ...friends,
     ],
   ],
-  ['probe-liveness', [deployment({ [`${container}.livenessProbe`]: undefined }), hpa(), ...friends]],
+  [
+    'probe-liveness',
+    [
+      deployment({ [`${container}.livenessProbe`]: undefined }),
+      hpa(),
+      ...friends,
+    ],
+  ],
   [
     'probe-distinct',
     [
       deployment({
-        [`${container}.livenessProbe`]: { httpGet: { path: '/ready', port: 8080 } },
+        [`${container}.livenessProbe`]: {
+          httpGet: { path: '/ready', port: 8080 },
+        },
       }),
       hpa(),
       ...friends,
     ],
   ],
-  ['resources-requests', [deployment({ [`${container}.resources`]: undefined }), hpa(), ...friends]],
-  ['resources-limits', [deployment({ [`${container}.resources.limits`]: undefined }), hpa(), ...friends]],
+  [
+    'resources-requests',
+    [deployment({ [`${container}.resources`]: undefined }), hpa(), ...friends],
+  ],
+  [
+    'resources-limits',
+    [
+      deployment({ [`${container}.resources.limits`]: undefined }),
+      hpa(),
+      ...friends,
+    ],
+  ],
   ['hpa-present', [deployment(), ...friends]],
-  ['hpa-min-replicas', [deployment(), hpa({ 'spec.minReplicas': 1, 'spec.maxReplicas': 2 }), ...friends]],
+  [
+    'hpa-min-replicas',
+    [
+      deployment(),
+      hpa({ 'spec.minReplicas': 1, 'spec.maxReplicas': 2 }),
+      ...friends,
+    ],
+  ],
   ['hpa-range', [deployment(), hpa({ 'spec.maxReplicas': 3 }), ...friends]],
   [
     'hpa-requests',
-    [deployment({ [`${container}.resources.requests.cpu`]: undefined, [`${container}.resources.limits.cpu`]: undefined }), hpa(), ...friends],
+    [
+      deployment({
+        [`${container}.resources.requests.cpu`]: undefined,
+        [`${container}.resources.limits.cpu`]: undefined,
+      }),
+      hpa(),
+      ...friends,
+    ],
   ],
   ['pdb-present', [deployment(), hpa(), networkPolicy(), service()]],
-  ['pdb-allows-eviction', [deployment(), hpa(), pdb({ 'spec.maxUnavailable': 0 }), networkPolicy(), service()]],
+  [
+    'pdb-allows-eviction',
+    [
+      deployment(),
+      hpa(),
+      pdb({ 'spec.maxUnavailable': 0 }),
+      networkPolicy(),
+      service(),
+    ],
+  ],
   [
     'pdb-allows-eviction',
     [
@@ -159,19 +229,45 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
       service(),
     ],
   ],
-  ['pdb-keeps-minimum', [deployment(), hpa(), pdb({ 'spec.maxUnavailable': 3 }), networkPolicy(), service()]],
+  [
+    'pdb-keeps-minimum',
+    [
+      deployment(),
+      hpa(),
+      pdb({ 'spec.maxUnavailable': 3 }),
+      networkPolicy(),
+      service(),
+    ],
+  ],
   [
     'spread-nodes',
-    [deployment({ 'spec.template.spec.topologySpreadConstraints': [] }), hpa(), ...friends],
+    [
+      deployment({ 'spec.template.spec.topologySpreadConstraints': [] }),
+      hpa(),
+      ...friends,
+    ],
   ],
   [
     'spread-zones',
-    [deployment({ 'spec.template.spec.topologySpreadConstraints.1': undefined }), hpa(), ...friends],
+    [
+      deployment({
+        'spec.template.spec.topologySpreadConstraints.1': undefined,
+      }),
+      hpa(),
+      ...friends,
+    ],
   ],
-  ['image-tag-pinned', [deployment({ [`${container}.image`]: 'nginx:alpine' }), hpa(), ...friends]],
+  [
+    'image-tag-pinned',
+    [deployment({ [`${container}.image`]: 'nginx:alpine' }), hpa(), ...friends],
+  ],
   [
     'security-non-root',
-    [deployment({ [`${container}.securityContext.runAsUser`]: 0 }), hpa(), ...friends],
+    [
+      deployment({ [`${container}.securityContext.runAsUser`]: 0 }),
+      hpa(),
+      ...friends,
+    ],
   ],
   [
     'security-non-root',
@@ -187,22 +283,41 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
   ],
   [
     'security-no-escalation',
-    [deployment({ [`${container}.securityContext.privileged`]: true }), hpa(), ...friends],
+    [
+      deployment({ [`${container}.securityContext.privileged`]: true }),
+      hpa(),
+      ...friends,
+    ],
   ],
   [
     'security-read-only-fs',
-    [deployment({ [`${container}.securityContext.readOnlyRootFilesystem`]: false }), hpa(), ...friends],
+    [
+      deployment({
+        [`${container}.securityContext.readOnlyRootFilesystem`]: false,
+      }),
+      hpa(),
+      ...friends,
+    ],
   ],
   [
     'secrets-by-reference',
-    [deployment({ [`${container}.env.0`]: { name: 'DB_PASSWORD', value: 's3cret' } }), hpa(), ...friends],
+    [
+      deployment({
+        [`${container}.env.0`]: { name: 'DB_PASSWORD', value: 's3cret' },
+      }),
+      hpa(),
+      ...friends,
+    ],
   ],
   ['network-policy', [deployment(), hpa(), pdb(), service()]],
   [
     'network-policy',
     [
       deployment({
-        [`${container}.ports`]: [{ containerPort: 8080 }, { containerPort: 9090, protocol: 'UDP' }],
+        [`${container}.ports`]: [
+          { containerPort: 8080 },
+          { containerPort: 9090, protocol: 'UDP' },
+        ],
       }),
       hpa(),
       pdb(),
@@ -216,17 +331,34 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
   ],
   [
     'statefulset-headless-service',
-    [statefulSet(), service({ 'metadata.name': 'db', 'spec.selector': { app: 'db' } })],
+    [
+      statefulSet(),
+      service({ 'metadata.name': 'db', 'spec.selector': { app: 'db' } }),
+    ],
     'StatefulSet',
   ],
-  ['graceful-shutdown', [deployment({ [`${container}.lifecycle`]: undefined }), hpa(), ...friends]],
-  ['priority-class', [deployment({ 'spec.template.spec.priorityClassName': undefined }), hpa(), ...friends]],
+  [
+    'graceful-shutdown',
+    [deployment({ [`${container}.lifecycle`]: undefined }), hpa(), ...friends],
+  ],
+  [
+    'priority-class',
+    [
+      deployment({ 'spec.template.spec.priorityClassName': undefined }),
+      hpa(),
+      ...friends,
+    ],
+  ],
   [
     'hpa-target-exists',
     [
       rollout({
         'spec.template': undefined,
-        'spec.workloadRef': { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        'spec.workloadRef': {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'api',
+        },
       }),
       deployment(),
       hpa(),
@@ -267,10 +399,15 @@ describe('remediations', () => {
   });
 
   it('lets the NetworkPolicy admit the declared ports and names the Service', () => {
-    const failing = resultOf([deployment(), hpa(), pdb(), service()], 'network-policy');
+    const failing = resultOf(
+      [deployment(), hpa(), pdb(), service()],
+      'network-policy',
+    );
     expect(failing.remediation).toContain('Service "api"');
     const [policy] = applyRemediation([], failing.remediation) as any[];
-    expect(policy.spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(policy.spec.ingress).toEqual([
+      { ports: [{ port: 8080, protocol: 'TCP' }] },
+    ]);
   });
 
   it('names the container, its path and the object that holds the template', () => {

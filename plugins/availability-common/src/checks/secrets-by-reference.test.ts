@@ -102,7 +102,9 @@ describe('credentials in values (r3)', () => {
       '# Deployment "api": spec.template.spec.containers[0] ("api")',
     );
     expect(result.remediation).toContain('- name: DB_CONNECTION');
-    expect(result.remediation).toContain('name: api\n        key: db-connection');
+    expect(result.remediation).toContain(
+      'name: api\n        key: db-connection',
+    );
     expect(result.remediation).not.toContain('my-app-secrets');
   });
 });

@@ -66,6 +66,9 @@ function readOnlyPatches(workload: Workload): string[] {
     ];
   });
   return needsVolume
-    ? [...patches, podSpecPatch(workload, { volumes: [{ name: volume, emptyDir: {} }] })]
+    ? [
+        ...patches,
+        podSpecPatch(workload, { volumes: [{ name: volume, emptyDir: {} }] }),
+      ]
     : patches;
 }

@@ -1,11 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { fail, pass, unknown } from '../engine/outcomes';
-import {
-  asNonEmptyString,
-  asRecord,
-  records,
-  stringMap,
-} from '../engine/read';
+import { asNonEmptyString, asRecord, records, stringMap } from '../engine/read';
 import type { Workload } from '../engine/model';
 import { mapSelectorMatches } from '../engine/selectors';
 import { newObject, patchAt, yamlBlock } from '../engine/snippets';
@@ -22,7 +17,8 @@ export const statefulsetHeadlessService: WorkloadCheck = {
   appliesTo: ['StatefulSet'],
   run({ workload, servicesNamed }) {
     const serviceName = asNonEmptyString(workload.spec.serviceName);
-    const snippet = (name: string) => yamlBlock([headlessService(workload, name)]);
+    const snippet = (name: string) =>
+      yamlBlock([headlessService(workload, name)]);
     if (!serviceName) {
       return fail(
         'spec.serviceName is not set, so the pods get no stable DNS names.',

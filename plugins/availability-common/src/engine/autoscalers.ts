@@ -53,7 +53,8 @@ export function toAutoscaler(
     cluster: entry.cluster,
     source: entry.source,
     annotations: stringMap(entry.metadata.annotations),
-    targetKind: asNonEmptyString(ref?.kind) ?? (keda ? 'Deployment' : undefined),
+    targetKind:
+      asNonEmptyString(ref?.kind) ?? (keda ? 'Deployment' : undefined),
     targetName: asNonEmptyString(ref?.name),
     fields,
     min: bound(spec, fields.min, keda ? 0 : 1),
@@ -127,12 +128,13 @@ function triggerResources(spec: Dict): ScaledResource[] {
     const resource = trigger.type;
     const metadata = asRecord(trigger.metadata);
     const target = trigger.metricType ?? metadata?.type ?? 'Utilization';
-    if ((resource !== 'cpu' && resource !== 'memory') || target !== 'Utilization') {
+    if (
+      (resource !== 'cpu' && resource !== 'memory') ||
+      target !== 'Utilization'
+    ) {
       return [];
     }
-    return [
-      { resource, container: asNonEmptyString(metadata?.containerName) },
-    ];
+    return [{ resource, container: asNonEmptyString(metadata?.containerName) }];
   });
 }
 

@@ -82,7 +82,9 @@ export function budgetFix(budget: Budget, replicas: number): string {
     'spec',
     fields,
     budget.field === 'minAvailable'
-      ? `replaces minAvailable ${budget.describe.slice('minAvailable '.length)}; with an autoscaler, the count to keep at its minimum`
+      ? `replaces minAvailable ${budget.describe.slice(
+          'minAvailable '.length,
+        )}; with an autoscaler, the count to keep at its minimum`
       : undefined,
   );
 }

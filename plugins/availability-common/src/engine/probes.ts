@@ -8,7 +8,10 @@ import { containerPatch, yamlBlock } from './snippets';
 type ProbeField = 'readinessProbe' | 'livenessProbe';
 
 /** How each probe should behave: readiness quick to act, liveness lenient. */
-const TIMING: Record<ProbeField, { periodSeconds: number; failureThreshold: number }> = {
+const TIMING: Record<
+  ProbeField,
+  { periodSeconds: number; failureThreshold: number }
+> = {
   readinessProbe: { periodSeconds: 5, failureThreshold: 3 },
   livenessProbe: { periodSeconds: 10, failureThreshold: 6 },
 };
@@ -44,10 +47,7 @@ function servingPort(container: V1Container): number | undefined {
  * steady state, as probe-distinct asks), else a TCP check of the first
  * port it declares; undefined when it declares none (no port to probe).
  */
-function probeFor(
-  container: V1Container,
-  field: ProbeField,
-): Dict | undefined {
+function probeFor(container: V1Container, field: ProbeField): Dict | undefined {
   const other = container[OTHER[field]];
   const timing = TIMING[field];
   if (isRecord(other)) {
@@ -57,7 +57,8 @@ function probeFor(
       return {
         ...handler,
         // A different period keeps the probes distinct whatever else matches.
-        periodSeconds: period === timing.periodSeconds ? period + 5 : timing.periodSeconds,
+        periodSeconds:
+          period === timing.periodSeconds ? period + 5 : timing.periodSeconds,
         failureThreshold: timing.failureThreshold,
       };
     }
@@ -107,7 +108,9 @@ export function everyContainerProbes(
       const portless = lacking.filter(c => probeFor(c, field) === undefined);
       const patches = lacking.flatMap(container => {
         const probe = probeFor(container, field);
-        return probe ? [containerPatch(workload, container, { [field]: probe })] : [];
+        return probe
+          ? [containerPatch(workload, container, { [field]: probe })]
+          : [];
       });
       const noPort =
         portless.length > 0
@@ -116,7 +119,9 @@ export function everyContainerProbes(
             )} declares no port and has no other probe: declare the port it serves under \`ports\`, or give it an \`exec\` probe that runs a health command.`
           : '';
       return fail(
-        `Container ${listNames(missing)} has no ${wording.noun}, ${wording.harm}.`,
+        `Container ${listNames(missing)} has no ${wording.noun}, ${
+          wording.harm
+        }.`,
         `${wording.advice}.${noPort}${
           patches.length > 0 ? `\n\n${yamlBlock(patches)}` : ''
         }`,

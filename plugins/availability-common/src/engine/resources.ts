@@ -127,7 +127,11 @@ export function everyContainerResources(
               : startingAmount(field, r),
           ]),
         );
-        return [containerPatch(workload, container, { resources: { [field]: amounts } })];
+        return [
+          containerPatch(workload, container, {
+            resources: { [field]: amounts },
+          }),
+        ];
       });
       return fail(
         `Missing ${field}: ${gaps.join('; ')}.`,

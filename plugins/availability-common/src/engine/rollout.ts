@@ -28,7 +28,11 @@ export interface RolloutPlan {
  */
 const STRATEGIES = {
   Deployment: { field: 'strategy', disruptive: 'Recreate', unavailable: '25%' },
-  StatefulSet: { field: 'updateStrategy', disruptive: 'OnDelete', unavailable: 1 },
+  StatefulSet: {
+    field: 'updateStrategy',
+    disruptive: 'OnDelete',
+    unavailable: 1,
+  },
 } as const;
 
 /** @internal */
@@ -99,7 +103,10 @@ export function surgingStrategy(
   }
   if (plan.disruptive) {
     return {
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+      },
     };
   }
   return { strategy: { rollingUpdate: settings } };

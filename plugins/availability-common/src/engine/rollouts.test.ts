@@ -17,7 +17,13 @@ import {
 import { evaluate } from './evaluate';
 
 const ROLLOUT = { kind: 'Rollout' };
-const onRollout = { 'spec.scaleTargetRef': { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'api' } };
+const onRollout = {
+  'spec.scaleTargetRef': {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Rollout',
+    name: 'api',
+  },
+};
 
 /** The Rollout's friends: the compliant set's, with the HPA on the Rollout. */
 function rolloutSet(patch: Record<string, unknown> = {}) {
@@ -32,7 +38,11 @@ function statuses(objects: object[], kind: string) {
 /** The Deployment as a Rollout's workloadRef: the Rollout has no template. */
 const referencing = rollout({
   'spec.template': undefined,
-  'spec.workloadRef': { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+  'spec.workloadRef': {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    name: 'api',
+  },
 });
 
 describe('Rollouts', () => {
@@ -58,15 +68,30 @@ describe('Rollouts', () => {
   });
 
   it.each([
-    ['no strategy as canary defaults', { 'spec.strategy': undefined }, 'pass', 'fail'],
-    ['canary defaults (25%)', { 'spec.strategy': { canary: {} } }, 'pass', 'fail'],
+    [
+      'no strategy as canary defaults',
+      { 'spec.strategy': undefined },
+      'pass',
+      'fail',
+    ],
+    [
+      'canary defaults (25%)',
+      { 'spec.strategy': { canary: {} } },
+      'pass',
+      'fail',
+    ],
     [
       'a canary that takes every pod down',
       { 'spec.strategy': { canary: { maxUnavailable: '100%' } } },
       'fail',
       'fail',
     ],
-    ['blueGreen', { 'spec.strategy': { blueGreen: { activeService: 'api' } } }, 'pass', 'pass'],
+    [
+      'blueGreen',
+      { 'spec.strategy': { blueGreen: { activeService: 'api' } } },
+      'pass',
+      'pass',
+    ],
   ])('resolves %s', (_, patch, strategy, zeroUnavailable) => {
     const objects = [rollout({ 'spec.replicas': 4, ...patch })];
     expect(resultOf(objects, 'rollout-strategy', ROLLOUT).status).toBe(
@@ -90,7 +115,14 @@ describe('Rollouts', () => {
   });
 
   it('reads the pod template of the Deployment workloadRef names, which is then no workload', () => {
-    const objects = [referencing, deployment({ 'spec.replicas': 0 }), hpa(onRollout), pdb(), networkPolicy(), service()];
+    const objects = [
+      referencing,
+      deployment({ 'spec.replicas': 0 }),
+      hpa(onRollout),
+      pdb(),
+      networkPolicy(),
+      service(),
+    ];
     const report = evaluate(inputs(objects));
     expect(report.workloads.map(w => w.kind)).toEqual([
       'Rollout',
@@ -98,34 +130,55 @@ describe('Rollouts', () => {
       'HorizontalPodAutoscaler',
     ]);
     expect(Object.values(statuses(objects, 'Rollout'))).not.toContain('fail');
-    expect(resultOf(objects, 'service-selects-pods', { kind: 'Service' }).message).toContain('Rollout/api');
+    expect(
+      resultOf(objects, 'service-selects-pods', { kind: 'Service' }).message,
+    ).toContain('Rollout/api');
   });
 
   it('fixes the template in the Deployment it comes from', () => {
     const result = resultOf(
-      [referencing, deployment({ 'spec.template.spec.priorityClassName': undefined })],
+      [
+        referencing,
+        deployment({ 'spec.template.spec.priorityClassName': undefined }),
+      ],
       'priority-class',
       ROLLOUT,
     );
-    expect(result.remediation).toContain('# Deployment "api": spec.template.spec');
+    expect(result.remediation).toContain(
+      '# Deployment "api": spec.template.spec',
+    );
   });
 
   it('is unknown on every template check when the Deployment is absent, judging the rest', () => {
     const checks = evaluate(inputs([referencing])).workloads[0].checks;
-    const judged = checks.filter(c => c.status === 'pass' || c.status === 'fail').map(c => c.id);
+    const judged = checks
+      .filter(c => c.status === 'pass' || c.status === 'fail')
+      .map(c => c.id);
     expect(judged.sort()).toEqual(
-      ['hpa-present', 'replicas-min', 'replicas-recommended', 'rollout-strategy', 'rollout-zero-unavailable'].sort(),
+      [
+        'hpa-present',
+        'replicas-min',
+        'replicas-recommended',
+        'rollout-strategy',
+        'rollout-zero-unavailable',
+      ].sort(),
     );
     expect(checks.find(c => c.id === 'probe-readiness')).toMatchObject({
       status: 'unknown',
-      message: expect.stringContaining('Deployment "api", which is not in the input'),
+      message: expect.stringContaining(
+        'Deployment "api", which is not in the input',
+      ),
     });
   });
 
   it('fails an autoscaler that targets the referenced Deployment instead of the Rollout', () => {
-    const result = resultOf([referencing, deployment(), hpa()], 'hpa-target-exists', {
-      kind: 'HorizontalPodAutoscaler',
-    });
+    const result = resultOf(
+      [referencing, deployment(), hpa()],
+      'hpa-target-exists',
+      {
+        kind: 'HorizontalPodAutoscaler',
+      },
+    );
     expect(result.status).toBe('fail');
     expect(result.remediation).toContain('kind: Rollout');
   });
@@ -139,7 +192,9 @@ describe('Rollouts', () => {
         name,
         namespace: 'shop',
         labels: { app: 'api', 'rollouts-pod-template-hash': 'abc' },
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'api-abc', controller: true }],
+        ownerReferences: [
+          { kind: 'ReplicaSet', name: 'api-abc', controller: true },
+        ],
       },
       spec: { nodeName: node },
       status: { conditions: [{ type: 'Ready', status: 'True' }] },
@@ -148,11 +203,19 @@ describe('Rollouts', () => {
       live,
       pod('api-abc-1', 'a'),
       pod('api-abc-2', 'b'),
-      withPatch(service(), { 'spec.selector': { 'rollouts-pod-template-hash': 'abc', app: 'api' } }),
+      withPatch(service(), {
+        'spec.selector': { 'rollouts-pod-template-hash': 'abc', app: 'api' },
+      }),
     ];
-    expect(resultOf(objects, 'runtime-node-spread', { ...ROLLOUT, cluster: 'c' }).message).toBe(
-      '2 ready pods on 2 nodes.',
-    );
-    expect(resultOf(objects, 'service-selects-pods', { kind: 'Service', cluster: 'c' }).status).toBe('pass');
+    expect(
+      resultOf(objects, 'runtime-node-spread', { ...ROLLOUT, cluster: 'c' })
+        .message,
+    ).toBe('2 ready pods on 2 nodes.');
+    expect(
+      resultOf(objects, 'service-selects-pods', {
+        kind: 'Service',
+        cluster: 'c',
+      }).status,
+    ).toBe('pass');
   });
 });

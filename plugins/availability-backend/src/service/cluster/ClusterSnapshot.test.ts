@@ -186,7 +186,11 @@ describe('ClusterSnapshot', () => {
         'shop',
         {
           spec: {
-            workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web-base' },
+            workloadRef: {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: 'web-base',
+            },
             selector: { matchLabels: { app: 'web' } },
           },
         },
@@ -203,7 +207,9 @@ describe('ClusterSnapshot', () => {
       }),
       'related',
     );
-    expect(names(cluster.objectsFor(entityScope(entity({ [ID]: 'web' }))!))).toEqual([
+    expect(
+      names(cluster.objectsFor(entityScope(entity({ [ID]: 'web' }))!)),
+    ).toEqual([
       'Deployment/shop/web-base',
       'Rollout/shop/web',
       'ScaledObject/shop/web',

@@ -100,7 +100,8 @@ export class ClusterSnapshot {
   #referencedBy(own: KubernetesObject[]): KubernetesObject[] {
     const referenced: KubernetesObject[] = [];
     for (const object of own) {
-      const ref = object.kind === 'Rollout' ? spec(object).workloadRef : undefined;
+      const ref =
+        object.kind === 'Rollout' ? spec(object).workloadRef : undefined;
       const deployment =
         ref && (ref.kind ?? 'Deployment') === 'Deployment'
           ? this.#deployments.get(`${namespaceOf(object)}/${ref.name}`)
