@@ -4,40 +4,9 @@ import {
   resultOf,
   statefulSet,
 } from './__fixtures__/objects';
+import { antiAffinity, constraint } from './__fixtures__/spreading';
 
 const spec = 'spec.template.spec';
-const own = { matchLabels: { app: 'api' } };
-const constraint = (topologyKey: string, labelSelector: unknown = own) => ({
-  [`${spec}.topologySpreadConstraints`]: [
-    {
-      maxSkew: 1,
-      topologyKey,
-      whenUnsatisfiable: 'DoNotSchedule',
-      labelSelector,
-    },
-  ],
-});
-const antiAffinity = (
-  kind: 'required' | 'preferred',
-  topologyKey: string,
-  labelSelector: unknown = own,
-) => ({
-  [`${spec}.topologySpreadConstraints`]: undefined,
-  [`${spec}.affinity`]: {
-    podAntiAffinity:
-      kind === 'required'
-        ? {
-            requiredDuringSchedulingIgnoredDuringExecution: [
-              { topologyKey, labelSelector },
-            ],
-          }
-        : {
-            preferredDuringSchedulingIgnoredDuringExecution: [
-              { weight: 100, podAffinityTerm: { topologyKey, labelSelector } },
-            ],
-          },
-  },
-});
 
 describe('spread-zones', () => {
   it.each([

@@ -1,6 +1,11 @@
-import type { Workload } from './model';
+import type { CheckOutcome, Workload, WorkloadSubject } from './model';
 import { resolveIntOrPercent, Resolved } from './intOrPercent';
+import { pass, SCALED_TO_ZERO, unknown } from './outcomes';
 import { asRecord, asString, Dict } from './read';
+
+const BLUE_GREEN = pass(
+  'Blue-green: the new pods are up before traffic moves to them.',
+);
 
 /**
  * A workload's update strategy with `maxUnavailable` and `maxSurge`
@@ -110,4 +115,25 @@ export function surgingStrategy(
     };
   }
   return { strategy: { rollingUpdate: settings } };
+}
+
+/**
+ * Runs `judge` on the workload's rollout plan: `unknown` when the replica
+ * count cannot be read, not-applicable scaled to zero (no pod to roll
+ * over), and a pass for a blue-green Rollout.
+ *
+ * @internal
+ */
+export function judgeRollout(
+  { replicas, workload }: WorkloadSubject,
+  judge: (plan: RolloutPlan, replicas: number) => CheckOutcome,
+): CheckOutcome {
+  if (!replicas || replicas.problem !== undefined) {
+    return unknown(replicas?.problem ?? 'The replica count could not be read.');
+  }
+  if (replicas.value === 0) {
+    return SCALED_TO_ZERO;
+  }
+  const plan = rolloutPlan(workload, replicas.value);
+  return plan.blueGreen ? BLUE_GREEN : judge(plan, replicas.value);
 }
