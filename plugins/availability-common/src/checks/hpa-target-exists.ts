@@ -20,7 +20,9 @@ export const hpaTargetExists: AutoscalerCheck = {
         `${describeAutoscaler(
           autoscaler,
         )} has no scaleTargetRef kind and name, so it scales nothing.`,
-        'Name the workload it scales by kind and name (a Deployment, Rollout or StatefulSet of the same namespace).',
+        `In ${describeAutoscaler(
+          autoscaler,
+        )}, name the workload it scales in \`spec.scaleTargetRef\` by kind and name (a Deployment, Rollout or StatefulSet of the same namespace).`,
       );
     }
     if (replacedBy) {
