@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { evaluate } from '../engine/evaluate';
 import { strategicMerge } from '../failureDomains/simulator/strategicMerge';
 import {
+  claim,
   deployment,
   hpa,
   inputs,
@@ -396,6 +397,41 @@ describe('remediations', () => {
     const onPod = [...passing([pod()])].map(c => c.split(' ')[1]);
     const onDeployment = [...passing(fixed)].map(c => c.split(' ')[1]);
     expect(onPod.filter(c => !onDeployment.includes(c))).toEqual([]);
+  });
+
+  it('storage-shared-rwo: a StatefulSet in place of the Deployment fails nothing new', () => {
+    const objects = [
+      deployment({
+        'spec.template.spec.volumes': [
+          { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+        ],
+      }),
+      claim(),
+      hpa(),
+      ...friends,
+    ];
+    const failing = resultOf(objects, 'storage-shared-rwo');
+    expect(failing.status).toBe('fail');
+    const fixed = applyRemediation(
+      objects.filter(o => o.kind !== 'Deployment'),
+      failing.remediation,
+    );
+    const statefulSetChecks = resultOf(fixed, 'statefulset-headless-service', {
+      kind: 'StatefulSet',
+    });
+    expect(statefulSetChecks.status).toBe('pass');
+    expect(
+      resultOf(fixed, 'hpa-target-exists', { kind: 'HorizontalPodAutoscaler' })
+        .status,
+    ).toBe('pass');
+    const failingIds = (set: Obj[]) =>
+      new Set(
+        evaluate(inputs(set)).workloads.flatMap(w =>
+          w.checks.filter(c => c.status === 'fail').map(c => c.id),
+        ),
+      );
+    expect([...failingIds(fixed)]).toEqual([]);
+    expect([...failingIds(objects)]).toEqual(['storage-shared-rwo']);
   });
 
   it('lets the NetworkPolicy admit the declared ports and names the Service', () => {

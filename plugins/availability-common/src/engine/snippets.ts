@@ -11,9 +11,23 @@ import type { Workload } from './model';
  * whole new object is a YAML document of its own, after `---`.
  */
 
-/** @internal */
+/**
+ * A YAML block of sections and objects; a section after an object opens a
+ * document of its own.
+ *
+ * @internal
+ */
 export function yamlBlock(sections: string[]): string {
-  return `\`\`\`yaml\n${sections.join('\n')}\`\`\``;
+  const text = sections
+    .map((section, i) =>
+      i > 0 &&
+      sections[i - 1].startsWith('---\n') &&
+      !section.startsWith('---\n')
+        ? `---\n${section}`
+        : section,
+    )
+    .join('\n');
+  return `\`\`\`yaml\n${text}\`\`\``;
 }
 
 /**
