@@ -326,6 +326,17 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
     ],
   ],
   [
+    'service-selects-pods',
+    [
+      deployment(),
+      hpa(),
+      pdb(),
+      networkPolicy(),
+      service({ 'spec.selector': { app: 'apii', tier: 'web' } }),
+    ],
+    'Service',
+  ],
+  [
     'statefulset-headless-service',
     [statefulSet({ 'spec.serviceName': undefined })],
     'StatefulSet',

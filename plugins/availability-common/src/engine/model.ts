@@ -211,7 +211,7 @@ export interface ServiceSubject {
   /** Workloads of the Service's namespace whose pod template it selects. */
   selectedWorkloads: Workload[];
   /** Workloads of the Service's namespace. */
-  namespaceWorkloads: number;
+  namespaceWorkloads: readonly Workload[];
   /** Custom resources (an operator's, maybe) of the Service's namespace. */
   customResources: number;
   /** Live pods of the namespace that the selector matches (clusters only). */

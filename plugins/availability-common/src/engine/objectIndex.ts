@@ -111,15 +111,15 @@ export class ObjectIndex {
     return this.#serviceRelations.get(service)!;
   }
 
-  /** Counts of the target's namespace. */
+  /** What the target's namespace holds. */
   namespaceOf(target: { cluster?: string; namespace: string }): {
-    workloads: number;
+    workloads: readonly Workload[];
     services: number;
     customResources: number;
   } {
     const bucket = this.#find(target);
     return {
-      workloads: bucket?.workloads.length ?? 0,
+      workloads: bucket?.workloads ?? NONE,
       services: bucket?.services.length ?? 0,
       customResources: bucket?.customResources ?? 0,
     };
