@@ -499,6 +499,40 @@ describe('availability check', () => {
     ]);
   });
 
+  it('reports a dangling autoscaler as its own entry, located on its scaleTargetRef (r3)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'scaler.yaml'),
+        [
+          'apiVersion: keda.sh/v1alpha1',
+          'kind: ScaledObject',
+          'metadata:',
+          '  name: worker',
+          'spec:',
+          '  scaleTargetRef:',
+          '    name: gone',
+          '',
+        ].join('\n'),
+      );
+      const { report } = json(['.'], { cwd: dir });
+      expect(entry(report, 'ScaledObject', 'worker').checks).toEqual([
+        expect.objectContaining({ id: 'hpa-target-exists', status: 'fail' }),
+      ]);
+      const sarif = JSON.parse(
+        run(['check', '--format', 'sarif', '.'], { cwd: dir }).stdout,
+      ) as SarifLog;
+      const [result] = sarif.runs[0].results;
+      expect(result.ruleId).toBe('hpa-target-exists');
+      expect(result.locations[0].physicalLocation).toMatchObject({
+        artifactLocation: { uri: 'scaler.yaml' },
+        region: { startLine: 6 },
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('locates SARIF results on the object to change and the line of the field', () => {
     const sarif = JSON.parse(
       run(['check', '--format', 'sarif', 'poor', 'elsewhere']).stdout,
