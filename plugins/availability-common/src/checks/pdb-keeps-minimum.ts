@@ -13,30 +13,26 @@ export const pdbKeepsMinimum: WorkloadCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ pdbs, replicas }) {
-    return judgeBudgets({
-      pdbs,
-      replicas,
-      judge(budgets, count) {
-        const keeping = budgets.find(b => b.keepsOne);
-        if (keeping) {
-          return pass(
-            `"${keeping.name}" (${keeping.describe}) keeps at least one of ${count} pods running.`,
-          );
-        }
-        const shown = budgets
-          .map(
-            b =>
-              `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
-          )
-          .join(', ');
-        return fail(
-          `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
-          `Keep all but one pod through a drain:\n\n${yamlBlock([
-            budgetFix(budgets[0], count),
-          ])}`,
+  run(subject) {
+    return judgeBudgets(subject, (budgets, count) => {
+      const keeping = budgets.find(b => b.keepsOne);
+      if (keeping) {
+        return pass(
+          `"${keeping.name}" (${keeping.describe}) keeps at least one of ${count} pods running.`,
         );
-      },
+      }
+      const shown = budgets
+        .map(
+          b =>
+            `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
+        )
+        .join(', ');
+      return fail(
+        `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
+        `Keep all but one pod through a drain:\n\n${yamlBlock([
+          budgetFix(budgets[0], count),
+        ])}`,
+      );
     });
   },
 };

@@ -111,12 +111,14 @@ export function singleReplicaBudget(replicas: number): CheckOutcome {
  *
  * @internal
  */
-export function judgeBudgets(options: {
-  pdbs: V1PodDisruptionBudget[];
-  replicas: EffectiveReplicas | undefined;
-  judge: (budgets: Budget[], replicas: number) => CheckOutcome;
-}): CheckOutcome {
-  const { pdbs, replicas, judge } = options;
+export function judgeBudgets(
+  subject: {
+    pdbs: V1PodDisruptionBudget[];
+    replicas: EffectiveReplicas | undefined;
+  },
+  judge: (budgets: Budget[], replicas: number) => CheckOutcome,
+): CheckOutcome {
+  const { pdbs, replicas } = subject;
   if (pdbs.length === 0) {
     return NO_PDB;
   }
