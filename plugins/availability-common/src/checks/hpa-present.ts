@@ -1,15 +1,14 @@
-import { describeAutoscaler, roomAbove } from '../engine/autoscalers';
+import {
+  describeAutoscaler,
+  roomAbove,
+  scaleTargetRefOf,
+} from '../engine/autoscalers';
 import { containerName } from '../engine/containers';
 import type { Workload, WorkloadCheck } from '../engine/model';
 import { DEPLOYMENT_KINDS } from '../engine/model';
 import { fail, listNames, pass } from '../engine/outcomes';
 import { requestsResource } from '../engine/resources';
 import { newObject, yamlBlock } from '../engine/snippets';
-
-const API_VERSIONS: Record<string, string> = {
-  Deployment: 'apps/v1',
-  Rollout: 'argoproj.io/v1alpha1',
-};
 
 /** @internal */
 export const hpaPresent: WorkloadCheck = {
@@ -37,11 +36,7 @@ export const hpaPresent: WorkloadCheck = {
           kind: 'HorizontalPodAutoscaler',
           metadata: { name: workload.name, namespace: workload.namespace },
           spec: {
-            scaleTargetRef: {
-              apiVersion: API_VERSIONS[workload.kind],
-              kind: workload.kind,
-              name: workload.name,
-            },
+            scaleTargetRef: scaleTargetRefOf(workload),
             minReplicas: min,
             maxReplicas: roomAbove(min),
             metrics: [

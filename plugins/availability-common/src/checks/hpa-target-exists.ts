@@ -1,7 +1,7 @@
-import { describeAutoscaler } from '../engine/autoscalers';
-import type { AutoscalerCheck } from '../engine/model';
+import { describeAutoscaler, scaleTargetRefOf } from '../engine/autoscalers';
+import type { Autoscaler, AutoscalerCheck, Workload } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, pass, unknown } from '../engine/outcomes';
+import { fail, listNames, pass, unknown } from '../engine/outcomes';
 import { patchAt, yamlBlock } from '../engine/snippets';
 
 /** @internal */
@@ -13,7 +13,7 @@ export const hpaTargetExists: AutoscalerCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: ['HorizontalPodAutoscaler', 'ScaledObject'],
-  run({ autoscaler, target, replacedBy }) {
+  run({ autoscaler, target, replacedBy, unscaled }) {
     const { targetKind: kind, targetName: name } = autoscaler;
     if (kind === undefined || name === undefined) {
       return fail(
@@ -29,11 +29,11 @@ export const hpaTargetExists: AutoscalerCheck = {
       return fail(
         `It targets Deployment "${name}", whose pod template Rollout "${replacedBy.name}" runs (workloadRef): the Rollout owns the pods, so scaling the Deployment protects nothing.`,
         `Target the Rollout:\n\n${yamlBlock([
-          patchAt(autoscaler, 'spec.scaleTargetRef', {
-            apiVersion: 'argoproj.io/v1alpha1',
-            kind: 'Rollout',
-            name: replacedBy.name,
-          }),
+          patchAt(
+            autoscaler,
+            'spec.scaleTargetRef',
+            scaleTargetRefOf(replacedBy),
+          ),
         ])}`,
       );
     }
@@ -47,9 +47,35 @@ export const hpaTargetExists: AutoscalerCheck = {
     }
     return fail(
       `It targets ${kind} "${name}", which is not in namespace "${autoscaler.namespace}" of the input: it scales nothing, and the workload it was meant for shows no autoscaler.`,
-      `In ${describeAutoscaler(
-        autoscaler,
-      )}, make \`spec.scaleTargetRef\` name the workload to scale by its kind and name (\`metadata.name\`), in the same namespace, or delete the autoscaler if that workload is gone.`,
+      retarget(autoscaler, unscaled),
     );
   },
 };
+
+/**
+ * How to point a dangling autoscaler at a workload: the namespace's only
+ * workload that no autoscaler scales, else the candidates by name.
+ */
+function retarget(
+  autoscaler: Autoscaler,
+  unscaled: readonly Workload[],
+): string {
+  const where = `In ${describeAutoscaler(
+    autoscaler,
+  )}, make \`spec.scaleTargetRef\` name the workload to scale by its kind and name`;
+  if (unscaled.length === 1) {
+    const [workload] = unscaled;
+    return `${where}; if it is meant for ${workload.kind} "${
+      workload.name
+    }", the only workload of the namespace without an autoscaler:\n\n${yamlBlock(
+      [patchAt(autoscaler, 'spec.scaleTargetRef', scaleTargetRefOf(workload))],
+    )}`;
+  }
+  return `${where}${
+    unscaled.length > 0
+      ? ` (without an autoscaler in its namespace: ${listNames(
+          unscaled.map(w => `${w.kind}/${w.name}`),
+        )})`
+      : ''
+  }, or delete the autoscaler if that workload is gone.`;
+}

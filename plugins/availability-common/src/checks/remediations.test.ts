@@ -378,6 +378,11 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
     'HorizontalPodAutoscaler',
   ],
   [
+    'hpa-target-exists',
+    [deployment(), hpa({ 'spec.scaleTargetRef.name': 'apii' }), ...friends],
+    'HorizontalPodAutoscaler',
+  ],
+  [
     'runtime-hpa-headroom',
     [deployment(), hpa({ status: { currentReplicas: 10 } }), ...friends],
     'Deployment',

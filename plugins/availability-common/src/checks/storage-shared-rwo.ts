@@ -2,6 +2,7 @@ import type { WorkloadCheck, WorkloadSubject } from '../engine/model';
 import { DEPLOYMENT_KINDS } from '../engine/model';
 import { fail, listNames, pass, unknown } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
+import { scaleTargetRefOf } from '../engine/autoscalers';
 import { newObject, patchAt, yamlBlock } from '../engine/snippets';
 import { ownPodLabels } from '../engine/spreading';
 
@@ -130,11 +131,11 @@ function perReplicaVolumes(subject: WorkloadSubject, shared: string[]): string {
   ];
   if (autoscaler) {
     sections.push(
-      patchAt(autoscaler, 'spec.scaleTargetRef', {
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        name: workload.name,
-      }),
+      patchAt(
+        autoscaler,
+        'spec.scaleTargetRef',
+        scaleTargetRefOf({ kind: 'StatefulSet', name: workload.name }),
+      ),
     );
   }
   return `Give each replica its own volume: replace ${workload.kind} "${

@@ -155,3 +155,23 @@ export function describeAutoscaler(autoscaler: Autoscaler): string {
 export function roomAbove(min: number): number {
   return Math.max(min * 2, min + 2);
 }
+
+/** The apiVersion of each kind an autoscaler may scale. */
+const SCALED_API_VERSIONS: Record<string, string> = {
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  Rollout: 'argoproj.io/v1alpha1',
+};
+
+/**
+ * The `scaleTargetRef` that names a workload, for remediations.
+ *
+ * @internal
+ */
+export function scaleTargetRefOf(workload: { kind: string; name: string }) {
+  return {
+    apiVersion: SCALED_API_VERSIONS[workload.kind] ?? 'apps/v1',
+    kind: workload.kind,
+    name: workload.name,
+  };
+}

@@ -233,6 +233,8 @@ export interface AutoscalerSubject {
    * autoscaler must target the Rollout instead.
    */
   replacedBy: Workload | undefined;
+  /** Workloads with replicas of its namespace that no autoscaler targets. */
+  unscaled: readonly Workload[];
 }
 
 /** @internal */

@@ -6,6 +6,7 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { Autoscaler, ServiceTarget, Workload } from './model';
+import { REPLICATED_KINDS } from './model';
 import { asRecord, Dict, hasOwn, stringMap } from './read';
 import { LabelIndex, mapSelectorMatches } from './selectors';
 
@@ -45,6 +46,8 @@ export interface AutoscalerRelations {
   target: Workload | undefined;
   /** The Rollout that uses the Deployment it names as its template. */
   replacedBy: Workload | undefined;
+  /** Workloads with replicas of its namespace that no autoscaler targets. */
+  unscaled: readonly Workload[];
 }
 
 /**
@@ -189,6 +192,7 @@ function relateAutoscalers(
   for (const workload of objects.workloads) {
     byTarget.set(`${workload.kind}/${workload.name}`, workload);
   }
+  const unscaled: Workload[] = [];
   for (const autoscaler of objects.autoscalers) {
     const { targetKind: kind, targetName: name } = autoscaler;
     const target = byTarget.get(`${kind}/${name}`);
@@ -198,12 +202,22 @@ function relateAutoscalers(
         kind === 'Deployment' && name !== undefined
           ? objects.replacedDeployments.get(name)
           : undefined,
+      unscaled,
     });
     // With several autoscalers on one target the lowest minimum counts:
     // that is how few replicas may be left running.
     const related = target && relations.get(target);
     if (related && lowerMinimum(autoscaler, related.autoscaler)) {
       related.autoscaler = autoscaler;
+    }
+  }
+  // Filled once every autoscaler is related; shared by all of them.
+  for (const workload of objects.workloads) {
+    if (
+      REPLICATED_KINDS.includes(workload.kind) &&
+      !relations.get(workload)!.autoscaler
+    ) {
+      unscaled.push(workload);
     }
   }
 }
