@@ -325,6 +325,7 @@ const CASES: Array<[string, Obj[], string?, string?]> = [
       service(),
     ],
   ],
+  ['network-policy', [pod({ 'metadata.labels': undefined })], 'Pod'],
   [
     'service-selects-pods',
     [

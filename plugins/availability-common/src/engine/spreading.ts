@@ -110,35 +110,6 @@ function spreadKey(
     : undefined;
 }
 
-/** The last block built, for the workload being evaluated (a fresh object per evaluation). */
-let lastYaml: {
-  workload: Workload | undefined;
-  indent: string;
-  text: string;
-} = { workload: undefined, indent: '', text: '' };
-
-/**
- * A matchLabels block of the workload's pod labels, for remediation snippets.
- *
- * @internal
- */
-export function podLabelsYaml(workload: Workload, indent: string): string {
-  // spread-nodes and spread-zones ask for the same block one after the
-  // other: remember the last one.
-  if (lastYaml.workload === workload && lastYaml.indent === indent) {
-    return lastYaml.text;
-  }
-  const entries = Object.entries(workload.podLabels).slice(0, 3);
-  const text =
-    entries.length === 0
-      ? `${indent}app: my-app`
-      : entries
-          .map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`)
-          .join('\n');
-  lastYaml = { workload, indent, text };
-  return text;
-}
-
 /**
  * The labels that pick out the workload's own pods: its selector's
  * matchLabels (they match its pods by definition), else its pod labels.
