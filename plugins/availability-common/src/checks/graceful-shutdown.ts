@@ -1,5 +1,4 @@
-import type { V1Container } from '@kubernetes/client-node';
-import { containerName, everyAppContainerHas } from '../engine/containers';
+import { everyAppContainerHas, lacking } from '../engine/containers';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
@@ -14,10 +13,9 @@ const NO_TRAFFIC = notApplicable(
 /** How long endpoints take to drop a stopping pod, in seconds. */
 const ENDPOINT_DELAY = 5;
 
-const withoutPreStop = (container: V1Container, position: number) =>
-  isRecord(asRecord(container.lifecycle)?.preStop)
-    ? undefined
-    : containerName(container, position);
+const withoutPreStop = lacking(container =>
+  isRecord(asRecord(container.lifecycle)?.preStop),
+);
 
 /** @internal */
 export const gracefulShutdown: WorkloadCheck = {

@@ -1,5 +1,4 @@
-import type { V1Container } from '@kubernetes/client-node';
-import { containerName, everyAppContainerHas } from '../engine/containers';
+import { everyAppContainerHas, lacking } from '../engine/containers';
 import type { Workload, WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { fail, listNames, pass } from '../engine/outcomes';
@@ -8,10 +7,10 @@ import { containerPatch, podSpecPatch, yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every app container has a read-only root filesystem.');
 
-const writableRoot = (container: V1Container, position: number) =>
-  asRecord(container.securityContext)?.readOnlyRootFilesystem === true
-    ? undefined
-    : containerName(container, position);
+const writableRoot = lacking(
+  container =>
+    asRecord(container.securityContext)?.readOnlyRootFilesystem === true,
+);
 
 /** @internal */
 export const securityReadOnlyFs: WorkloadCheck = {
