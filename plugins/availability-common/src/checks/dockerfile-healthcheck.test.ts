@@ -1,4 +1,7 @@
-import { dockerfileResult } from './__fixtures__/dockerfiles';
+import {
+  dockerfileResult,
+  expectRemediationFixes,
+} from './__fixtures__/dockerfiles';
 
 describe('dockerfile-healthcheck', () => {
   it.each([
@@ -20,5 +23,32 @@ describe('dockerfile-healthcheck', () => {
     expect(dockerfileResult(content, 'dockerfile-healthcheck').status).toBe(
       status,
     );
+  });
+
+  it.each([
+    ['FROM nginx:1\nEXPOSE 8000', 'http://localhost:8000/<health path>'],
+    ['FROM nginx:1 AS base\nEXPOSE 53/udp 9000/tcp\nFROM base', 'localhost:9000/'],
+    ['FROM nginx:1\nEXPOSE 8000 9090', 'the ports it EXPOSEs, 8000, 9090'],
+    ['FROM nginx:1', 'http://localhost:<port>/'],
+    ['FROM nginx:1', 'EXPOSEs no port'],
+  ])('builds the fix for %p from it: %p', (content, expected) => {
+    expect(
+      dockerfileResult(content, 'dockerfile-healthcheck').remediation,
+    ).toContain(expected);
+  });
+
+  it('never probes a port the Dockerfile does not EXPOSE', () => {
+    expect(
+      dockerfileResult('FROM nginx:1\nEXPOSE 8000', 'dockerfile-healthcheck')
+        .remediation,
+    ).not.toContain('8080');
+  });
+
+  it.each([
+    'FROM nginx:1\nEXPOSE 8000',
+    'FROM nginx:1\nUSER nginx\nHEALTHCHECK NONE\nCMD ["nginx"]',
+    'FROM node:22 AS build\nRUN make\nFROM nginx:1\nCOPY --from=build /out /srv\nUSER nginx',
+  ])('applied to %p, the fix makes it pass and breaks nothing', content => {
+    expectRemediationFixes(content, 'dockerfile-healthcheck');
   });
 });

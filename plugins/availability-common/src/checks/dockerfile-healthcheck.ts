@@ -1,6 +1,51 @@
 import type { DockerfileCheck } from '../engine/model';
-import { stageLineage } from '../engine/dockerfile';
+import {
+  stageLineage,
+  type DockerfileStage,
+  type ParsedDockerfile,
+} from '../engine/dockerfile';
+import {
+  dockerfileSnippet,
+  type DockerfileEdit,
+} from '../engine/dockerfileSnippet';
 import { fail, pass } from '../engine/outcomes';
+
+/** The TCP ports the final stage EXPOSEs, in the order they are declared. */
+function exposedPorts(
+  dockerfile: ParsedDockerfile,
+  final: DockerfileStage,
+): string[] {
+  return stageLineage(dockerfile, final)
+    .reverse()
+    .flatMap(stage => stage.instructions)
+    .filter(i => i.keyword === 'EXPOSE')
+    .flatMap(i => i.args.split(/\s+/))
+    .flatMap(port => /^(\d+)(\/tcp)?$/i.exec(port)?.[1] ?? []);
+}
+
+/** A HEALTHCHECK on the port the image EXPOSEs; never a port it does not. */
+function remediation(
+  dockerfile: ParsedDockerfile,
+  final: DockerfileStage,
+  replaces?: number,
+): string {
+  const ports = [...new Set(exposedPorts(dockerfile, final))];
+  const port = ports[0] ?? '<port>';
+  const line = `HEALTHCHECK --interval=30s --timeout=3s CMD wget -qO- http://localhost:${port}/<health path> || exit 1`;
+  const edit: DockerfileEdit =
+    replaces === undefined
+      ? { atEnd: true, lines: [line] }
+      : { replaces, lines: [line] };
+  const which =
+    ports.length === 0
+      ? 'The Dockerfile EXPOSEs no port: put the port the app listens on in place of `<port>`, and its health endpoint in place of `<health path>`.'
+      : `Put the app's health endpoint in place of \`<health path>\`${
+          ports.length > 1
+            ? ` (port ${port} is the first of the ports it EXPOSEs, ${ports.join(', ')}: use the one that serves HTTP)`
+            : ` (port ${port} is the one it EXPOSEs)`
+        }.`;
+  return `${dockerfileSnippet([edit])}\n\n${which} The command needs \`wget\` in the image; where there is none (distroless, scratch), use a health command of the app itself.`;
+}
 
 /** @internal */
 export const dockerfileHealthcheck: DockerfileCheck = {
@@ -12,11 +57,12 @@ export const dockerfileHealthcheck: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    const remediation =
-      '```dockerfile\nHEALTHCHECK --interval=30s --timeout=3s CMD wget -qO- http://localhost:8080/healthz || exit 1\n```';
     const final = dockerfile.stages[dockerfile.stages.length - 1];
     if (!final) {
-      return fail('The Dockerfile has no FROM instruction.', remediation);
+      return fail(
+        'The Dockerfile has no FROM instruction.',
+        'Start with a FROM, and declare a `HEALTHCHECK` in the final stage.',
+      );
     }
     for (const stage of stageLineage(dockerfile, final)) {
       const checks = stage.instructions.filter(
@@ -27,11 +73,14 @@ export const dockerfileHealthcheck: DockerfileCheck = {
         return last.args.trim().toUpperCase() === 'NONE'
           ? fail(
               `HEALTHCHECK NONE (line ${last.line}) disables the health check.`,
-              remediation,
+              remediation(dockerfile, final, last.line),
             )
           : pass(`The final stage declares a HEALTHCHECK (line ${last.line}).`);
       }
     }
-    return fail('The final stage declares no HEALTHCHECK.', remediation);
+    return fail(
+      'The final stage declares no HEALTHCHECK.',
+      remediation(dockerfile, final),
+    );
   },
 };

@@ -1,6 +1,74 @@
 import type { DockerfileCheck } from '../engine/model';
-import { findStage } from '../engine/dockerfile';
+import {
+  findStage,
+  fromLine,
+  instructionText,
+  type DockerfileStage,
+} from '../engine/dockerfile';
+import { dockerfileSnippet } from '../engine/dockerfileSnippet';
 import { fail, pass } from '../engine/outcomes';
+
+/** What the image is run with; a new final stage must say it again. */
+const RUNTIME = [
+  'ENV',
+  'EXPOSE',
+  'USER',
+  'HEALTHCHECK',
+  'STOPSIGNAL',
+  'ENTRYPOINT',
+  'CMD',
+];
+
+/**
+ * Split the one stage in two: it becomes the build stage, and a final stage
+ * on the same base copies its output and repeats what the image runs with.
+ */
+function splitStage(stage: DockerfileStage): string {
+  const name = stage.alias ?? 'build';
+  const workdir = stage.instructions
+    .filter(i => i.keyword === 'WORKDIR')
+    .pop()?.args;
+  const output = `${workdir ? workdir.replace(/\/$/, '') : ''}/<build output>`;
+  const runtime = stage.instructions.filter(i => RUNTIME.includes(i.keyword));
+  const user = runtime.filter(i => i.keyword === 'USER').pop();
+  const edits = [
+    ...(stage.alias
+      ? []
+      : [{ replaces: stage.line, lines: [fromLine(stage, stage.image, name)] }]),
+    {
+      atEnd: true as const,
+      lines: [
+        '',
+        fromLine(stage, stage.image, ''),
+        ...(workdir ? [`WORKDIR ${workdir}`] : []),
+        `COPY --from=${name} ${output} ${output}`,
+        ...runtime.map(instructionText),
+      ],
+    },
+  ];
+  return [
+    `Build in this stage and start a final one on the same base (${stage.image}, or a slimmer variant of it) that copies only the build's output; put its path in place of \`<build output>\`:`,
+    dockerfileSnippet(edits),
+    user && !/^\d+(:\d+)?$/.test(user.args)
+      ? `USER ${user.args} must exist in the final stage too: create it there, or use a numeric uid.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Copy the build's output into the final stage from the stage before it. */
+function copyFromEarlier(final: DockerfileStage, earlier: DockerfileStage) {
+  const from = earlier.alias ?? String(earlier.index);
+  return `Copy the build's output from the stage on line ${earlier.line} (${from}) into the final stage, in place of what it builds or copies from the context:\n\n${dockerfileSnippet(
+    [
+      {
+        after: final.line,
+        lines: [`COPY --from=${from} <build output> <destination>`],
+      },
+    ],
+  )}`;
+}
 
 /** @internal */
 export const dockerfileMultiStage: DockerfileCheck = {
@@ -12,13 +80,17 @@ export const dockerfileMultiStage: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    const remediation =
-      '```dockerfile\nFROM node:22.11 AS build\nWORKDIR /src\nCOPY . .\nRUN npm ci && npm run build\n\nFROM node:22.11-slim\nCOPY --from=build /src/dist /app\n```';
     const final = dockerfile.stages[dockerfile.stages.length - 1];
-    if (!final || dockerfile.stages.length < 2) {
+    if (!final) {
+      return fail(
+        'The Dockerfile has no FROM instruction.',
+        'Build in one stage and copy only its output into a final stage with `COPY --from=<stage>`.',
+      );
+    }
+    if (dockerfile.stages.length < 2) {
       return fail(
         'The image is built in a single stage, so build tools and sources ship with it.',
-        remediation,
+        splitStage(final),
       );
     }
     const copies = final.instructions.filter(
@@ -34,7 +106,7 @@ export const dockerfileMultiStage: DockerfileCheck = {
     }
     return fail(
       `There are ${dockerfile.stages.length} stages, but the final stage copies nothing from an earlier one.`,
-      remediation,
+      copyFromEarlier(final, dockerfile.stages[final.index - 1]),
     );
   },
 };

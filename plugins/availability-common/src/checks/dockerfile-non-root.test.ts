@@ -1,4 +1,7 @@
-import { dockerfileResult } from './__fixtures__/dockerfiles';
+import {
+  dockerfileResult,
+  expectRemediationFixes,
+} from './__fixtures__/dockerfiles';
 
 describe('dockerfile-non-root', () => {
   it.each([
@@ -20,7 +23,27 @@ describe('dockerfile-non-root', () => {
 
   it('suggests a USER line', () => {
     expect(
-      dockerfileResult('FROM node:22', 'dockerfile-non-root').remediation,
+      dockerfileResult('FROM python:3.13', 'dockerfile-non-root').remediation,
     ).toContain('USER 10001');
+  });
+
+  it.each([
+    ['FROM node:22', 'USER node'],
+    ['FROM node:22 AS base\nFROM base', 'USER node'],
+    ['FROM python:3.13\nUSER app:app\nRUN x\nUSER root', 'USER app:app'],
+    ['FROM python:3.13\nWORKDIR /srv', 'RUN chown -R 10001:10001 /srv'],
+  ])('builds the fix for %p from it: %p', (content, expected) => {
+    expect(
+      dockerfileResult(content, 'dockerfile-non-root').remediation,
+    ).toContain(expected);
+  });
+
+  it.each([
+    'FROM node:22',
+    'FROM python:3.13\nWORKDIR /srv\nHEALTHCHECK CMD true\nCMD ["python", "app.py"]',
+    'FROM node:22\nUSER app\nRUN x\nUSER root',
+    'FROM node:22 AS build\nUSER app\nFROM nginx:1\nCOPY --from=build /a /b',
+  ])('applied to %p, the fix makes it pass and breaks nothing', content => {
+    expectRemediationFixes(content, 'dockerfile-non-root');
   });
 });

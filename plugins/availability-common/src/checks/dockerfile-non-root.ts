@@ -1,8 +1,59 @@
 import type { DockerfileCheck } from '../engine/model';
-import { stageLineage } from '../engine/dockerfile';
+import {
+  stageBase,
+  stageLineage,
+  type DockerfileInstruction,
+  type DockerfileStage,
+  type ParsedDockerfile,
+} from '../engine/dockerfile';
+import { dockerfileSnippet } from '../engine/dockerfileSnippet';
+import { imageRepository } from '../engine/images';
 import { fail, pass } from '../engine/outcomes';
 
 const ROOT = ['root', '0'];
+
+const userOf = (instruction: DockerfileInstruction) =>
+  instruction.args.split(':')[0].trim();
+
+/**
+ * Switch, at the end of the final stage, to the unprivileged user the
+ * Dockerfile already names (root may have been needed for the steps after
+ * it), else to the one the base image ships, else to a numeric one.
+ */
+function remediation(
+  dockerfile: ParsedDockerfile,
+  final: DockerfileStage,
+): string {
+  // Instructions in build order: the earliest stage of the lineage first.
+  const instructions = stageLineage(dockerfile, final)
+    .reverse()
+    .flatMap(stage => stage.instructions);
+  const earlier = instructions
+    .filter(i => i.keyword === 'USER' && !ROOT.includes(userOf(i).toLowerCase()))
+    .pop();
+  const workdir = instructions.filter(i => i.keyword === 'WORKDIR').pop()?.args;
+  const base = imageRepository(stageBase(dockerfile, final));
+  let why: string;
+  let user: string;
+  if (earlier) {
+    user = earlier.args;
+    why = `Switch back to ${userOf(earlier)}, the user line ${earlier.line} sets, once the steps that need root are done`;
+  } else if (base.split('/').pop() === 'node') {
+    user = 'node';
+    why = `The ${base} image ships an unprivileged user, node (uid 1000): switch to it`;
+  } else {
+    user = '10001:10001';
+    why =
+      'Switch to an unprivileged numeric user (it needs no entry in /etc/passwd)';
+  }
+  const owner = user.includes(':') ? user : `${user}:${user}`;
+  const writes = workdir
+    ? ` If the app writes under ${workdir} (the WORKDIR), give it that user before the switch: \`RUN chown -R ${owner} ${workdir}\`, or \`COPY --chown=${owner}\`.`
+    : '';
+  return `${why}, at the end of the final stage (line ${final.line} on):\n\n${dockerfileSnippet(
+    [{ atEnd: true, lines: [`USER ${user}`] }],
+  )}\n${writes}`.trimEnd();
+}
 
 /** @internal */
 export const dockerfileNonRoot: DockerfileCheck = {
@@ -15,21 +66,22 @@ export const dockerfileNonRoot: DockerfileCheck = {
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
     const final = dockerfile.stages[dockerfile.stages.length - 1];
-    const remediation =
-      'Create or pick an unprivileged user and switch to it at the end of the final stage:\n\n```dockerfile\nRUN useradd --uid 10001 --no-create-home app\nUSER 10001\n```';
     if (!final) {
-      return fail('The Dockerfile has no FROM instruction.', remediation);
+      return fail(
+        'The Dockerfile has no FROM instruction.',
+        'Start with a FROM, and end the final stage with a `USER` other than root.',
+      );
     }
     // The last USER wins; a stage built FROM an earlier one inherits its USER.
     for (const stage of stageLineage(dockerfile, final)) {
       const users = stage.instructions.filter(i => i.keyword === 'USER');
       const last = users[users.length - 1];
       if (last) {
-        const user = last.args.split(':')[0].trim();
+        const user = userOf(last);
         if (ROOT.includes(user.toLowerCase())) {
           return fail(
             `The final stage switches to USER ${last.args} (line ${last.line}).`,
-            remediation,
+            remediation(dockerfile, final),
           );
         }
         return pass(
@@ -39,7 +91,7 @@ export const dockerfileNonRoot: DockerfileCheck = {
     }
     return fail(
       `The final stage (line ${final.line}) sets no USER, so the container runs as root unless its base image sets a user.`,
-      remediation,
+      remediation(dockerfile, final),
     );
   },
 };

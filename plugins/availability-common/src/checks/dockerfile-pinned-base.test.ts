@@ -1,4 +1,7 @@
-import { dockerfileResult } from './__fixtures__/dockerfiles';
+import {
+  dockerfileResult,
+  expectRemediationFixes,
+} from './__fixtures__/dockerfiles';
 
 describe('dockerfile-pinned-base', () => {
   it.each([
@@ -31,5 +34,41 @@ describe('dockerfile-pinned-base', () => {
       'dockerfile-pinned-base',
     );
     expect(result.message).toContain('line 3: nginx has no tag');
+  });
+});
+
+describe('dockerfile-pinned-base remediation', () => {
+  it.each([
+    'FROM node',
+    'FROM node:latest\nUSER node',
+    'FROM --platform=linux/amd64 node:alpine AS build\nRUN make\nFROM nginx\nCOPY --from=build /out /srv',
+    'FROM registry:5000/team/base',
+    'FROM',
+  ])('applied to %p, pins it and breaks nothing', content => {
+    expectRemediationFixes(content, 'dockerfile-pinned-base');
+  });
+
+  it("pins the stage's own image, keeping its flags, alias and variant", () => {
+    const { remediation } = dockerfileResult(
+      'FROM --platform=linux/amd64 node:alpine AS build\nFROM registry:5000/team/base:latest',
+      'dockerfile-pinned-base',
+    );
+    expect(remediation).toContain(
+      '# replaces line 1\nFROM --platform=linux/amd64 node:<version>-alpine AS build',
+    );
+    expect(remediation).toContain(
+      '# replaces line 2\nFROM registry:5000/team/base:<version>',
+    );
+  });
+
+  it('points at the build argument when the image comes from one', () => {
+    expect(
+      dockerfileResult('ARG BASE=node:latest\nFROM $BASE', 'dockerfile-pinned-base')
+        .remediation,
+    ).toContain('Pin the default of the build argument BASE instead: `node:<version>`');
+    expect(
+      dockerfileResult('ARG TAG\nFROM node:${TAG}', 'dockerfile-pinned-base')
+        .remediation,
+    ).toContain('`ARG TAG=<pinned value>`');
   });
 });

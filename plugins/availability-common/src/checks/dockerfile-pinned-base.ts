@@ -1,7 +1,68 @@
 import type { DockerfileCheck } from '../engine/model';
-import { findStage } from '../engine/dockerfile';
-import { imagePinning } from '../engine/images';
+import {
+  findStage,
+  fromLine,
+  type DockerfileStage,
+} from '../engine/dockerfile';
+import { dockerfileSnippet, type DockerfileEdit } from '../engine/dockerfileSnippet';
+import { imagePinning, imageRepository, imageTag } from '../engine/images';
 import { fail, pass } from '../engine/outcomes';
+
+interface Problem {
+  text: string;
+  /** The FROM line that pins it, where the line itself is what to change. */
+  edit?: DockerfileEdit;
+  /** Advice where the image comes from a build argument. */
+  advice?: string;
+}
+
+function pinned(stage: DockerfileStage, image: string): DockerfileEdit {
+  return { replaces: stage.line, lines: [fromLine(stage, image)] };
+}
+
+function problemOf(stage: DockerfileStage): Problem | undefined {
+  const image = stage.resolvedImage;
+  if (!image) {
+    return {
+      text: `line ${stage.line}: FROM names no image`,
+      edit: pinned(stage, '<image>:<version>'),
+    };
+  }
+  const args = [...stage.image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map(
+    m => m[1],
+  );
+  if (image.includes('$')) {
+    return {
+      text: `line ${stage.line}: ${stage.image} depends on a build argument without a default`,
+      advice: `Give ${args.join(', ')} a pinned default in an \`ARG\` before the first FROM (e.g. \`ARG ${args[0]}=<pinned value>\`), or pass \`--build-arg\` in every build.`,
+    };
+  }
+  const pinning = imagePinning(image);
+  if (pinning === 'digest' || pinning === 'tag') {
+    return undefined;
+  }
+  const repository = imageRepository(image);
+  const tag = imageTag(image);
+  const text =
+    pinning === 'untagged'
+      ? `line ${stage.line}: ${image} has no tag (that means latest)`
+      : pinning === 'latest'
+        ? `line ${stage.line}: ${image}`
+        : `line ${stage.line}: ${image} (a tag without a version moves like latest)`;
+  // A floating tag names a variant (alpine, slim): keep it beside the version.
+  const version =
+    pinning === 'floating' ? `<version>-${tag}` : '<version>';
+  const replacement = `${repository}:${version}`;
+  if (stage.image !== stage.resolvedImage) {
+    return {
+      text,
+      advice: `Pin the default of the build argument ${args.join(
+        ', ',
+      )} instead: \`${replacement}\`.`,
+    };
+  }
+  return { text, edit: pinned(stage, replacement) };
+}
 
 /** @internal */
 export const dockerfilePinnedBase: DockerfileCheck = {
@@ -16,43 +77,34 @@ export const dockerfilePinnedBase: DockerfileCheck = {
     if (dockerfile.stages.length === 0) {
       return fail(
         'The Dockerfile has no FROM instruction.',
-        'Start with a pinned base image, e.g. `FROM node:22.11-bookworm-slim`.',
+        'Start with a base image pinned to a version tag or a digest: `FROM <image>:<version>`.',
       );
     }
-    const problems = dockerfile.stages.flatMap(stage => {
-      const image = stage.resolvedImage;
+    const problems = dockerfile.stages.flatMap(stage =>
       // Earlier stages and scratch are not pulled from a registry.
-      if (image === 'scratch' || findStage(dockerfile, image, stage.index)) {
-        return [];
-      }
-      if (!image) {
-        return [`line ${stage.line}: FROM names no image`];
-      }
-      if (image.includes('$')) {
-        return [
-          `line ${stage.line}: ${stage.image} depends on a build argument without a default`,
-        ];
-      }
-      const pinning = imagePinning(image);
-      if (pinning === 'untagged') {
-        return [`line ${stage.line}: ${image} has no tag (that means latest)`];
-      }
-      if (pinning === 'latest') {
-        return [`line ${stage.line}: ${image}`];
-      }
-      if (pinning === 'floating') {
-        return [
-          `line ${stage.line}: ${image} (a tag without a version moves like latest)`,
-        ];
-      }
-      return [];
-    });
+      stage.resolvedImage === 'scratch' ||
+      findStage(dockerfile, stage.resolvedImage, stage.index)
+        ? []
+        : (problemOf(stage) ?? []),
+    );
     if (problems.length === 0) {
       return pass('Every base image has a version tag or digest.');
     }
+    const edits = problems.flatMap(p => p.edit ?? []);
+    const advice = problems.flatMap(p => p.advice ?? []);
+    const floating = problems.some(p => p.edit && /<version>-/.test(p.edit.lines[0]));
     return fail(
-      `Unpinned base image: ${problems.join('; ')}.`,
-      'Pin a version, or a digest for reproducible builds:\n\n```dockerfile\nFROM node:22.11-bookworm-slim@sha256:<digest>\n```',
+      `Unpinned base image: ${problems.map(p => p.text).join('; ')}.`,
+      [
+        edits.length > 0
+          ? `Pin each base image to the version you have tested, in place of \`<version>\`${
+              floating ? ' (keeping its variant)' : ''
+            }; \`docker buildx imagetools inspect <image>\` shows what a tag points at today, and adding \`@sha256:<digest>\` makes the build reproducible:\n\n${dockerfileSnippet(edits)}`
+          : '',
+        ...advice,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     );
   },
 };

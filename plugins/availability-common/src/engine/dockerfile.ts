@@ -25,6 +25,8 @@ export interface DockerfileStage {
   /** The image with build args (ARG defaults before the first FROM) substituted. */
   resolvedImage: string;
   alias?: string;
+  /** `FROM --platform=linux/amd64` reads as `{ platform: 'linux/amd64' }`. */
+  flags: Record<string, string>;
   line: number;
   instructions: DockerfileInstruction[];
 }
@@ -52,6 +54,7 @@ export function parseDockerfile(content: string): ParsedDockerfile {
         resolvedImage: substitute(image, globalArgs),
         alias:
           as?.toUpperCase() === 'AS' && alias ? alias.toLowerCase() : undefined,
+        flags: instruction.flags,
         line: instruction.line,
         instructions: [],
       });
@@ -112,6 +115,49 @@ export function stageLineage(
     chain.push(parent);
     current = parent;
   }
+}
+
+/**
+ * The image a stage finally builds on: its own, or that of the earliest
+ * stage of its lineage.
+ *
+ * @internal
+ */
+export function stageBase(
+  dockerfile: ParsedDockerfile,
+  stage: DockerfileStage,
+): string {
+  const lineage = stageLineage(dockerfile, stage);
+  return lineage[lineage.length - 1].resolvedImage;
+}
+
+/**
+ * An instruction as it could be written again (flags first, continuations
+ * joined).
+ *
+ * @internal
+ */
+export function instructionText(instruction: DockerfileInstruction): string {
+  const flags = Object.entries(instruction.flags).map(([name, value]) =>
+    value ? `--${name}=${value}` : `--${name}`,
+  );
+  return [instruction.keyword, ...flags, instruction.args].join(' ');
+}
+
+/**
+ * A stage's `FROM` line with another image (and alias), keeping its flags.
+ *
+ * @internal
+ */
+export function fromLine(
+  stage: DockerfileStage,
+  image: string,
+  alias = stage.alias,
+): string {
+  const flags = Object.entries(stage.flags).map(
+    ([name, value]) => `--${name}=${value} `,
+  );
+  return `FROM ${flags.join('')}${image}${alias ? ` AS ${alias}` : ''}`;
 }
 
 function readInstructions(content: string): DockerfileInstruction[] {

@@ -24,3 +24,27 @@ export function imagePinning(
   // A tag without a digit (alpine, stable, lts, slim) moves like latest.
   return /\d/.test(tag) ? 'tag' : 'floating';
 }
+
+/**
+ * An image reference without its tag and digest: `registry:5000/team/app`
+ * for `registry:5000/team/app:1.2@sha256:…`.
+ *
+ * @internal
+ */
+export function imageRepository(image: string): string {
+  const withoutDigest = image.split('@')[0];
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  return colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+
+/**
+ * The tag of an image reference, if it has one.
+ *
+ * @internal
+ */
+export function imageTag(image: string): string | undefined {
+  const repository = imageRepository(image);
+  const rest = image.split('@')[0].slice(repository.length);
+  return rest.startsWith(':') && rest.length > 1 ? rest.slice(1) : undefined;
+}
