@@ -64,9 +64,12 @@ describe('dockerfile-dockerignore', () => {
       ['.git', '**/.env'],
     ],
     ['ARG SRC\nFROM node:22\nCOPY $SRC /app', ['.git', '**/.env']],
-  ])('builds the .dockerignore for %p from what it copies', (content, patterns) => {
-    expect(patternsOf(content)).toEqual(patterns);
-  });
+  ])(
+    'builds the .dockerignore for %p from what it copies',
+    (content, patterns) => {
+      expect(patternsOf(content)).toEqual(patterns);
+    },
+  );
 
   it('names the file beside the Dockerfile', () => {
     expect(

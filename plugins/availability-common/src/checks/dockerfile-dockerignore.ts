@@ -14,9 +14,7 @@ function contextPaths(
   if (instruction.keyword === 'RUN') {
     // A bind mount without `from` reads the context (its root by default).
     const mount = instruction.flags.mount ?? '';
-    return /type=bind/.test(mount) && !/from=/.test(mount)
-      ? WHOLE_CONTEXT
-      : [];
+    return /type=bind/.test(mount) && !/from=/.test(mount) ? WHOLE_CONTEXT : [];
   }
   if (
     !['COPY', 'ADD'].includes(instruction.keyword) ||
@@ -48,7 +46,8 @@ function contextPaths(
   return paths;
 }
 
-const INSTALLS = /\b(npm (ci|i|install)|pnpm i(nstall)?|yarn install)\b|\byarn\s*($|&&|;)/;
+const INSTALLS =
+  /\b(npm (ci|i|install)|pnpm i(nstall)?|yarn install)\b|\byarn\s*($|&&|;)/;
 
 /**
  * An allowlist of what the Dockerfile copies, where it names its paths;
@@ -58,7 +57,9 @@ const INSTALLS = /\b(npm (ci|i|install)|pnpm i(nstall)?|yarn install)\b|\byarn\s
 function dockerignore(path: string, dockerfile: ParsedDockerfile): string {
   const instructions = dockerfile.stages.flatMap(s => s.instructions);
   const read = instructions.map(contextPaths);
-  const file = `${path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''}.dockerignore`;
+  const file = `${
+    path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''
+  }.dockerignore`;
   if (read.includes(WHOLE_CONTEXT)) {
     const installs = instructions.some(
       i => i.keyword === 'RUN' && INSTALLS.test(i.args),

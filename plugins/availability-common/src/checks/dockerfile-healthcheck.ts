@@ -41,10 +41,14 @@ function remediation(
       ? 'The Dockerfile EXPOSEs no port: put the port the app listens on in place of `<port>`, and its health endpoint in place of `<health path>`.'
       : `Put the app's health endpoint in place of \`<health path>\`${
           ports.length > 1
-            ? ` (port ${port} is the first of the ports it EXPOSEs, ${ports.join(', ')}: use the one that serves HTTP)`
+            ? ` (port ${port} is the first of the ports it EXPOSEs, ${ports.join(
+                ', ',
+              )}: use the one that serves HTTP)`
             : ` (port ${port} is the one it EXPOSEs)`
         }.`;
-  return `${dockerfileSnippet([edit])}\n\n${which} The command needs \`wget\` in the image; where there is none (distroless, scratch), use a health command of the app itself.`;
+  return `${dockerfileSnippet([
+    edit,
+  ])}\n\n${which} The command needs \`wget\` in the image; where there is none (distroless, scratch), use a health command of the app itself.`;
 }
 
 /** @internal */

@@ -34,11 +34,12 @@ function splitStage(stage: DockerfileStage): string {
   const edits = [
     ...(stage.alias
       ? []
-      : [{ replaces: stage.line, lines: [fromLine(stage, stage.image, name)] }]),
+      : [
+          { replaces: stage.line, lines: [fromLine(stage, stage.image, name)] },
+        ]),
     {
       atEnd: true as const,
       lines: [
-        '',
         fromLine(stage, stage.image, ''),
         ...(workdir ? [`WORKDIR ${workdir}`] : []),
         `COPY --from=${name} ${output} ${output}`,
@@ -60,7 +61,9 @@ function splitStage(stage: DockerfileStage): string {
 /** Copy the build's output into the final stage from the stage before it. */
 function copyFromEarlier(final: DockerfileStage, earlier: DockerfileStage) {
   const from = earlier.alias ?? String(earlier.index);
-  return `Copy the build's output from the stage on line ${earlier.line} (${from}) into the final stage, in place of what it builds or copies from the context:\n\n${dockerfileSnippet(
+  return `Copy the build's output from the stage on line ${
+    earlier.line
+  } (${from}) into the final stage, in place of what it builds or copies from the context:\n\n${dockerfileSnippet(
     [
       {
         after: final.line,

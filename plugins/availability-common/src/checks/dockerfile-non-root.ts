@@ -29,7 +29,9 @@ function remediation(
     .reverse()
     .flatMap(stage => stage.instructions);
   const earlier = instructions
-    .filter(i => i.keyword === 'USER' && !ROOT.includes(userOf(i).toLowerCase()))
+    .filter(
+      i => i.keyword === 'USER' && !ROOT.includes(userOf(i).toLowerCase()),
+    )
     .pop();
   const workdir = instructions.filter(i => i.keyword === 'WORKDIR').pop()?.args;
   const base = imageRepository(stageBase(dockerfile, final));
@@ -37,7 +39,9 @@ function remediation(
   let user: string;
   if (earlier) {
     user = earlier.args;
-    why = `Switch back to ${userOf(earlier)}, the user line ${earlier.line} sets, once the steps that need root are done`;
+    why = `Switch back to ${userOf(earlier)}, the user line ${
+      earlier.line
+    } sets, once the steps that need root are done`;
   } else if (base.split('/').pop() === 'node') {
     user = 'node';
     why = `The ${base} image ships an unprivileged user, node (uid 1000): switch to it`;
@@ -47,12 +51,15 @@ function remediation(
       'Switch to an unprivileged numeric user (it needs no entry in /etc/passwd)';
   }
   const owner = user.includes(':') ? user : `${user}:${user}`;
-  const writes = workdir
-    ? ` If the app writes under ${workdir} (the WORKDIR), give it that user before the switch: \`RUN chown -R ${owner} ${workdir}\`, or \`COPY --chown=${owner}\`.`
-    : '';
-  return `${why}, at the end of the final stage (line ${final.line} on):\n\n${dockerfileSnippet(
-    [{ atEnd: true, lines: [`USER ${user}`] }],
-  )}\n${writes}`.trimEnd();
+  return [
+    `${why}, at the end of the final stage (the one from line ${final.line}):`,
+    dockerfileSnippet([{ atEnd: true, lines: [`USER ${user}`] }]),
+    ...(workdir
+      ? [
+          `If the app writes under ${workdir} (the WORKDIR), give it to that user before the switch: \`RUN chown -R ${owner} ${workdir}\`, or \`COPY --chown=${owner}\`.`,
+        ]
+      : []),
+  ].join('\n\n');
 }
 
 /** @internal */

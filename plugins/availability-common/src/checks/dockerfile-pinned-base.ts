@@ -4,7 +4,10 @@ import {
   fromLine,
   type DockerfileStage,
 } from '../engine/dockerfile';
-import { dockerfileSnippet, type DockerfileEdit } from '../engine/dockerfileSnippet';
+import {
+  dockerfileSnippet,
+  type DockerfileEdit,
+} from '../engine/dockerfileSnippet';
 import { imagePinning, imageRepository, imageTag } from '../engine/images';
 import { fail, pass } from '../engine/outcomes';
 
@@ -34,7 +37,11 @@ function problemOf(stage: DockerfileStage): Problem | undefined {
   if (image.includes('$')) {
     return {
       text: `line ${stage.line}: ${stage.image} depends on a build argument without a default`,
-      advice: `Give ${args.join(', ')} a pinned default in an \`ARG\` before the first FROM (e.g. \`ARG ${args[0]}=<pinned value>\`), or pass \`--build-arg\` in every build.`,
+      advice: `Give ${args.join(
+        ', ',
+      )} a pinned default in an \`ARG\` before the first FROM (e.g. \`ARG ${
+        args[0]
+      }=<pinned value>\`), or pass \`--build-arg\` in every build.`,
     };
   }
   const pinning = imagePinning(image);
@@ -43,15 +50,14 @@ function problemOf(stage: DockerfileStage): Problem | undefined {
   }
   const repository = imageRepository(image);
   const tag = imageTag(image);
-  const text =
-    pinning === 'untagged'
-      ? `line ${stage.line}: ${image} has no tag (that means latest)`
-      : pinning === 'latest'
-        ? `line ${stage.line}: ${image}`
-        : `line ${stage.line}: ${image} (a tag without a version moves like latest)`;
+  const problems = {
+    untagged: `${image} has no tag (that means latest)`,
+    latest: image,
+    floating: `${image} (a tag without a version moves like latest)`,
+  };
+  const text = `line ${stage.line}: ${problems[pinning]}`;
   // A floating tag names a variant (alpine, slim): keep it beside the version.
-  const version =
-    pinning === 'floating' ? `<version>-${tag}` : '<version>';
+  const version = pinning === 'floating' ? `<version>-${tag}` : '<version>';
   const replacement = `${repository}:${version}`;
   if (stage.image !== stage.resolvedImage) {
     return {
@@ -85,21 +91,25 @@ export const dockerfilePinnedBase: DockerfileCheck = {
       stage.resolvedImage === 'scratch' ||
       findStage(dockerfile, stage.resolvedImage, stage.index)
         ? []
-        : (problemOf(stage) ?? []),
+        : problemOf(stage) ?? [],
     );
     if (problems.length === 0) {
       return pass('Every base image has a version tag or digest.');
     }
     const edits = problems.flatMap(p => p.edit ?? []);
     const advice = problems.flatMap(p => p.advice ?? []);
-    const floating = problems.some(p => p.edit && /<version>-/.test(p.edit.lines[0]));
+    const floating = problems.some(
+      p => p.edit && /<version>-/.test(p.edit.lines[0]),
+    );
     return fail(
       `Unpinned base image: ${problems.map(p => p.text).join('; ')}.`,
       [
         edits.length > 0
           ? `Pin each base image to the version you have tested, in place of \`<version>\`${
               floating ? ' (keeping its variant)' : ''
-            }; \`docker buildx imagetools inspect <image>\` shows what a tag points at today, and adding \`@sha256:<digest>\` makes the build reproducible:\n\n${dockerfileSnippet(edits)}`
+            }; \`docker buildx imagetools inspect <image>\` shows what a tag points at today, and adding \`@sha256:<digest>\` makes the build reproducible:\n\n${dockerfileSnippet(
+              edits,
+            )}`
           : '',
         ...advice,
       ]

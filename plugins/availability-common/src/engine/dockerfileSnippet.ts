@@ -16,7 +16,7 @@ function header(edit: DockerfileEdit): string {
   if ('after' in edit) {
     return `# after line ${edit.after}`;
   }
-  return '# at the end of the final stage';
+  return '# at the end of the Dockerfile';
 }
 
 /**

@@ -37,7 +37,8 @@ const PLACEHOLDERS: Record<string, string> = {
   image: 'node',
 };
 
-const HEADER = /^# (replaces line (\d+)|after line (\d+)|at the end of the final stage)$/;
+const HEADER =
+  /^# (replaces line (\d+)|after line (\d+)|at the end of the Dockerfile)$/;
 
 /**
  * The Dockerfile after the remediation's `dockerfile` block is applied as
@@ -84,21 +85,28 @@ export function applyDockerfileRemediation(
 }
 
 /**
- * Applies the check's remediation to a Dockerfile that fails it: the check
- * then passes, and every check that passed before still does.
+ * Applies the check's remediation to a Dockerfile: its status before and
+ * after, and the checks that passed before but no longer do.
  */
-export function expectRemediationFixes(content: string, checkId: string) {
+export function applyFix(content: string, checkId: string) {
   const before = dockerfileResults(content);
   const failing = before.find(c => c.id === checkId);
-  expect(failing?.status).toBe('fail');
-  const fixed = applyDockerfileRemediation(content, failing!.remediation);
-  const after = dockerfileResults(fixed);
-  expect({ fixed, status: after.find(c => c.id === checkId)?.status }).toEqual(
-    { fixed, status: 'pass' },
+  const fixed = applyDockerfileRemediation(
+    content,
+    failing?.remediation ?? null,
   );
+  const after = dockerfileResults(fixed);
   const broken = before
     .filter(c => c.status === 'pass')
     .filter(c => after.find(a => a.id === c.id)?.status !== 'pass')
     .map(c => c.id);
-  expect({ fixed, broken }).toEqual({ fixed, broken: [] });
+  return {
+    fixed,
+    before: failing?.status,
+    after: after.find(c => c.id === checkId)?.status,
+    broken,
+  };
 }
+
+/** What `applyFix` gives for a remediation that works. */
+export const FIXED = { before: 'fail', after: 'pass', broken: [] };
