@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /*
- * Fails when one of our installed packages brought a version of a Backstage
- * package that the app did not have anyway: a copy nested under
- * node_modules/@availability-backstage/<pkg> whose version is found nowhere
- * else in the app means our range did not admit what the app installs. (A
- * fresh create-app app has two versions of some packages itself, e.g. its
- * own @backstage/frontend-plugin-api beside the newer one its plugins use;
- * those are listed, not failed.)
+ * Fails when a core Backstage package, one whose instances must be shared
+ * (API refs, extension points, service refs, React contexts), is installed
+ * in two versions anywhere in the app, or when one of our packages brought a
+ * version of any @backstage package that the app did not have anyway: a
+ * copy nested under node_modules/@availability-backstage/<pkg> whose version
+ * is found nowhere else in the app means our range did not admit what the
+ * app installs. Other packages the app itself has in several versions are
+ * listed, not failed: that is the app's own resolution, not ours.
  *
  * Usage: duplicates.js <app>
  */
@@ -15,6 +16,15 @@ const path = require('node:path');
 
 const app = path.resolve(process.argv[2]);
 const ours = path.join(app, 'node_modules/@availability-backstage');
+const CORE = [
+  '@backstage/core-plugin-api',
+  '@backstage/frontend-plugin-api',
+  '@backstage/plugin-catalog-react',
+  '@backstage/backend-plugin-api',
+  '@backstage/plugin-catalog-node',
+  '@backstage/plugin-scaffolder-node',
+  '@backstage/plugin-permission-node',
+];
 
 /** Every installed @backstage/* package: name to the versions and where. */
 function collect(dir, found) {
@@ -54,12 +64,36 @@ console.log(
 );
 for (const [name, versions] of appOwn)
   console.log(`  ${name}: ${[...versions].join(', ')}`);
+let failed = false;
+for (const name of CORE) {
+  const copies = found.filter(f => f.name === name);
+  const versions = new Set(copies.map(f => f.version));
+  if (copies.length === 0) {
+    console.error(`${name} is not installed at all`);
+    failed = true;
+  } else if (versions.size > 1) {
+    console.error(`${name} is installed in ${versions.size} versions:`);
+    for (const version of versions) {
+      const at = copies.filter(f => f.version === version);
+      console.error(
+        `  ${version}: ${at.length} copies, e.g. ${path.relative(
+          app,
+          at[0].dir,
+        )}`,
+      );
+    }
+    failed = true;
+  } else {
+    console.log(`${name}: one version, ${[...versions][0]}`);
+  }
+}
 if (added.length > 0) {
   console.error('versions only our packages brought:');
   for (const f of added)
     console.error(`  ${path.relative(app, f.dir)}@${f.version}`);
-  process.exit(1);
+  failed = true;
 }
+if (failed) process.exit(1);
 console.log(
   'our packages brought no version of a @backstage package the app did not have',
 );
