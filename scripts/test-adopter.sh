@@ -139,11 +139,14 @@ backend:
   listen:
     port: $port
 EOF
-(cd "$work/app" && set -m && exec yarn workspace backend start \
-  --config ../../app-config.yaml --config ../../app-config.adopter.yaml) \
-  > "$work/backend.log" 2>&1 &
+# In a session of its own, so that stopping its process group stops yarn,
+# backstage-cli and the backend's node process together.
+setsid bash -c 'cd "$1" && exec yarn workspace backend start \
+  --config ../../app-config.yaml --config ../../app-config.adopter.yaml' \
+  _ "$work/app" > "$work/backend.log" 2>&1 &
 backend_pid=$!
-node "$root/scripts/adopter/probe.js" "http://localhost:$port" | tee "$work/probe.log" || {
+node "$root/scripts/adopter/probe.js" "http://localhost:$port" "$backend_pid" |
+  tee "$work/probe.log" || {
   grep -iE '"level":"error"| error ' "$work/backend.log" | tail -20
   tail -20 "$work/backend.log"
 }
@@ -160,6 +163,12 @@ backend_pid=""
 log "Building the frontend"
 if (cd "$work/app" && yarn workspace app build) > "$work/frontend.log" 2>&1; then
   passed "frontend build (yarn workspace app build)"
+  # app.packages: all finds the plugin in packages/app's dependencies.
+  if grep -rqF 'pluginId:"availability"' "$work/app/packages/app/dist/static"; then
+    passed "frontend bundle holds the availability plugin"
+  else
+    failed "frontend bundle holds the availability plugin"
+  fi
 else
   tail -40 "$work/frontend.log"
   failed "frontend build (yarn workspace app build)"

@@ -7,14 +7,28 @@
  *
  * Prints one `ok` or `FAIL` line per check, for the summary.
  *
- * Usage: probe.js <backend base url>
+ * Usage: probe.js <backend base url> <backend pid>
  */
 const base = process.argv[2];
-const deadline = Date.now() + 8 * 60_000;
+const backendPid = Number(process.argv[3]);
+const started = Date.now();
+const deadline = started + 8 * 60_000;
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Whether the backend process is still there (signal 0 only checks). */
+function backendRuns() {
+  try {
+    process.kill(backendPid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function until(what, attempt) {
   for (;;) {
+    if (!backendRuns()) throw new Error(`${what}: the backend has exited`);
     try {
       const result = await attempt();
       if (result !== undefined) return result;
@@ -38,10 +52,11 @@ async function getJson(path, token) {
 /** Runs one probe; prints `ok <what>: <detail>` or `FAIL <what>: <why>`. */
 async function probe(what, run) {
   try {
-    console.log(`ok ${what}: ${await run()}`);
+    const detail = await run();
+    console.log(`ok ${what}: ${detail} (at ${elapsed()})`);
     return true;
   } catch (error) {
-    console.log(`FAIL ${what}: ${error.message}`);
+    console.log(`FAIL ${what}: ${error.message} (at ${elapsed()})`);
     return false;
   }
 }
