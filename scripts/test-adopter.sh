@@ -125,8 +125,8 @@ log "Installing the app"
 }
 passed "yarn install in the app ($(grep -o 'Done.* in .*' "$work/install.log" | tail -1))"
 step_started=$SECONDS
-if node "$root/scripts/adopter/duplicates.js" "$work/app"; then
-  passed "one version of each core Backstage package"
+if node "$root/scripts/adopter/duplicates.js" "$work/app" | tee "$work/duplicates.log"; then
+  passed "$(tail -1 "$work/duplicates.log")"
 else
   failed "a core Backstage package installed twice"
 fi
