@@ -221,7 +221,7 @@ describe('availability router', () => {
     expect(summary.status).toBe(200);
     expect(summary.body.totalEntities).toBe(1);
     expect(summary.body.byCheck).toEqual(
-      expect.arrayContaining([{ id: 'replicas-min', failing: 1 }]),
+      expect.arrayContaining([{ id: 'replicas-min', failing: 1, movesUp: 0 }]),
     );
 
     const facets = await request(server)
