@@ -9,7 +9,7 @@
 #   3. start its backend (on free ports, never the portal's) and check
 #      /api/availability/health, /api/availability/checks, the
 #      availability:validate action and the two bundled templates;
-#   4. build its frontend;
+#   4. build its frontend and find the availability plugin in the bundle;
 #   5. install the CLI alone from its tarballs in an empty folder and run it
 #      on a manifest.
 #
