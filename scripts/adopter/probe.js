@@ -5,14 +5,30 @@
  * both bundled templates. Waits for the backend to come up (first start
  * builds nothing, but the catalog needs a processing round for templates).
  *
- * Usage: probe.js <backend base url>
+ * Prints one `ok` or `FAIL` line per check, for the summary.
+ *
+ * Usage: probe.js <backend base url> <backend pid>
  */
 const base = process.argv[2];
-const deadline = Date.now() + 5 * 60_000;
+const backendPid = Number(process.argv[3]);
+const started = Date.now();
+const deadline = started + 8 * 60_000;
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Whether the backend process is still there (signal 0 only checks). */
+function backendRuns() {
+  try {
+    process.kill(backendPid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function until(what, attempt) {
   for (;;) {
+    if (!backendRuns()) throw new Error(`${what}: the backend has exited`);
     try {
       const result = await attempt();
       if (result !== undefined) return result;
@@ -33,44 +49,75 @@ async function getJson(path, token) {
   return res.json();
 }
 
-async function main() {
-  const health = await until('health', () =>
-    getJson('/api/availability/health'),
-  );
-  console.log(`GET /api/availability/health: ${JSON.stringify(health)}`);
-  if (health.status !== 'ok') throw new Error('health is not ok');
-
-  const { backstageIdentity } = await getJson('/api/auth/guest/refresh');
-  const token = backstageIdentity.token;
-
-  const checks = await getJson('/api/availability/checks', token);
-  const ids = checks.items.map(c => c.id);
-  console.log(`GET /api/availability/checks: ${ids.length} checks`);
-  if (!ids.includes('replicas-min'))
-    throw new Error('replicas-min is not among the checks');
-
-  const actions = await getJson('/api/scaffolder/v2/actions', token);
-  if (!actions.some(a => a.id === 'availability:validate')) {
-    throw new Error('the scaffolder has no availability:validate action');
-  }
-  console.log('GET /api/scaffolder/v2/actions: availability:validate is there');
-
-  for (const name of ['ha-node-service', 'ha-stateful-service']) {
-    const template = await until(`template ${name}`, () =>
-      getJson(`/api/catalog/entities/by-name/template/default/${name}`, token),
-    );
-    const location =
-      template.metadata.annotations['backstage.io/managed-by-location'];
-    if (!location.includes('/node_modules/@availability-backstage/')) {
-      throw new Error(
-        `${name} is located at ${location}, not in the installed package`,
-      );
-    }
-    console.log(`catalog: template ${name} from ${location}`);
+/** Runs one probe; prints `ok <what>: <detail>` or `FAIL <what>: <why>`. */
+async function probe(what, run) {
+  try {
+    const detail = await run();
+    console.log(`ok ${what}: ${detail} (at ${elapsed()})`);
+    return true;
+  } catch (error) {
+    console.log(`FAIL ${what}: ${error.message} (at ${elapsed()})`);
+    return false;
   }
 }
 
-main().catch(error => {
-  console.error(`[probe] ${error.message}`);
-  process.exit(1);
-});
+async function main() {
+  const up = await probe('GET /api/availability/health', async () => {
+    const health = await until('health', () =>
+      getJson('/api/availability/health'),
+    );
+    if (health.status !== 'ok')
+      throw new Error(`not ok: ${JSON.stringify(health)}`);
+    return JSON.stringify(health);
+  });
+  if (!up) return false;
+
+  const { backstageIdentity } = await getJson('/api/auth/guest/refresh');
+  const token = backstageIdentity.token;
+  const results = [
+    await probe('GET /api/availability/checks', async () => {
+      const checks = await getJson('/api/availability/checks', token);
+      const ids = checks.items.map(c => c.id);
+      if (!ids.includes('replicas-min'))
+        throw new Error(`replicas-min is not among ${ids.join(', ')}`);
+      return `${ids.length} checks`;
+    }),
+    await probe('scaffolder action availability:validate', async () => {
+      const actions = await getJson('/api/scaffolder/v2/actions', token);
+      if (!actions.some(a => a.id === 'availability:validate'))
+        throw new Error('not among the scaffolder actions');
+      return 'listed by /api/scaffolder/v2/actions';
+    }),
+  ];
+  for (const name of ['ha-node-service', 'ha-stateful-service']) {
+    results.push(
+      await probe(`template ${name} in the catalog`, async () => {
+        const template = await until(`template ${name}`, () =>
+          getJson(
+            `/api/catalog/entities/by-name/template/default/${name}`,
+            token,
+          ),
+        );
+        const location =
+          template.metadata.annotations['backstage.io/managed-by-location'];
+        if (!location.includes('/node_modules/@availability-backstage/'))
+          throw new Error(
+            `located at ${location}, not in the installed package`,
+          );
+        return `from ${location.replace(
+          /^.*\/node_modules\//,
+          'node_modules/',
+        )}`;
+      }),
+    );
+  }
+  return results.every(Boolean);
+}
+
+main().then(
+  ok => process.exit(ok ? 0 : 1),
+  error => {
+    console.log(`FAIL probe: ${error.message}`);
+    process.exit(1);
+  },
+);

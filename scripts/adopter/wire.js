@@ -147,14 +147,25 @@ if (
   );
 }
 
-// Our packages come from the tarballs, as they would from the registry. The
-// repository's own resolutions are pins around packages this registry lacks
-// (see its package.json); the app needs them for the same reason.
+// Our packages come from the tarballs, as they would from the registry. Of
+// the repository's own resolutions the app takes only the pins around
+// packages whose platform builds the registry lacks (the root README's
+// toolchain notes): the app needs them for the same reason. Its other
+// resolutions serve the demo portal, and an adopter has none of them.
+const REGISTRY_GAP_PINS = [
+  '@swc/core',
+  'rollup',
+  'unrs-resolver',
+  '@yarnpkg/core',
+];
 const rootFile = path.join(app, 'package.json');
 const root = readJson(rootFile);
-root.resolutions = {
-  ...readJson(path.join(repo, 'package.json')).resolutions,
-  ...root.resolutions,
-};
+const repoResolutions = readJson(path.join(repo, 'package.json')).resolutions;
+root.resolutions = { ...root.resolutions };
+for (const name of REGISTRY_GAP_PINS) {
+  if (!repoResolutions[name])
+    throw new Error(`the repository no longer pins ${name}; update wire.js`);
+  root.resolutions[name] = repoResolutions[name];
+}
 for (const [name, pkg] of ours) root.resolutions[name] = `file:${pkg.tarball}`;
 writeJson(rootFile, root);
