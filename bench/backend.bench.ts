@@ -27,10 +27,11 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import availabilityPlugin, {
+import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
+import {
   DatabaseAvailabilityStore,
   REFRESH_TASK_ID,
-} from '@availability-backstage/plugin-availability-backend';
+} from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import {
   kubernetesConfigFor,
   startKubeApiEmulator,

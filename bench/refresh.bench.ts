@@ -31,10 +31,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { evaluate } from '@availability-backstage/plugin-availability-common';
-import availabilityPlugin, {
+import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
+import {
   DatabaseAvailabilityStore,
   REFRESH_TASK_ID,
-} from '@availability-backstage/plugin-availability-backend';
+} from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import {
   KubeApiEmulator,
   kubernetesConfigFor,
