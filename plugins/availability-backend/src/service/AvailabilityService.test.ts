@@ -14,6 +14,7 @@ import {
 } from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
 import { ClusterNodesResult, ClusterNodesSource } from './ClusterNodesSource';
+import { componentEntity } from '../__testUtils__/entities';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -28,16 +29,10 @@ function annotations(name: string, annotated: boolean): Record<string, string> {
 }
 
 function component(name: string, annotated = true): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: annotations(name, annotated),
-    },
-    spec: { type: 'service', owner: 'team-a', system: 'shop' },
-  };
+  return componentEntity(name, {
+    system: 'shop',
+    annotations: annotations(name, annotated),
+  });
 }
 
 function deployment(name: string, replicas: number) {

@@ -20,21 +20,16 @@ import {
   userAuth as auth,
   warmUpKubernetesBackend,
 } from './__testUtils__/testBackend';
+import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(60_000);
 
 const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 
-const shop: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'shop' },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const shop = componentEntity('shop', {
+  owner: 'team-shop',
+  lifecycle: 'production',
+});
 
 // Two more entities over the same clusters, found by label selector.
 const [shopApi, shopWorker] = ['shop-api', 'shop-worker'].map(

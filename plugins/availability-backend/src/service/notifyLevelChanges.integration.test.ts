@@ -14,19 +14,13 @@ import {
   fakeKubernetesBackend,
   workloadsAnswer,
 } from '../__testUtils__/fakeKubernetesBackend';
+import { componentEntity } from '../__testUtils__/entities';
 
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
 
 const entities: Entity[] = [
   {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'checkout-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'checkout-api' },
-    },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    ...componentEntity('checkout-api', { lifecycle: 'production' }),
     relations: [relation('ownedBy', 'group:default/team-a')],
   },
   {
