@@ -5,10 +5,6 @@
  */
 import path from 'node:path';
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -16,6 +12,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
+import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import { createRandom } from '../lib/corpus';
 import {
   generateServiceEntities,
@@ -142,26 +139,13 @@ export async function measureReads(tmp: string): Promise<BenchRow[]> {
   const file = path.join(tmp, 'read-entities.yaml');
   writeCatalogFile(file, entities);
 
-  let store: DatabaseAvailabilityStore | undefined;
-  const storeModule = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'bench-store',
-    register(env) {
-      env.registerInit({
-        deps: { database: coreServices.database },
-        async init({ database }) {
-          // The plugin's own database: modules share their plugin's services.
-          store = await DatabaseAvailabilityStore.create({ database });
-        },
-      });
-    },
-  });
-
+  // Hands out the plugin's own database, for its store to seed.
+  const probe = availabilityProbe();
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       availabilityPlugin,
-      storeModule,
+      probe.feature,
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootConfig.factory({
         data: {
@@ -177,7 +161,10 @@ export async function measureReads(tmp: string): Promise<BenchRow[]> {
   try {
     const base = baseUrl(backend.server as any);
     const seedStart = Date.now();
-    await seedReports(store!, entities);
+    const store = await DatabaseAvailabilityStore.create({
+      database: probe.database,
+    });
+    await seedReports(store, entities);
     log(`  seeded in ${Date.now() - seedStart} ms`);
     const ingestMs = await waitForCatalog(base, READ_ENTITIES);
     log(`  catalog ready after ${ingestMs} ms more`);

@@ -4,17 +4,12 @@
  * kubernetes backend queries for the same entities.
  */
 import path from 'node:path';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 import { REFRESH_TASK_ID } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
+import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import {
   kubernetesConfigFor,
   startKubeApiEmulator,
@@ -82,31 +77,15 @@ export async function measureRefresh(tmp: string): Promise<{
   const logger = new RecordingLogger({ pluginPrefix: true });
   // The availability plugin's scheduler: the mock one, whose triggerTask
   // runs the task and resolves when it is done.
-  let scheduler: SchedulerService | undefined;
-  const schedulerModule = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'bench-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init(deps) {
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
+  const probe = availabilityProbe();
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       kubernetesPlugin,
       availabilityPlugin,
-      schedulerModule,
+      probe.feature,
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      createServiceFactory({
-        service: coreServices.rootLogger,
-        deps: {},
-        factory: () => logger,
-      }),
+      logger.serviceFactory(),
       mockServices.rootConfig.factory({
         data: {
           backend: {
@@ -194,7 +173,7 @@ export async function measureRefresh(tmp: string): Promise<{
       logger.lines.length = 0;
       const start = process.hrtime.bigint();
       const startCpu = process.cpuUsage();
-      await scheduler!.triggerTask(REFRESH_TASK_ID);
+      await probe.scheduler.triggerTask(REFRESH_TASK_ID);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const cpu = cpuMs(startCpu);
       const summary =

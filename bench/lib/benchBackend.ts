@@ -4,7 +4,11 @@
  * fires by itself (the suites trigger every refresh).
  */
 import type { AddressInfo } from 'node:net';
-import type { RootLoggerService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  RootLoggerService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 
 /** The clusters of the generated fixtures. */
@@ -84,6 +88,15 @@ export class RecordingLogger implements RootLoggerService {
 
   error(message: string, meta?: unknown) {
     log(`  error ${this.#prefix}${message} ${meta ? String(meta) : ''}`);
+  }
+
+  /** The backend's root logger service, as this logger. */
+  serviceFactory() {
+    return createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => this,
+    });
   }
 }
 

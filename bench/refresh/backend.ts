@@ -3,11 +3,7 @@
  * the emulated clusters, one full pass at a time, and how fresh the reports
  * it leaves are.
  */
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -52,11 +48,7 @@ export async function startBackend(options: {
       probe.feature,
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      createServiceFactory({
-        service: coreServices.rootLogger,
-        deps: {},
-        factory: () => logger,
-      }),
+      logger.serviceFactory(),
       mockServices.rootConfig.factory({
         data: {
           kubernetes: kubernetesConfigFor(options.emulator),

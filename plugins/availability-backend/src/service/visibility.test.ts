@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
   type BackstageCredentials,
   type PermissionsService,
@@ -32,6 +31,10 @@ import request from 'supertest';
 import { stringify } from 'yaml';
 import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
 import { availabilityPlugin } from '../plugin';
+import {
+  availabilityProbe,
+  MANUAL_SCHEDULE,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -127,19 +130,8 @@ function report(
   };
 }
 
-let store: DatabaseAvailabilityStore | undefined;
-const storeModule = createBackendModule({
-  pluginId: 'availability',
-  moduleId: 'test-store',
-  register(env) {
-    env.registerInit({
-      deps: { database: coreServices.database },
-      async init({ database }) {
-        store = await DatabaseAvailabilityStore.create({ database });
-      },
-    });
-  },
-});
+// Hands out the plugin's own database, for its store to seed.
+const probe = availabilityProbe();
 
 let server: any;
 let tmp: string;
@@ -172,29 +164,26 @@ beforeAll(async () => {
       catalogPlugin,
       permissionsFactory,
       availabilityPlugin,
-      storeModule,
+      probe.feature,
       mockServices.rootConfig.factory({
         data: {
           catalog: {
             rules: [{ allow: ['Component', 'Location'] }],
             locations: [{ type: 'file', target: file }],
           },
-          availability: {
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { minutes: 5 },
-              initialDelay: { hours: 24 },
-            },
-          },
+          availability: { schedule: MANUAL_SCHEDULE },
         },
       }),
     ],
   });
   server = backend.server;
 
+  const store = await DatabaseAvailabilityStore.create({
+    database: probe.database,
+  });
   const at = new Date();
   const save = (name: string, owner: string, value: AvailabilityReport) =>
-    store!.saveReport({
+    store.saveReport({
       entity: {
         entityRef: `component:default/${name}`,
         kind: 'Component',
