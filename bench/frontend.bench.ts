@@ -30,6 +30,7 @@ import {
 } from './lib/portalProcess';
 import { round, writeResults } from './lib/results';
 import { CLUSTERS, log } from './lib/benchBackend';
+import { CHROMIUM_ARGS } from '../playwright.config';
 import {
   ensureAppBuild,
   getJson,
@@ -46,16 +47,6 @@ const WARMUP = 2;
 const ENTITY_RUNS = 20;
 const LIST_RUNS = 10;
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const load = () =>
   os

@@ -35,6 +35,7 @@ import {
   availabilityProbe,
   MANUAL_SCHEDULE,
 } from './__testUtils__/testBackend';
+import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
 jest.setTimeout(60_000);
 
@@ -104,30 +105,11 @@ function report(
   level: Level,
   failing: string,
 ): AvailabilityReport {
-  return {
+  return oneWorkloadReport({
     score,
     level,
-    errors: [],
-    workloads: [
-      {
-        kind: 'Deployment',
-        namespace: 'shop',
-        name: 'api',
-        score,
-        level,
-        checks: [
-          {
-            id: failing,
-            status: 'fail',
-            severity: 'high',
-            message: 'not ok',
-            remediation: null,
-            reason: null,
-          },
-        ],
-      },
-    ],
-  };
+    checks: [checkResult(failing, 'fail')],
+  });
 }
 
 // Hands out the plugin's own database, for its store to seed.
