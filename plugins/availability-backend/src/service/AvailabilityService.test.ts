@@ -9,7 +9,6 @@ import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore
 import { AvailabilityService } from './AvailabilityService';
 import {
   EntityObjects,
-  KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
@@ -17,6 +16,9 @@ import { ClusterNodesResult, ClusterNodesSource } from './ClusterNodesSource';
 import { componentEntity } from '../__testUtils__/entities';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/** What a source is asked for one entity. */
+type EntityRequest = Parameters<KubernetesObjectsSource['getEntityObjects']>[0];
 
 function annotations(name: string, annotated: boolean): Record<string, string> {
   if (!annotated) {
@@ -62,10 +64,7 @@ class FakeSource implements KubernetesObjectsSource {
   async getEntityObjects({
     entity,
     onKubeRequests,
-  }: {
-    entity: Entity;
-    onKubeRequests?: KubeRequestListener;
-  }): Promise<EntityObjects> {
+  }: EntityRequest): Promise<EntityObjects> {
     this.running += 1;
     this.peak = Math.max(this.peak, this.running);
     await new Promise(resolve => setTimeout(resolve, 5));
@@ -368,10 +367,7 @@ describe('AvailabilityService zones', () => {
     async getEntityObjects({
       entity,
       onKubeRequests,
-    }: {
-      entity: Entity;
-      onKubeRequests?: KubeRequestListener;
-    }): Promise<EntityObjects> {
+    }: EntityRequest): Promise<EntityObjects> {
       onKubeRequests?.('prod-eu', 15);
       onKubeRequests?.('prod-us', 15);
       const name = entity.metadata.name;
