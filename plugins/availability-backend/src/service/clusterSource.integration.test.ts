@@ -19,6 +19,7 @@ import {
   requireVmModules,
   userAuth as auth,
   warmUpKubernetesBackend,
+  testDatabases,
 } from './__testUtils__/testBackend';
 import { componentEntity } from '../__testUtils__/entities';
 
@@ -62,6 +63,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
       features: [
+        testDatabases,
         availabilityPlugin,
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, ...idle] }),

@@ -9,6 +9,7 @@ import { checkCatalog } from '@availability-backstage/plugin-availability-common
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import { testDatabases } from './__testUtils__/testBackend';
 import {
   deployment,
   fakeKubernetesBackend,
@@ -47,6 +48,7 @@ async function start() {
   const kube = fakeKubernetesBackend();
   const { server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       notificationsPlugin,
       kube.plugin,

@@ -9,6 +9,7 @@ import {
   asUser,
   MANUAL_SCHEDULE,
   userAuth as auth,
+  testDatabases,
 } from './__testUtils__/testBackend';
 
 // Thousands of malformed paths, queries and bodies at every route of the
@@ -23,6 +24,7 @@ let server: any;
 beforeAll(async () => {
   ({ server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       catalogServiceMock.factory({ entities: [entity] }),
       mockServices.rootConfig.factory({

@@ -18,6 +18,7 @@ import {
   asUser,
   MANUAL_SCHEDULE,
   userAuth as auth,
+  testDatabases,
 } from './__testUtils__/testBackend';
 
 const entities: Entity[] = [
@@ -73,6 +74,7 @@ const baseConfig = {
 async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   const { server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       kube.plugin,
       catalogServiceMock.factory({ entities }),

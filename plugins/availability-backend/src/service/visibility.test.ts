@@ -34,6 +34,7 @@ import { availabilityPlugin } from '../plugin';
 import {
   availabilityProbe,
   MANUAL_SCHEDULE,
+  testDatabases,
 } from './__testUtils__/testBackend';
 import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
@@ -143,6 +144,7 @@ beforeAll(async () => {
   );
   const backend = await startTestBackend({
     features: [
+      testDatabases,
       catalogPlugin,
       permissionsFactory,
       availabilityPlugin,
