@@ -28,7 +28,7 @@ import {
   tail,
   waitForOk,
 } from './lib/portalProcess';
-import { round, writeResults } from './lib/results';
+import { median, round, writeResults } from './lib/results';
 import { CLUSTERS, log } from './lib/benchBackend';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import {
@@ -39,7 +39,13 @@ import {
   waitForCatalog,
   ENTITIES,
 } from './frontend/portal';
-import { measurePair, NAV_TIMEOUT, rows } from './frontend/pageTimings';
+import {
+  idle,
+  measurePair,
+  NAV_TIMEOUT,
+  navigate,
+  rows,
+} from './frontend/pageTimings';
 
 const OWNERS = 50;
 const SYSTEMS = 50;
@@ -177,6 +183,20 @@ async function main() {
         ready: 'about',
       }),
     });
+    // How far a service owner scrolls: the tab's full height at 1440x900.
+    const heights: number[] = [];
+    for (let i = 0; i < ENTITY_RUNS; i++) {
+      await idle(page);
+      await navigate(
+        page,
+        `/catalog/default/component/${entityAt(i)}/availability`,
+        'score',
+      );
+      heights.push(
+        await page.evaluate(() => document.documentElement.scrollHeight),
+      );
+    }
+    log(`  tab heights: ${heights.join(', ')} px`);
     log('org page vs catalog index:');
     const listSamples = await measurePair(page, {
       label: 'lists',
@@ -205,6 +225,18 @@ async function main() {
           theirs: 'catalog entity page until About shows',
           samples: entitySamples,
         }),
+        {
+          case: `one entity (${n} in the catalog), 1440x900`,
+          metric: `Availability tab page height, median of ${ENTITY_RUNS} entities`,
+          value: median(heights),
+          unit: 'px',
+        },
+        {
+          case: `one entity (${n} in the catalog), 1440x900`,
+          metric: `Availability tab page height, tallest of ${ENTITY_RUNS} entities`,
+          value: Math.max(...heights),
+          unit: 'px',
+        },
         ...rows({
           case: `${n} reports / Components, in-app navigation`,
           ours: '/availability until first table page + summary panels',
@@ -216,7 +248,7 @@ async function main() {
         `One portal: the repository's backend (packages/backend/src/index.ts with every plugin it installs, started like \`backstage-cli package start\` does: the CLI's node transform, NODE_ENV=development, no file watcher) serving the production webpack build of packages/app through app-backend (app.baseUrl = backend.baseUrl = ${base}); ${build}. app-config.yaml plus one generated config file: SQLite in directory mode (one file per plugin; the catalog's database in memory, because ingesting 10,000 entities into a file ran at about 6 entities/s on the loaded machine), a single catalog file location, the search collators scheduled 24 h out, a kubernetes config with no cluster, the catalog's processing interval 24 h. The availability refresh is put off by availability.schedule (initial delay 24 h); the suite checks afterwards that no refresh ran (nothing refreshes or indexes during the timings).`,
         `Data: ${n} Components (svc-00000...; owners skewed over ${org.groups} Groups, ${org.systems} Systems, all three kinds in the catalog file, each Component with a backstage.io/kubernetes-id annotation). Before the backend started, the availability plugin's SQLite file (<dir>/availability.sqlite, the name backend-defaults gives a plugin in directory mode) was filled through the plugin's own DatabaseAvailabilityStore (its migrations, then saveReport): per Component the rules engine's report on a generated Deployment/Service/HPA/PDB/NetworkPolicy in 1-3 clusters at a seeded quality, history points 28, 14, 7 and 1 days ago, and a failed last refresh (stale) for ${seeded.stale}. The timings start after the catalog served all ${n} Components with their ownership relations stitched.`,
         `Browser: Debian's Chromium (${CHROMIUM}) through playwright-core, headless, the flags of playwright.config.ts, viewport 1440x900, one browser context and one page throughout. The guest signs in once; every measured navigation is in-app, for ours and the baselines alike: history.pushState plus a popstate event, which the app's router handles like a link click (no document reload; the JS bundle is loaded and the app's API clients exist). Each navigation starts from a neutral route (/bench-idle, the app's not-found page) that shows none of the awaited elements.`,
-        `Timing: from just before pushState to the first animation frame at which the page shows what the user waits for, both read from the page's performance.now() (waitForFunction polling every frame; resolution one frame, about 16 ms). Availability tab: the [data-testid=entity-score] number, the level explanation and the first item of the Fix first list (or, for a gold entity, its explanation) are visible. Entity page: the About card heading is visible. Org page: the reports table title "Entities (${ENTITIES})" and a first row with a Component link, a row of the "Availability by owner" table and an item of "Top failing checks" are all visible. Catalog index (${CATALOG_INDEX}; the app mounts the catalog at /): a table row with a Component link is visible. Neither side waits for charts or images to finish drawing.`,
+        `Timing: from just before pushState to the first animation frame at which the page shows what the user waits for, both read from the page's performance.now() (waitForFunction polling every frame; resolution one frame, about 16 ms). Availability tab: the [data-testid=entity-score] number, the level explanation and the first item of the Fix first list (or, for a gold entity, its explanation) are visible. Entity page: the About card heading is visible. Org page: the reports table title "Entities (${ENTITIES})" and a first row with a Component link, a row of the "Availability by owner" table and an item of "Top failing checks" are all visible. Catalog index (${CATALOG_INDEX}; the app mounts the catalog at /): a table row with a Component link is visible. Neither side waits for charts or images to finish drawing. Page height: document.documentElement.scrollHeight once the tab is ready, for the ${ENTITY_RUNS} Components of the timed rounds (each a Deployment, Service, HPA, PDB and NetworkPolicy in 1-3 clusters); the demo's storefront-web tab is measured by the e2e test (packages/app/e2e-tests/availability.test.ts, annotation "page height (px)").`,
         `Rounds: ${WARMUP} warm-up rounds, then ${ENTITY_RUNS} timed rounds for the entity pair and ${LIST_RUNS} for the list pair; each round visits both pages of the pair, alternating which goes first. The entity pair uses a different Component each round, the same one on both sides. p50 is the median, p95 nearest-rank (with ${LIST_RUNS} runs the slowest, with ${ENTITY_RUNS} the second slowest). No goal is set: these are figures to watch, not targets.`,
         `The machine is shared (${
           os.cpus().length

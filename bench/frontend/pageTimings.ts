@@ -61,7 +61,7 @@ const READY_CHECK = `(() => {
  * the navigation to the first animation frame at which the page is `ready`,
  * both read from the page's performance.now().
  */
-async function navigate(
+export async function navigate(
   page: Page,
   pathname: string,
   ready: Ready,

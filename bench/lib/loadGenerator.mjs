@@ -2,6 +2,7 @@
 // the dependency): sends GET requests at a fixed rate for a fixed time,
 // whatever the answers take, and prints the latencies and errors as JSON.
 // Runs in its own process so that it does not share the server's event loop.
+// Several URLs are sent in turn; `all` sums them.
 //   node loadGenerator.mjs <rate/s> <seconds> <authorization> <url>...
 const [rate, seconds, authorization, ...urls] = process.argv.slice(2);
 const total = Number(rate) * Number(seconds);
@@ -34,24 +35,27 @@ const pct = (sorted, p) =>
   sorted.length
     ? sorted[Math.min(sorted.length, Math.ceil((p / 100) * sorted.length)) - 1]
     : NaN;
+const stats = r => {
+  const sorted = [...r.ms].sort((a, b) => a - b);
+  return {
+    ok: sorted.length,
+    errors: r.errors,
+    p50: pct(sorted, 50),
+    p95: pct(sorted, 95),
+    p99: pct(sorted, 99),
+  };
+};
+const all = {
+  ms: Object.values(results).flatMap(r => r.ms),
+  errors: Object.values(results).reduce((sum, r) => sum + r.errors, 0),
+};
 process.stdout.write(
   JSON.stringify({
     elapsedS,
     sent: total,
+    all: stats(all),
     byUrl: Object.fromEntries(
-      Object.entries(results).map(([url, r]) => {
-        const sorted = r.ms.sort((a, b) => a - b);
-        return [
-          url,
-          {
-            ok: sorted.length,
-            errors: r.errors,
-            p50: pct(sorted, 50),
-            p95: pct(sorted, 95),
-            p99: pct(sorted, 99),
-          },
-        ];
-      }),
+      Object.entries(results).map(([url, r]) => [url, stats(r)]),
     ),
   }),
 );

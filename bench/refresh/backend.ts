@@ -10,15 +10,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 import { REFRESH_TASK_ID } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
-import {
-  KubeApiEmulator,
-  kubernetesConfigFor,
-} from '@availability-backstage/demo-cluster';
+import { kubernetesConfigFor } from '@availability-backstage/demo-cluster';
+import { RemoteEmulator } from '../lib/emulatorProcess';
+import { requestJson } from '../lib/requestJson';
 import { generateServiceEntities } from '../lib/backendFixtures';
 import {
   auth,
   baseUrl,
-  getJson,
   QUIET_SCHEDULE,
   RecordingLogger,
 } from '../lib/benchBackend';
@@ -34,7 +32,7 @@ export function toEntity(
 }
 
 export async function startBackend(options: {
-  emulator: KubeApiEmulator;
+  emulator: RemoteEmulator;
   entities: Entity[];
   source: 'cluster' | 'entity';
 }) {
@@ -77,7 +75,7 @@ export async function startBackend(options: {
 /** One full pass: wall time, the emulator's request count, peak memory. */
 export async function pass(options: {
   scheduler: SchedulerService;
-  emulator: KubeApiEmulator;
+  emulator: RemoteEmulator;
   logger: RecordingLogger;
 }) {
   const { scheduler, emulator, logger } = options;
@@ -87,7 +85,7 @@ export async function pass(options: {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
-  const before = emulator.requestCount();
+  const before = await emulator.requestCount();
   logger.lines.length = 0;
   const start = process.hrtime.bigint();
   await scheduler.triggerTask(REFRESH_TASK_ID);
@@ -99,10 +97,14 @@ export async function pass(options: {
   return {
     ms,
     cpuMs: (used.user + used.system) / 1000,
-    kube: emulator.requestCount() - before,
+    kube: (await emulator.requestCount()) - before,
     peakRssMb: peakRss / 2 ** 20,
     summary,
   };
+}
+
+export function getJson(url: string): Promise<any> {
+  return requestJson(url, { headers: auth });
 }
 
 /** Entities whose report is fresh from this pass, of those on a healthy cluster. */

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { evaluate } from '@availability-backstage/plugin-availability-common';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
-import { startKubeApiEmulator } from '@availability-backstage/demo-cluster';
 import { createRandom } from '../lib/corpus';
+import { startEmulatorProcess } from '../lib/emulatorProcess';
 import {
   generateServiceEntities,
   okStatuses,
@@ -17,7 +17,7 @@ import {
 import { round } from '../lib/results';
 import type { BenchRow } from '../lib/results';
 import { auth, CLUSTERS, log } from '../lib/benchBackend';
-import { startBackend } from './backend';
+import { getJson, startBackend, toEntity } from './backend';
 
 export const LOAD_REPORTS = 10_000;
 
@@ -30,12 +30,18 @@ export async function measureLoad(clustersDir: string): Promise<BenchRow[]> {
   log(
     `load: ${LOAD_REPORTS} reports, ${LOAD_RATE} req/s for ${LOAD_SECONDS} s`,
   );
-  const emulator = await startKubeApiEmulator({
-    clustersDir,
+  const emulator = await startEmulatorProcess(clustersDir, CLUSTERS.length);
+  const generated = generateServiceEntities({
+    count: LOAD_REPORTS,
+    owners: 40,
+    systems: 150,
+    seed: 9,
   });
+  // The catalog holds the entities: reports follow catalog visibility, so
+  // without them every route would answer an empty page.
   const started = await startBackend({
     emulator,
-    entities: [],
+    entities: generated.map(toEntity),
     source: 'cluster',
   });
   const rows: BenchRow[] = [];
@@ -44,12 +50,6 @@ export async function measureLoad(clustersDir: string): Promise<BenchRow[]> {
       database: started.database,
     });
     const random = createRandom(31);
-    const generated = generateServiceEntities({
-      count: LOAD_REPORTS,
-      owners: 40,
-      systems: 150,
-      seed: 9,
-    });
     for (const [i, e] of generated.entries()) {
       const clusters = CLUSTERS.slice(0, random.int(1, CLUSTERS.length));
       const report = evaluate(
@@ -68,10 +68,27 @@ export async function measureLoad(clustersDir: string): Promise<BenchRow[]> {
       });
       if ((i + 1) % 2500 === 0) log(`  seeded ${i + 1} reports`);
     }
+    const listed = await getJson(
+      `${started.base}/api/availability/reports?limit=20`,
+    );
+    if (listed.totalItems !== LOAD_REPORTS || listed.items.length !== 20) {
+      throw new Error(
+        `GET /reports lists ${listed.totalItems} reports, not ${LOAD_REPORTS}`,
+      );
+    }
     const generator = path.join(__dirname, '..', 'lib', 'loadGenerator.mjs');
-    for (const [name, route] of [
-      ['GET /reports', '/api/availability/reports?limit=20'],
-      ['GET /summary', '/api/availability/summary'],
+    // What an org page asks: the whole org, and each team's view of it.
+    const owners = [...new Set(generated.map(e => e.owner))].slice(0, 19);
+    const views = (route: string) => [
+      `${started.base}${route}`,
+      ...owners.map(
+        o =>
+          `${started.base}${route}${route.includes('?') ? '&' : '?'}owner=${o}`,
+      ),
+    ];
+    for (const [name, urls] of [
+      ['GET /reports', views('/api/availability/reports?limit=20')],
+      ['GET /summary', views('/api/availability/summary')],
     ] as const) {
       // A separate process, run asynchronously: this one serves the requests.
       const output = await new Promise<string>((resolve, reject) => {
@@ -80,7 +97,7 @@ export async function measureLoad(clustersDir: string): Promise<BenchRow[]> {
           String(LOAD_RATE),
           String(LOAD_SECONDS),
           auth.Authorization,
-          `${started.base}${route}`,
+          ...urls,
         ]);
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d));
@@ -92,7 +109,7 @@ export async function measureLoad(clustersDir: string): Promise<BenchRow[]> {
         );
       });
       const result = JSON.parse(output);
-      const stats = Object.values(result.byUrl)[0] as any;
+      const stats = result.all;
       log(
         `  ${name}: ${stats.ok} ok, ${stats.errors} errors in ${round(
           result.elapsedS,

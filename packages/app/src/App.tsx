@@ -4,6 +4,7 @@ import availabilityPlugin from '@availability-backstage/plugin-availability/alph
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { catalogWithAvailability } from './modules/catalog';
+import { scorecardModule } from './modules/scorecard';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     availabilityPlugin,
     navModule,
     homeModule,
+    scorecardModule,
   ],
 });

@@ -263,6 +263,41 @@ describe('availability check', () => {
     }
   });
 
+  it('warns of a kustomization.yaml met in a directory walk (r3), in JSON and text', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'overlay'));
+      fs.writeFileSync(
+        path.join(dir, 'overlay', 'kustomization.yaml'),
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\n',
+      );
+      fs.copyFileSync(
+        path.join(FIXTURES, 'good', 'deployment.yaml'),
+        path.join(dir, 'api.yaml'),
+      );
+      const { report } = json(['.'], { cwd: dir });
+      expect(report.warnings).toEqual([
+        {
+          source: 'overlay/kustomization.yaml',
+          line: 1,
+          message: expect.stringContaining(
+            'kustomize build . | availability check -',
+          ),
+        },
+      ]);
+      expect(run(['check', '.'], { cwd: dir }).stdout).toContain(
+        'Not evaluated:\n  overlay/kustomization.yaml:1: a Kustomization is not evaluated',
+      );
+      // Named explicitly, it is a file like any other.
+      expect(
+        json(['overlay/kustomization.yaml', 'api.yaml'], { cwd: dir }).report
+          .warnings,
+      ).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to pass inputs where every check is exempt or unknown', () => {
     const input = [
       'apiVersion: v1',
@@ -464,6 +499,40 @@ describe('availability check', () => {
     ]);
   });
 
+  it('reports a dangling autoscaler as its own entry, located on its scaleTargetRef (r3)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-cli-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'scaler.yaml'),
+        [
+          'apiVersion: keda.sh/v1alpha1',
+          'kind: ScaledObject',
+          'metadata:',
+          '  name: worker',
+          'spec:',
+          '  scaleTargetRef:',
+          '    name: gone',
+          '',
+        ].join('\n'),
+      );
+      const { report } = json(['.'], { cwd: dir });
+      expect(entry(report, 'ScaledObject', 'worker').checks).toEqual([
+        expect.objectContaining({ id: 'hpa-target-exists', status: 'fail' }),
+      ]);
+      const sarif = JSON.parse(
+        run(['check', '--format', 'sarif', '.'], { cwd: dir }).stdout,
+      ) as SarifLog;
+      const [result] = sarif.runs[0].results;
+      expect(result.ruleId).toBe('hpa-target-exists');
+      expect(result.locations[0].physicalLocation).toMatchObject({
+        artifactLocation: { uri: 'scaler.yaml' },
+        region: { startLine: 6 },
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('locates SARIF results on the object to change and the line of the field', () => {
     const sarif = JSON.parse(
       run(['check', '--format', 'sarif', 'poor', 'elsewhere']).stdout,
@@ -519,10 +588,13 @@ describe('availability check', () => {
     expect(blocks[1]).toMatch(
       /✗ probe-readiness \(high\) on 2 entries: Deployment shop\/web, Pod shop\/debug/,
     );
-    // Each fix is printed once: a workload refers to the one shown above.
-    const readinessFix = 'readinessProbe:';
-    expect(stdout.split(readinessFix)).toHaveLength(2);
-    expect(stdout).toContain('(fix shown above)');
+    // Fixes are built from each object, so a check whose entries need
+    // different fixes shows each with its entry, and no fix twice.
+    expect(blocks[1]).toContain("(each entry's fix is shown with it below)");
+    expect(stdout).toContain(
+      '# Deployment "web": spec.template.spec.containers[0] ("web")',
+    );
+    expect(stdout).toContain('# Pod "debug": spec.containers[0] ("debug")');
     // Worst first; passing entries take one line, saying why checks are unknown.
     const scores = blocks
       .slice(2)

@@ -51,6 +51,27 @@ async function getList(url: string, token: string, path: string) {
   return (await response.json()).items as EvaluationObject['object'][];
 }
 
+/** The engine's report of a catalog entity over what the clusters serve now. */
+async function reportOf(entity: Entity): Promise<AvailabilityReport> {
+  const annotations = entity.metadata.annotations ?? {};
+  const selector =
+    annotations['backstage.io/kubernetes-label-selector'] ??
+    `backstage.io/kubernetes-id=${annotations['backstage.io/kubernetes-id']}`;
+  const objects: EvaluationObject[] = [];
+  for (const { name, url, token } of emulator.clusters) {
+    for (const path of PATHS) {
+      const query = `?labelSelector=${encodeURIComponent(selector)}`;
+      for (const object of await getList(url, token, path + query)) {
+        objects.push({ object, cluster: name });
+      }
+    }
+    for (const node of await getList(url, token, '/api/v1/nodes')) {
+      objects.push({ object: node, cluster: name });
+    }
+  }
+  return evaluate(objects, { entityAnnotations: annotations });
+}
+
 beforeAll(async () => {
   emulator = await startKubeApiEmulator({});
   for (const { name, url, token } of emulator.clusters) {
@@ -58,26 +79,7 @@ beforeAll(async () => {
     clusterNodes.set(name, nodes.map(failureDomainNode));
   }
   for (const entity of components) {
-    const annotations = entity.metadata.annotations ?? {};
-    const selector =
-      annotations['backstage.io/kubernetes-label-selector'] ??
-      `backstage.io/kubernetes-id=${annotations['backstage.io/kubernetes-id']}`;
-    const objects: EvaluationObject[] = [];
-    for (const { name, url, token } of emulator.clusters) {
-      for (const path of PATHS) {
-        const query = `?labelSelector=${encodeURIComponent(selector)}`;
-        for (const object of await getList(url, token, path + query)) {
-          objects.push({ object, cluster: name });
-        }
-      }
-      for (const node of await getList(url, token, '/api/v1/nodes')) {
-        objects.push({ object: node, cluster: name });
-      }
-    }
-    reports.set(
-      entity.metadata.name,
-      evaluate(objects, { entityAnnotations: annotations }),
-    );
+    reports.set(entity.metadata.name, await reportOf(entity));
   }
   // Hundreds of list requests: allow for a busy machine.
 }, 60_000);
@@ -160,6 +162,28 @@ describe('the demo services', () => {
       expect(reports.get(name)).toMatchObject({ level, score });
     },
   );
+
+  it('payment-gateway scaled to one replica in prod-eu drops to bronze (the notification demo), and is silver again when undone', async () => {
+    const entity = components.find(c => c.metadata.name === 'payment-gateway')!;
+    expect(reports.get('payment-gateway')).toMatchObject({ level: 'silver' });
+    emulator.patchObject('prod-eu', 'Deployment/payments/payment-gateway', {
+      spec: { replicas: 1 },
+    });
+    try {
+      const scaled = await reportOf(entity);
+      expect(scaled.level).toBe('bronze');
+      const failingIn = (cluster: string) =>
+        scaled.workloads
+          .filter(w => w.cluster === cluster)
+          .flatMap(w => w.checks.filter(c => c.status === 'fail'))
+          .map(c => c.id);
+      expect(failingIn('prod-eu')).toContain('replicas-min');
+      expect(failingIn('prod-us')).not.toContain('replicas-min');
+    } finally {
+      emulator.resetObjects('prod-eu');
+    }
+    expect(await reportOf(entity)).toEqual(reports.get('payment-gateway'));
+  });
 
   it('product-catalog fails its runtime checks in prod-eu only', () => {
     expect(failing('product-catalog', 'prod-eu')).toEqual([

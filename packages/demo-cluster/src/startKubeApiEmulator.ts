@@ -2,14 +2,13 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError, isError } from '@backstage/errors';
-import { ObjectStore } from './api/ObjectStore';
-import { ClusterExpander } from './fixtures/expandCluster';
 import {
   listClusterNames,
   readClusterFixture,
 } from './fixtures/readClusterFixture';
 import { ClusterApi } from './server/ClusterApi';
+import { ClusterObjects } from './server/ClusterObjects';
+import { EmulatorControl, sendJson } from './server/EmulatorControl';
 import { parseFault } from './server/parseFault';
 import { statusBody } from './server/status';
 import {
@@ -19,7 +18,6 @@ import {
 } from './types';
 
 const CONTROL_PREFIX = '/_emulator/';
-const MAX_CONTROL_BODY = 64 * 1024;
 
 /**
  * The demo clusters shipped with this package (prod-eu, prod-us, staging).
@@ -31,29 +29,6 @@ export const DEMO_CLUSTERS_DIR = resolvePackagePath(
   'clusters',
 );
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CONTROL_BODY) {
-        reject(new InputError('Request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
 /**
  * Starts one Kubernetes API server emulator per cluster folder, each on its
  * own port, serving the folder's objects (expanded into the pods, replica
@@ -61,7 +36,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
  *
  * Every server also answers the control endpoints: `GET /_emulator/clusters`,
  * `POST /_emulator/clusters/<name>/fault` with an {@link EmulatorFault} as
- * JSON, and `DELETE /_emulator/clusters/<name>/fault`.
+ * JSON, `DELETE /_emulator/clusters/<name>/fault`,
+ * `PATCH /_emulator/clusters/<name>/objects/<Kind>/<namespace>/<name>` with a
+ * JSON merge patch of an authored object, and
+ * `DELETE /_emulator/clusters/<name>/changes` to undo the patches.
  *
  * @public
  */
@@ -75,87 +53,24 @@ export async function startKubeApiEmulator(
   const basePort = options.port ?? 0;
   const now = new Date();
 
-  const apis = names.map(name => {
+  const clusters = names.map(name => {
     const fixture = readClusterFixture(path.join(clustersDir, name), name);
-    const objects = ClusterExpander.expand(fixture, { now });
+    const objects = ClusterObjects.create({ fixture, now });
     const initialFault =
       options.faults && name in options.faults
         ? options.faults[name]
         : fixture.settings.fault;
-    return ClusterApi.create({
+    const api = ClusterApi.create({
       name,
-      store: ObjectStore.fromObjects(objects),
+      objects,
       token,
       kubernetesVersion: fixture.settings.kubernetesVersion ?? 'v1.30.4',
       fault: initialFault,
     });
+    return { api, objects, url: undefined as string | undefined };
   });
-  const byName = new Map(apis.map(api => [api.name, api]));
-  const urls = new Map<string, string>();
-
-  const findApi = (name: string) => {
-    const api = byName.get(name);
-    if (!api) {
-      throw new NotFoundError(`No emulated cluster named "${name}"`);
-    }
-    return api;
-  };
-
-  async function control(req: http.IncomingMessage, res: http.ServerResponse) {
-    const { pathname } = new URL(req.url ?? '/', 'http://emulator');
-    try {
-      if (pathname === '/_emulator/clusters' && req.method === 'GET') {
-        sendJson(res, 200, {
-          clusters: apis.map(api => ({
-            name: api.name,
-            url: urls.get(api.name),
-            fault: api.fault ?? null,
-            requests: api.requestCount,
-          })),
-        });
-        return;
-      }
-      const match = /^\/_emulator\/clusters\/([^/]+)\/fault$/.exec(pathname);
-      if (match) {
-        const api = findApi(decodeURIComponent(match[1]));
-        if (req.method === 'POST' || req.method === 'PUT') {
-          let json: unknown;
-          try {
-            json = JSON.parse(await readBody(req));
-          } catch (error) {
-            throw new InputError('The fault must be a JSON object', error);
-          }
-          api.setFault(parseFault(json));
-          sendJson(res, 200, { name: api.name, fault: api.fault ?? null });
-          return;
-        }
-        if (req.method === 'DELETE') {
-          api.setFault(undefined);
-          sendJson(res, 200, { name: api.name, fault: null });
-          return;
-        }
-        if (req.method === 'GET') {
-          sendJson(res, 200, { name: api.name, fault: api.fault ?? null });
-          return;
-        }
-        sendJson(
-          res,
-          405,
-          statusBody('MethodNotAllowed', 'use GET, POST or DELETE'),
-        );
-        return;
-      }
-      throw new NotFoundError(`No control endpoint at ${pathname}`);
-    } catch (error) {
-      if (isError(error) && error.name === 'NotFoundError') {
-        sendJson(res, 404, statusBody('NotFound', error.message));
-      } else if (isError(error) && error.name === 'InputError') {
-        sendJson(res, 400, statusBody('BadRequest', error.message));
-      } else {
-        sendJson(res, 500, statusBody('InternalError', String(error)));
-      }
-    }
-  }
+  const apis = clusters.map(c => c.api);
+  const control = EmulatorControl.create(clusters);
 
   const servers: http.Server[] = [];
   const close = async () => {
@@ -175,7 +90,7 @@ export async function startKubeApiEmulator(
     for (const [index, api] of apis.entries()) {
       const server = http.createServer((req, res) => {
         const done = req.url?.startsWith(CONTROL_PREFIX)
-          ? control(req, res)
+          ? control.handle(req, res)
           : api.handle(req, res);
         done.catch(error => {
           if (!res.headersSent) {
@@ -195,10 +110,9 @@ export async function startKubeApiEmulator(
       });
       const { port } = server.address() as AddressInfo;
       const urlHost = host.includes(':') ? `[${host}]` : host;
-      urls.set(
-        api.name,
-        `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`,
-      );
+      clusters[index].url = `http://${
+        urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost
+      }:${port}`;
     }
   } catch (error) {
     await close();
@@ -206,17 +120,23 @@ export async function startKubeApiEmulator(
   }
 
   return {
-    clusters: apis.map(api => ({
+    clusters: clusters.map(({ api, url }) => ({
       name: api.name,
-      url: urls.get(api.name)!,
+      url: url!,
       token: api.token,
     })),
     setFault(cluster, fault) {
-      findApi(cluster).setFault(fault && parseFault(fault));
+      control.find(cluster).api.setFault(fault && parseFault(fault));
+    },
+    patchObject(cluster, ref, patch) {
+      return control.find(cluster).objects.patch(ref, patch);
+    },
+    resetObjects(cluster) {
+      control.find(cluster).objects.reset();
     },
     requestCount(cluster) {
       return cluster
-        ? findApi(cluster).requestCount
+        ? control.find(cluster).api.requestCount
         : apis.reduce((sum, api) => sum + api.requestCount, 0);
     },
     close,

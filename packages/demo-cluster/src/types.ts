@@ -67,6 +67,20 @@ export interface KubeApiEmulator {
   clusters: EmulatedCluster[];
   /** Sets (or with `undefined` clears) the fault of one cluster. */
   setFault(cluster: string, fault: EmulatorFault | undefined): void;
+  /**
+   * Changes an authored object of one cluster with a JSON merge patch, as
+   * `PATCH /_emulator/clusters/<cluster>/objects/<ref>` does, and returns it
+   * as now served. `ref` is `<Kind>/<namespace>/<name>` (`<Kind>/<name>` for
+   * cluster-scoped objects); a top-level `emulator` field patches the
+   * object's runtime hints.
+   */
+  patchObject(
+    cluster: string,
+    ref: string,
+    patch: unknown,
+  ): Record<string, any>;
+  /** Undoes every patch of one cluster: it serves its fixtures again. */
+  resetObjects(cluster: string): void;
   /** API requests received, by one cluster or all of them (control calls excluded). */
   requestCount(cluster?: string): number;
   /** Stops listening and drops open connections, held ones included. */

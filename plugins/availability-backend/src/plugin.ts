@@ -113,7 +113,6 @@ export const availabilityPlugin = createBackendPlugin({
         registerAvailabilityActions({
           actionsRegistry: deps.actionsRegistry,
           service,
-          catalog: deps.catalog,
           permissions: deps.permissions,
           evaluateMaxBodySize: config.evaluateMaxBodySize,
         });

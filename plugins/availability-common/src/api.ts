@@ -171,8 +171,19 @@ export interface AvailabilitySummary {
     entities: number;
     averageScore: number;
     byLevel: Record<Level, number>;
+    /**
+     * The owner's average score as it stood about a week ago, over its
+     * entities with an earlier point (each one's last point on or before a
+     * week ago, else its oldest, never today's), and the oldest day among
+     * them; null when none has an earlier point.
+     */
+    previous: { averageScore: number; since: string } | null;
   }>;
-  byCheck: Array<{ id: string; failing: number }>;
+  /**
+   * Entities failing each check, and how many of them fixing that check
+   * alone lifts a level (`movesUp`).
+   */
+  byCheck: Array<{ id: string; failing: number; movesUp: number }>;
   /** Level distribution per day, oldest first. */
   trend: Array<{
     date: string;

@@ -1,6 +1,7 @@
 import {
   checkCatalog,
   evaluate,
+  kustomizationWarnings,
 } from '@availability-backstage/plugin-availability-common';
 import type {
   AvailabilityReport,
@@ -85,6 +86,10 @@ export function runCheck(options: CheckOptions, io: CheckIo): number {
   const report = {
     ...evaluated,
     errors: [...inputs.errors, ...evaluated.errors],
+    warnings: [
+      ...kustomizationWarnings(inputs.kustomizations),
+      ...(evaluated.warnings ?? []),
+    ],
   };
 
   // Indented for a person at a terminal; compact for tools, where a large

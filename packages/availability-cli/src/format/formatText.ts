@@ -191,13 +191,18 @@ const TOP_CHECKS = 5;
 function mostFailing(report: AvailabilityReport) {
   const byId = new Map<
     string,
-    { check: CheckResult; entries: WorkloadReport[] }
+    { check: CheckResult; entries: WorkloadReport[]; sameFix: boolean }
   >();
   for (const workload of report.workloads) {
     for (const check of workload.checks) {
       if (check.status === 'fail') {
-        const entry = byId.get(check.id) ?? { check, entries: [] };
+        const entry = byId.get(check.id) ?? {
+          check,
+          entries: [],
+          sameFix: true,
+        };
         entry.entries.push(workload);
+        entry.sameFix &&= check.remediation === entry.check.remediation;
         byId.set(check.id, entry);
       }
     }
@@ -226,6 +231,12 @@ function worstFirst(a: WorkloadReport, b: WorkloadReport): number {
  * severe first), exemptions and why anything is unknown; entries with
  * nothing to fix take one line. Unreadable inputs last.
  */
+/** `  k8s/a.yaml:4: why`, for errors and warnings. */
+function located(note: { source: string; line?: number; message: string }) {
+  const where = note.line ? `${note.source}:${note.line}` : note.source;
+  return `  ${where}: ${note.message}`;
+}
+
 export function formatText(report: AvailabilityReport, colors: Colors): string {
   const failures = report.workloads.reduce(
     (sum, w) => sum + w.checks.filter(c => c.status === 'fail').length,
@@ -253,14 +264,17 @@ export function formatText(report: AvailabilityReport, colors: Colors): string {
   const top = mostFailing(report);
   if (top.length > 0) {
     const lines = [colors.bold('Most failing checks:')];
-    for (const { check, entries } of top) {
+    for (const { check, entries, sameFix } of top) {
       lines.push(
         `  ${colors.red('✗')} ${check.id} (${check.severity}) on ${plural(
           entries.length,
           'entry',
           'entries',
         )}: ${entries.map(title).join(', ')}`,
-        ...fixes.lines(check.remediation, '      '),
+        // Fixes are built from each object: one fix here only when it fits all.
+        ...(sameFix
+          ? fixes.lines(check.remediation, '      ')
+          : [colors.dim("      (each entry's fix is shown with it below)")]),
       );
     }
     blocks.push(lines.join('\n'));
@@ -274,13 +288,14 @@ export function formatText(report: AvailabilityReport, colors: Colors): string {
     blocks.push(
       [
         colors.bold(colors.red('Could not read:')),
-        ...report.errors.map(error => {
-          const where = error.line
-            ? `${error.source}:${error.line}`
-            : error.source;
-          return `  ${where}: ${error.message}`;
-        }),
+        ...report.errors.map(located),
       ].join('\n'),
+    );
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    blocks.push(
+      [colors.bold('Not evaluated:'), ...warnings.map(located)].join('\n'),
     );
   }
   return `${blocks.join('\n\n')}\n`;

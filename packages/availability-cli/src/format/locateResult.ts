@@ -84,6 +84,7 @@ const SPEC_FIELDS: Record<string, string[] | undefined> = {
   'rollout-zero-unavailable': ['strategy'],
   'statefulset-headless-service': ['serviceName'],
   'service-selects-pods': ['selector'],
+  'hpa-target-exists': ['scaleTargetRef'],
 };
 
 /** Fields of the pod spec that a check is about. */

@@ -13,7 +13,8 @@ import { StatusReason, statusBody, statusCodeOf } from './status';
 /** @internal */
 export interface ClusterApiOptions {
   name: string;
-  store: ObjectStore;
+  /** Where the cluster's current objects are; changes replace the store. */
+  objects: { readonly store: ObjectStore };
   token: string;
   kubernetesVersion: string;
   fault?: EmulatorFault;
@@ -58,7 +59,7 @@ function groupDocument(name: string, versions: string[]) {
  */
 export class ClusterApi {
   readonly name: string;
-  readonly #store: ObjectStore;
+  readonly #objects: { readonly store: ObjectStore };
   readonly #token: string;
   readonly #kubernetesVersion: string;
   #fault: EmulatorFault | undefined;
@@ -70,7 +71,7 @@ export class ClusterApi {
 
   private constructor(options: ClusterApiOptions) {
     this.name = options.name;
-    this.#store = options.store;
+    this.#objects = options.objects;
     this.#token = options.token;
     this.#kubernetesVersion = options.kubernetesVersion;
     this.#fault = options.fault;
@@ -293,7 +294,7 @@ export class ClusterApi {
       return this.#fail('BadRequest', 'the emulator does not support watch');
     }
     const limit = Number(query.get('limit') ?? 0);
-    const result = this.#store.list({
+    const result = this.#objects.store.list({
       resource,
       version,
       namespace,
@@ -328,7 +329,7 @@ export class ClusterApi {
     if (resource.namespaced && namespace === undefined) {
       return undefined;
     }
-    const object = this.#store.get(resource, version, name, namespace);
+    const object = this.#objects.store.get(resource, version, name, namespace);
     if (!object) {
       return this.#fail(
         'NotFound',

@@ -34,7 +34,6 @@ async function setup(options?: { deny?: boolean }) {
   registerAvailabilityActions({
     actionsRegistry,
     service,
-    catalog,
     permissions: mockServices.permissions({
       result: options?.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
     }),

@@ -5,10 +5,8 @@ import {
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { availabilityReadPermission } from '@availability-backstage/plugin-availability-common';
 import { AvailabilityService } from '../service/AvailabilityService';
-import { requireVisibleEntity } from '../service/catalogVisibility';
 import { failingChecksWorstFirst } from '../service/failingChecks';
 import { requirePermission } from '../service/requirePermission';
 import { failingCheckSchema, levelSchema } from './schemas';
@@ -30,10 +28,9 @@ function parseRef(value: string) {
 export function registerGetEntityAvailabilityAction(options: {
   actionsRegistry: ActionsRegistryService;
   service: AvailabilityService;
-  catalog: CatalogService;
   permissions: PermissionsService;
 }) {
-  const { actionsRegistry, service, catalog, permissions } = options;
+  const { actionsRegistry, service, permissions } = options;
 
   const read = async (entityRef: string, credentials: BackstageCredentials) => {
     await requirePermission({
@@ -41,14 +38,9 @@ export function registerGetEntityAvailabilityAction(options: {
       permission: availabilityReadPermission,
       credentials,
     });
-    const entity = await requireVisibleEntity({
-      catalog,
-      entityRef,
-      credentials,
-    });
-    return service.getEntityReport(stringifyEntityRef(entity), {
-      credentials,
-    });
+    // As on GET /entities/...: the service answers not found for an entity
+    // the caller cannot see in the catalog.
+    return service.getEntityReport(entityRef, { credentials });
   };
 
   actionsRegistry.register({

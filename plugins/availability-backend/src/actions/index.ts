@@ -1,6 +1,5 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AvailabilityService } from '../service/AvailabilityService';
 import { registerEvaluateManifestsAction } from './evaluateManifests';
 import { registerGetEntityAvailabilityAction } from './getEntityAvailability';
@@ -13,7 +12,6 @@ import { registerListAvailabilityAction } from './listAvailability';
 export function registerAvailabilityActions(options: {
   actionsRegistry: ActionsRegistryService;
   service: AvailabilityService;
-  catalog: CatalogService;
   permissions: PermissionsService;
   evaluateMaxBodySize: string | number;
 }) {

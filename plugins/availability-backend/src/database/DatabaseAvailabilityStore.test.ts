@@ -5,6 +5,7 @@ import type {
   AvailabilitySummary,
   Level,
 } from '@availability-backstage/plugin-availability-common';
+import { levelLiftingChecks } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
 import { DatabaseAvailabilityStore } from './DatabaseAvailabilityStore';
 import { StoredEntityInfo } from './AvailabilityStore';
@@ -139,7 +140,15 @@ async function expectedSummary(
     string,
     { n: number; total: number; byLevel: Record<Level, number> }
   >();
-  const checks = new Map<string, number>();
+  const checks = new Map<string, { failing: number; movesUp: number }>();
+  const previous = new Map<
+    string,
+    { n: number; total: number; since: string }
+  >();
+  const dayBefore = (offsetDays: number) =>
+    new Date(options.now.getTime() - offsetDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
   const days = new Map<
     string,
     { n: number; total: number; byLevel: Record<Level, number> }
@@ -160,15 +169,34 @@ async function expectedSummary(
     owner.total += item.score;
     owner.byLevel[item.level] += 1;
     owners.set(item.owner ?? '', owner);
-    for (const id of item.failingChecks)
-      checks.set(id, (checks.get(id) ?? 0) + 1);
-
     const stored = await store.getEntityReport(item.entityRef, {
       historyLimit: 10_000,
     });
+    const lifting = levelLiftingChecks(
+      stored!.report!.workloads.flatMap(w => w.checks),
+    );
+    for (const id of item.failingChecks) {
+      const check = checks.get(id) ?? { failing: 0, movesUp: 0 };
+      check.failing += 1;
+      if (lifting.includes(id)) check.movesUp += 1;
+      checks.set(id, check);
+    }
     const lastOfDay = new Map<string, { score: number; level: Level }>();
     for (const point of stored!.history) {
       lastOfDay.set(point.refreshedAt.slice(0, 10), point);
+    }
+    const earlier = [...lastOfDay.keys()].filter(d => d < dayBefore(0)).sort();
+    const baseline = earlier.filter(d => d <= dayBefore(7)).pop() ?? earlier[0];
+    if (baseline) {
+      const entry = previous.get(item.owner ?? '') ?? {
+        n: 0,
+        total: 0,
+        since: baseline,
+      };
+      entry.n += 1;
+      entry.total += lastOfDay.get(baseline)!.score;
+      if (baseline < entry.since) entry.since = baseline;
+      previous.set(item.owner ?? '', entry);
     }
     for (const [day, point] of lastOfDay) {
       if (day < since) continue;
@@ -191,13 +219,21 @@ async function expectedSummary(
         entities: e.n,
         averageScore: round1(e.total / e.n),
         byLevel: e.byLevel,
+        previous: previous.has(owner)
+          ? {
+              averageScore: round1(
+                previous.get(owner)!.total / previous.get(owner)!.n,
+              ),
+              since: previous.get(owner)!.since,
+            }
+          : null,
       }))
       .sort(
         (a, b) =>
           a.averageScore - b.averageScore || a.owner.localeCompare(b.owner),
       ),
     byCheck: [...checks.entries()]
-      .map(([id, failing]) => ({ id, failing }))
+      .map(([id, { failing, movesUp }]) => ({ id, failing, movesUp }))
       .sort((a, b) => b.failing - a.failing || a.id.localeCompare(b.id)),
     trend: [...days.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -629,18 +665,24 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
           entities: 1,
           averageScore: 30,
           byLevel: { gold: 0, silver: 0, bronze: 0, none: 1 },
+          // Only refreshed today: nothing to compare with.
+          previous: null,
         },
         {
           owner: 'group:default/x',
           entities: 2,
           averageScore: 90,
           byLevel: { gold: 1, silver: 1, bronze: 0, none: 0 },
+          // a stood at 60 the day before; b has no earlier point.
+          previous: { averageScore: 60, since: '2025-06-01' },
         },
       ],
+      // Each failing check is one high failure of two or three checks:
+      // fixing it alone lifts its entity a level.
       byCheck: [
-        { id: 'pdb-present', failing: 1 },
-        { id: 'replicas-min', failing: 1 },
-        { id: 'spread-zones', failing: 1 },
+        { id: 'pdb-present', failing: 1, movesUp: 1 },
+        { id: 'replicas-min', failing: 1, movesUp: 1 },
+        { id: 'spread-zones', failing: 1, movesUp: 1 },
       ],
       trend: [
         {
@@ -696,7 +738,55 @@ describe.each(databaseIds)('DatabaseAvailabilityStore on %s', databaseId => {
     expect(await store.listEntityRefs()).toEqual(['component:default/c']);
     expect(await store.getEntityReport('component:default/a')).toBeUndefined();
     const summary = await store.getSummary({});
-    expect(summary.byCheck).toEqual([{ id: 'pdb-present', failing: 1 }]);
+    // One high failure beside one pass: fixing it lifts c from bronze.
+    expect(summary.byCheck).toEqual([
+      { id: 'pdb-present', failing: 1, movesUp: 1 },
+    ]);
+  });
+
+  it("compares each team's average with where its entities stood a week ago", async () => {
+    const store = await createStore();
+    const save = (name: string, owner: string, score: number, at: string) =>
+      store.saveReport({
+        entity: entity(name, { owner }),
+        report: report(score, 'bronze'),
+        clusters,
+        refreshedAt: new Date(at),
+      });
+    const now = new Date('2025-06-20T12:00:00Z');
+    // a: its last point on or before 2025-06-13 counts, not the later ones.
+    await save('a', 'group:default/x', 40, '2025-06-05T10:00:00Z');
+    await save('a', 'group:default/x', 60, '2025-06-12T10:00:00Z');
+    await save('a', 'group:default/x', 70, '2025-06-16T10:00:00Z');
+    await save('a', 'group:default/x', 90, '2025-06-20T10:00:00Z');
+    // b: history younger than a week, so its oldest point counts.
+    await save('b', 'group:default/x', 50, '2025-06-17T10:00:00Z');
+    await save('b', 'group:default/x', 80, '2025-06-19T10:00:00Z');
+    // c: only refreshed today, nothing to compare with.
+    await save('c', 'group:default/y', 30, '2025-06-20T09:00:00Z');
+
+    const summary = await store.getSummary({}, { now });
+    const previousOf = (owner: string) =>
+      summary.byOwner.find(o => o.owner === owner)?.previous;
+    expect(previousOf('group:default/x')).toEqual({
+      averageScore: 55,
+      since: '2025-06-12',
+    });
+    expect(previousOf('group:default/y')).toBeNull();
+    expect(
+      summary.byOwner.find(o => o.owner === 'group:default/x'),
+    ).toMatchObject({
+      averageScore: 85,
+    });
+    // The filters narrow the comparison as they narrow the rest.
+    const narrowed = await store.getSummary(
+      { text: 'component:default/b' },
+      { now },
+    );
+    expect(narrowed.byOwner[0].previous).toEqual({
+      averageScore: 50,
+      since: '2025-06-17',
+    });
   });
   it('keeps the trend on the last point of each day across refreshes, caps and deletions', async () => {
     const store = await createStore(3);

@@ -1,3 +1,4 @@
+import { levelLiftingChecks } from '@availability-backstage/plugin-availability-common';
 import { Knex } from 'knex';
 import type {
   SaveFailureOptions,
@@ -42,16 +43,24 @@ type Point = {
   failingJson: string;
 };
 
-/** The failing check ids of the report, the rows `failingCheck` filters on. */
+/**
+ * The failing check ids of the report, the rows `failingCheck` filters on,
+ * each marked when fixing it alone lifts the entity a level.
+ */
 async function replaceFailingChecks(
   tx: Knex.Transaction,
   entityRef: string,
   failing: string[],
+  lifting: string[],
 ) {
   await tx(FAILING).where('entity_ref', entityRef).delete();
   if (failing.length) {
     await tx(FAILING).insert(
-      failing.map(id => ({ entity_ref: entityRef, check_id: id })),
+      failing.map(id => ({
+        entity_ref: entityRef,
+        check_id: id,
+        lifts_level: lifting.includes(id),
+      })),
     );
   }
 }
@@ -155,7 +164,12 @@ export async function writeReport(
       })
       .onConflict('entity_ref')
       .merge();
-    await replaceFailingChecks(tx, columns.entity_ref, failing);
+    await replaceFailingChecks(
+      tx,
+      columns.entity_ref,
+      failing,
+      levelLiftingChecks(report.workloads.flatMap(w => w.checks)),
+    );
     if (objects) {
       await tx(OBJECTS)
         .insert({

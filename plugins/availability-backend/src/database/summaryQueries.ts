@@ -20,6 +20,43 @@ import {
   REPORTS,
 } from './tables';
 
+/** Week-ago scores summed per owner, and the oldest day they are from. */
+type PreviousRow = {
+  owner: string | null;
+  count: number | string;
+  total: number | string | null;
+  since: string;
+};
+
+/**
+ * Each entity's daily score as it stood a week ago, joined to its report
+ * (aliased `r`, for the filters): its last point on or before that day, or
+ * its oldest when its history is younger, as the entity tab compares. Only
+ * points from before today count, so an entity refreshed today alone has
+ * nothing to compare with.
+ */
+function previousScores(db: Knex, now: Date): Knex.QueryBuilder {
+  const day = (offsetDays: number) =>
+    new Date(now.getTime() - offsetDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+  const baseline = db(DAILY)
+    .where('day', '<', day(0))
+    .select('entity_ref')
+    .select(
+      db.raw(
+        'coalesce(max(case when day <= ? then day end), min(day)) as day',
+        [day(7)],
+      ),
+    )
+    .groupBy('entity_ref');
+  return db(`${DAILY} as d`)
+    .join(baseline.as('b'), function joinBaseline() {
+      this.on('b.entity_ref', '=', 'd.entity_ref').andOn('b.day', '=', 'd.day');
+    })
+    .join(`${REPORTS} as r`, 'r.entity_ref', 'd.entity_ref');
+}
+
 /** Unscored reports counted by whether they had entries at all. */
 type UnscoredRow = {
   empty: boolean | number | string;
@@ -91,6 +128,9 @@ export async function querySummary(
   const checksQuery = db(`${FAILING} as f`)
     .select('f.check_id')
     .count({ count: '*' })
+    .select(
+      db.raw('sum(case when f.lifts_level then 1 else 0 end) as moves_up'),
+    )
     .groupBy('f.check_id');
   const trendQuery = db(`${DAILY} as d`)
     .where('d.day', '>=', since)
@@ -115,16 +155,29 @@ export async function querySummary(
           .groupBy('empty');
 
   // The totals and levels are sums of the per-owner groups.
-  const [ownerRows, checkRows, trendRows, unscoredRows] = (await Promise.all([
-    applyReportsFilter(db, db(`${REPORTS} as r`), filter, scope)
-      .select('r.owner', 'r.level')
-      .count({ count: '*' })
-      .sum({ total: 'r.score' })
-      .groupBy('r.owner', 'r.level'),
-    checksQuery,
-    trendQuery,
-    unscoredQuery,
-  ])) as [OwnerGroupRow[], CheckCountRow[], DayGroupRow[], UnscoredRow[]];
+  const [ownerRows, checkRows, trendRows, unscoredRows, previousRows] =
+    (await Promise.all([
+      applyReportsFilter(db, db(`${REPORTS} as r`), filter, scope)
+        .select('r.owner', 'r.level')
+        .count({ count: '*' })
+        .sum({ total: 'r.score' })
+        .groupBy('r.owner', 'r.level'),
+      checksQuery,
+      trendQuery,
+      unscoredQuery,
+      applyReportsFilter(db, previousScores(db, options.now), filter, scope)
+        .select('r.owner')
+        .count({ count: '*' })
+        .sum({ total: 'd.score' })
+        .min({ since: 'b.day' })
+        .groupBy('r.owner'),
+    ])) as [
+      OwnerGroupRow[],
+      CheckCountRow[],
+      DayGroupRow[],
+      UnscoredRow[],
+      PreviousRow[],
+    ];
   const unscored = { noWorkloads: 0, notJudged: 0 };
   for (const row of unscoredRows) {
     // SQLite answers 1/0, PostgreSQL true/false.
@@ -138,6 +191,15 @@ export async function querySummary(
     byLevel: { gold: 0, silver: 0, bronze: 0, none: 0 },
   };
   const owners = tallyByLevel(ownerRows, row => row.owner ?? '');
+  const previous = new Map(
+    previousRows.map(row => [
+      row.owner ?? '',
+      {
+        averageScore: round1(Number(row.total) / Number(row.count)),
+        since: String(row.since),
+      },
+    ]),
+  );
   const days = tallyByLevel(trendRows, row => row.day);
 
   return {
@@ -151,13 +213,18 @@ export async function querySummary(
         entities: t.entities,
         averageScore: round1(t.total / t.entities),
         byLevel: t.byLevel,
+        previous: previous.get(owner) ?? null,
       }))
       .sort(
         (a, b) =>
           a.averageScore - b.averageScore || a.owner.localeCompare(b.owner),
       ),
     byCheck: checkRows
-      .map(row => ({ id: String(row.check_id), failing: Number(row.count) }))
+      .map(row => ({
+        id: String(row.check_id),
+        failing: Number(row.count),
+        movesUp: Number(row.moves_up ?? 0),
+      }))
       .sort((a, b) => b.failing - a.failing || a.id.localeCompare(b.id)),
     trend: [...days.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

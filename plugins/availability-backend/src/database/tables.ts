@@ -50,7 +50,12 @@ export type LevelGroupRow = {
 
 export type OwnerGroupRow = LevelGroupRow & { owner: string | null };
 export type DayGroupRow = LevelGroupRow & { day: string };
-export type CheckCountRow = { check_id: string; count: number | string };
+export type CheckCountRow = {
+  check_id: string;
+  count: number | string;
+  /** Rows whose entity one fix of the check lifts a level. */
+  moves_up: number | string | null;
+};
 
 export function parseJsonArray<T>(text: string | null): T[] {
   if (!text) return [];

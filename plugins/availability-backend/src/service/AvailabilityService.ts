@@ -41,8 +41,12 @@ import {
   KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
-import { CatalogEntityVisibility } from './CatalogEntityVisibility';
+import {
+  CatalogEntityVisibility,
+  DEFAULT_VISIBILITY_TTL_MS,
+} from './CatalogEntityVisibility';
 import { clusterFailureDomains, listClusters } from './clusterViews';
+import { clearingOnWrites, ReadCache } from './ReadCache';
 import { LevelChangeNotifier } from './notifyLevelChanges';
 import { EntityRefresher } from './refresh/EntityRefresher';
 import { RefreshMetrics } from './refresh/refreshMetrics';
@@ -92,6 +96,7 @@ export class AvailabilityService {
   readonly #onDemandNodes?: ClusterNodesCache;
   readonly #catalog: CatalogService;
   readonly #visibility: CatalogEntityVisibility;
+  readonly #reads: ReadCache;
   readonly #config: AvailabilityConfig;
   readonly #refresher: EntityRefresher;
   readonly #ledgerHorizonDays: number;
@@ -105,7 +110,12 @@ export class AvailabilityService {
   }
 
   private constructor(options: AvailabilityServiceOptions) {
-    this.#store = options.store;
+    // Answers are reused as long as what the caller may see is.
+    this.#reads = new ReadCache({
+      ttlMs: options.visibilityTtlMs ?? DEFAULT_VISIBILITY_TTL_MS,
+    });
+    const store = clearingOnWrites(options.store, this.#reads);
+    this.#store = store;
     this.#runs = options.runs;
     this.#source = options.source;
     this.#onDemandNodes =
@@ -128,14 +138,14 @@ export class AvailabilityService {
     this.#onKubeRequests = metrics && metrics.kubeRequests;
     this.#refresher = new EntityRefresher({
       logger: options.logger,
-      store: options.store,
+      store,
       evaluation: options.evaluation,
       levelChanges: options.levelChanges,
       now: this.#now,
     });
     this.#runner = new RefreshRunner({
       logger: options.logger,
-      store: options.store,
+      store,
       runs: options.runs,
       source: options.source,
       nodes: options.nodes,
@@ -231,9 +241,10 @@ export class AvailabilityService {
     query: ReportsQuery,
     options: { credentials: BackstageCredentials },
   ): Promise<ReportsPage> {
-    return this.#store.listReports(
-      this.#normalizeFilter(query),
-      await this.#visibleTo(options.credentials),
+    const normalized = this.#normalizeFilter(query);
+    const scope = await this.#visibleTo(options.credentials);
+    return this.#reads.get(this.#readKey('reports', scope, normalized), () =>
+      this.#store.listReports(normalized, scope),
     );
   }
 
@@ -242,10 +253,11 @@ export class AvailabilityService {
     filter: ReportsFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilitySummary> {
-    return this.#store.getSummary(this.#normalizeFilter(filter), {
-      ...(await this.#visibleTo(options.credentials)),
-      now: this.#now(),
-    });
+    const normalized = this.#normalizeFilter(filter);
+    const scope = await this.#visibleTo(options.credentials);
+    return this.#reads.get(this.#readKey('summary', scope, normalized), () =>
+      this.#store.getSummary(normalized, { ...scope, now: this.#now() }),
+    );
   }
 
   /** The values of each filter field among the reports the caller may read, with counts. */
@@ -253,10 +265,21 @@ export class AvailabilityService {
     filter: ReportsFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilityFacets> {
-    return this.#store.getFacets(
-      this.#normalizeFilter(filter),
-      await this.#visibleTo(options.credentials),
+    const normalized = this.#normalizeFilter(filter);
+    const scope = await this.#visibleTo(options.credentials);
+    return this.#reads.get(this.#readKey('facets', scope, normalized), () =>
+      this.#store.getFacets(normalized, scope),
     );
+  }
+
+  #readKey(
+    route: string,
+    scope: { visibleEntityRefs?: ReadonlySet<string> },
+    query: object,
+  ): string {
+    return `${route}|${this.#reads.visibilityKey(
+      scope.visibleEntityRefs,
+    )}|${JSON.stringify(query)}`;
   }
 
   async #visibleTo(credentials: BackstageCredentials) {

@@ -7,7 +7,8 @@ import { KUBERNETES_ANNOTATIONS } from './KubernetesObjectsSource';
 /** Only what a ref is made of: the catalog sends nothing else. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 const PAGE_SIZE = 1000;
-const DEFAULT_TTL_MS = 10_000;
+/** How long a caller's visible set is reused by default. */
+export const DEFAULT_VISIBILITY_TTL_MS = 10_000;
 /** A set of 10,000 refs is about a megabyte: keep a bounded number. */
 const MAX_PRINCIPALS = 100;
 
@@ -62,7 +63,7 @@ export class CatalogEntityVisibility {
 
   private constructor(options: CatalogEntityVisibilityOptions) {
     this.#catalog = options.catalog;
-    this.#ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.#ttlMs = options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS;
     this.#now = options.now ?? Date.now;
   }
 

@@ -19,8 +19,8 @@ import {
   requireVmModules,
   userAuth as auth,
   warmUpKubernetesBackend,
-  testDatabases,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(60_000);

@@ -9,7 +9,7 @@ import { checkCatalog } from '@availability-backstage/plugin-availability-common
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
-import { testDatabases } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 import {
   deployment,
   fakeKubernetesBackend,

@@ -9,8 +9,8 @@ import {
   asUser,
   MANUAL_SCHEDULE,
   userAuth as auth,
-  testDatabases,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 
 // Thousands of malformed paths, queries and bodies at every route of the
 // real router: the answer is never a 5xx, and every 4xx says what was wrong.

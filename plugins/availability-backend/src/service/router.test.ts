@@ -18,8 +18,8 @@ import {
   asUser,
   MANUAL_SCHEDULE,
   userAuth as auth,
-  testDatabases,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 
 const entities: Entity[] = [
   componentEntity('shop-api', { lifecycle: 'production' }),
@@ -210,7 +210,7 @@ describe('availability router', () => {
     expect(summary.status).toBe(200);
     expect(summary.body.totalEntities).toBe(1);
     expect(summary.body.byCheck).toEqual(
-      expect.arrayContaining([{ id: 'replicas-min', failing: 1 }]),
+      expect.arrayContaining([{ id: 'replicas-min', failing: 1, movesUp: 0 }]),
     );
 
     const facets = await asUser(server).get('/facets?lifecycle=production');

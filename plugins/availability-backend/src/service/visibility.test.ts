@@ -34,8 +34,8 @@ import { availabilityPlugin } from '../plugin';
 import {
   availabilityProbe,
   MANUAL_SCHEDULE,
-  testDatabases,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
 jest.setTimeout(60_000);

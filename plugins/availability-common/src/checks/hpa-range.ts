@@ -1,42 +1,48 @@
+import { describeAutoscaler, roomAbove } from '../engine/autoscalers';
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, NO_HPA, pass } from '../engine/outcomes';
-import { asInt, asRecord, describeValue } from '../engine/read';
+import { patchAt, yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const hpaRange: WorkloadCheck = {
   id: 'hpa-range',
   title: 'HPA has room to scale',
   description:
-    'An HPA whose maxReplicas equals its minReplicas never scales: it only pins the replica count.',
+    'An HPA (or KEDA ScaledObject) whose maximum equals its minimum never scales: it only pins the replica count.',
   severity: 'low',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ hpa }) {
-    if (!hpa) {
+  readsPodTemplate: false,
+  run({ autoscaler }) {
+    if (!autoscaler) {
       return NO_HPA;
     }
-    const spec = asRecord(hpa.spec);
-    const rawMin = spec?.minReplicas;
-    const min = rawMin === undefined || rawMin === null ? 1 : asInt(rawMin);
-    const max = asInt(spec?.maxReplicas);
-    if (min === undefined || max === undefined) {
+    const { min, max, fields } = autoscaler;
+    if (min.problem !== undefined || max.problem !== undefined) {
+      const floor = min.problem === undefined ? min.value : 2;
       return fail(
-        `The HPA's replica range cannot be read (minReplicas ${describeValue(
-          rawMin,
-        )}, maxReplicas ${describeValue(spec?.maxReplicas)}).`,
-        '```yaml\nspec:\n  minReplicas: 3\n  maxReplicas: 10\n```',
+        `The ${autoscaler.kind}'s replica range cannot be read (${
+          min.problem ?? max.problem
+        }).`,
+        yamlBlock([
+          patchAt(autoscaler, 'spec', {
+            [fields.min]: floor,
+            [fields.max]: roomAbove(floor),
+          }),
+        ]),
       );
     }
-    if (max > min) {
-      return pass(`Scales between ${min} and ${max} replicas.`);
+    if (max.value > min.value) {
+      return pass(`Scales between ${min.value} and ${max.value} replicas.`);
     }
     return fail(
-      `maxReplicas (${max}) is not above minReplicas (${min}), so the HPA can never add pods under load.`,
-      `\`\`\`yaml\nspec:\n  minReplicas: ${min}\n  maxReplicas: ${Math.max(
-        min * 2,
-        min + 2,
-      )}\n\`\`\``,
+      `${fields.max} (${max.value}) is not above ${fields.min} (${
+        min.value
+      }), so ${describeAutoscaler(autoscaler)} can never add pods under load.`,
+      yamlBlock([
+        patchAt(autoscaler, 'spec', { [fields.max]: roomAbove(min.value) }),
+      ]),
     );
   },
 };

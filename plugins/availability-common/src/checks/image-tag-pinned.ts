@@ -1,11 +1,27 @@
+import { everyContainerPasses } from '../engine/containerFindings';
+import { imagePinning } from '../engine/images';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyContainer } from '../engine/containers';
-import { imagePinning } from '../engine/images';
-import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
+import { yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every container image has a version tag or digest.');
+
+/** What is wrong with an image that does not pin a version. */
+const PROBLEMS: Record<string, string> = {
+  latest: '',
+  floating: ', a tag without a version that moves like latest',
+  untagged: ' without a tag (that means latest)',
+};
+
+/** The image's repository: all before its tag or digest. */
+function repositoryOf(image: string): string {
+  const at = image.indexOf('@');
+  const named = at === -1 ? image : image.slice(0, at);
+  const colon = named.lastIndexOf(':');
+  return colon > named.lastIndexOf('/') ? named.slice(0, colon) : named;
+}
 
 /** @internal */
 export const imageTagPinned: WorkloadCheck = {
@@ -17,44 +33,32 @@ export const imageTagPinned: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    const containers = everyContainer(workload);
-    if (containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    let problems: string[] | undefined;
-    containers.forEach((container, i) => {
-      const image = asNonEmptyString(container.image)?.trim();
-      if (!image) {
-        (problems ??= []).push(`"${containerName(container, i)}" has no image`);
-        return;
-      }
-      const pinning = imagePinning(image);
-      if (pinning === 'latest') {
-        (problems ??= []).push(
-          `"${containerName(container, i)}" uses ${image}`,
-        );
-      } else if (pinning === 'floating') {
-        (problems ??= []).push(
-          `"${containerName(
-            container,
-            i,
-          )}" uses ${image}, a tag without a version that moves like latest`,
-        );
-      } else if (pinning === 'untagged') {
-        (problems ??= []).push(
-          `"${containerName(
-            container,
-            i,
-          )}" uses ${image} without a tag (that means latest)`,
-        );
-      }
+    return everyContainerPasses({
+      workload,
+      finding(container, name) {
+        const image = asNonEmptyString(container.image)?.trim();
+        if (!image) {
+          return { problem: `"${name}" has no image` };
+        }
+        const pinning = imagePinning(image);
+        if (pinning === 'digest' || pinning === 'tag') {
+          return undefined;
+        }
+        return {
+          problem: `"${name}" uses ${image}${PROBLEMS[pinning] ?? ''}`,
+          fix: {
+            image: `${repositoryOf(image)}:<version>@sha256:<digest>`,
+          },
+        };
+      },
+      passed: PASSED,
+      failed: (problems, patches) =>
+        fail(
+          `${problems.join('; ')}.`,
+          `Pin each image to the version it runs now, with its digest (\`crane digest <image>\` or \`docker buildx imagetools inspect <image>\` gives it):\n\n${yamlBlock(
+            patches,
+          )}`,
+        ),
     });
-    if (!problems) {
-      return PASSED;
-    }
-    return fail(
-      `${problems.join('; ')}.`,
-      'Pin each image to a version, or better a digest:\n\n```yaml\ncontainers:\n  - name: app\n    image: registry.example.com/team/app:1.4.2@sha256:<digest>\n```',
-    );
   },
 };

@@ -13,6 +13,7 @@ const CONTRACT: Array<[string, string, string]> = [
   ['resources-limits', 'medium', 'static'],
   ['hpa-present', 'medium', 'static'],
   ['hpa-min-replicas', 'high', 'static'],
+  ['hpa-target-exists', 'medium', 'static'],
   ['hpa-range', 'low', 'static'],
   ['hpa-requests', 'high', 'static'],
   ['pdb-present', 'high', 'static'],

@@ -11,6 +11,7 @@ import { hpaPresent } from './hpa-present';
 import { hpaMinReplicas } from './hpa-min-replicas';
 import { hpaRange } from './hpa-range';
 import { hpaRequests } from './hpa-requests';
+import { hpaTargetExists } from './hpa-target-exists';
 import { pdbPresent } from './pdb-present';
 import { pdbAllowsEviction } from './pdb-allows-eviction';
 import { pdbKeepsMinimum } from './pdb-keeps-minimum';
@@ -60,6 +61,7 @@ export const availabilityChecks: readonly AvailabilityCheck[] = [
   resourcesLimits,
   hpaPresent,
   hpaMinReplicas,
+  hpaTargetExists,
   hpaRange,
   hpaRequests,
   pdbPresent,

@@ -3,7 +3,8 @@ import { ALL_WORKLOAD_KINDS } from '../engine/model';
 import { fail, listNames, notApplicable } from '../engine/outcomes';
 import { asNonEmptyString, asRecord, records } from '../engine/read';
 import { selectedByPass } from '../engine/selectedBy';
-import { podLabelsYaml } from '../engine/spreading';
+import { newObject, patchAt, yamlBlock } from '../engine/snippets';
+import { ownPodLabels } from '../engine/spreading';
 
 const HOST_NETWORK = notApplicable(
   'The pods use the host network (hostNetwork: true), which NetworkPolicies do not govern.',
@@ -29,44 +30,58 @@ export const networkPolicy: WorkloadCheck = {
       service =>
         asNonEmptyString(asRecord(service.metadata)?.name) ?? '(unnamed)',
     );
+    // A bare Pod may carry no label: give it one to select it by.
+    const own = ownPodLabels(workload);
+    const labels = Object.keys(own).length > 0 ? own : { app: workload.name };
+    const ports = declaredPorts(workload);
     return fail(
       `No NetworkPolicy in namespace "${workload.namespace}" selects these pods, so any pod in the cluster can reach them.`,
       `A policy that admits traffic to the ports its containers declare${
         routing.length > 0
           ? ` (where Service ${listNames(routing)} routes it)`
           : ''
-      } and nothing else; narrow \`from\` once you know its clients:\n\n\`\`\`yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${
-        workload.name
-      }\n  namespace: ${
-        workload.namespace
-      }\nspec:\n  podSelector:\n    matchLabels:\n${podLabelsYaml(
-        workload,
-        '      ',
-      )}\n  policyTypes: [Ingress]\n  ingress:\n${ingressRules(
-        workload,
-      )}\n\`\`\``,
+      } and nothing else; narrow \`from\` once you know its clients.${
+        ports.length === 0
+          ? ' No container declares a port, so this admits all ingress until you list the ports it serves.'
+          : ''
+      }\n\n${yamlBlock([
+        ...(labels === own ? [] : [patchAt(workload, 'metadata', { labels })]),
+        newObject({
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: workload.name, namespace: workload.namespace },
+          spec: {
+            podSelector: { matchLabels: labels },
+            policyTypes: ['Ingress'],
+            ingress: ports.length > 0 ? [{ ports }] : [{}],
+          },
+        }),
+      ])}`,
     );
   },
 };
 
 /**
- * Ingress to every port the containers declare, from anywhere, so the
- * policy cuts off no traffic the workload serves; without declared ports,
- * all ingress (the policy then only marks the pods as governed).
+ * Every port the containers declare, so the policy cuts off no traffic
+ * the workload serves; none when they declare none (the policy then
+ * admits all ingress and only marks the pods as governed).
  */
-function ingressRules(workload: Workload): string {
-  const ports = workload.containers.flatMap(container =>
-    records(container.ports).flatMap(port =>
-      typeof port.containerPort === 'number'
-        ? [
-            `        - port: ${port.containerPort}\n          protocol: ${
-              asNonEmptyString(port.protocol) ?? 'TCP'
-            }`,
-          ]
-        : [],
-    ),
+function declaredPorts(
+  workload: Workload,
+): Array<{ port: number; protocol: string }> {
+  const seen = new Set<string>();
+  return workload.containers.flatMap(container =>
+    records(container.ports).flatMap(port => {
+      if (typeof port.containerPort !== 'number') {
+        return [];
+      }
+      const protocol = asNonEmptyString(port.protocol) ?? 'TCP';
+      const key = `${port.containerPort}/${protocol}`;
+      if (seen.has(key)) {
+        return [];
+      }
+      seen.add(key);
+      return [{ port: port.containerPort, protocol }];
+    }),
   );
-  return ports.length > 0
-    ? `    - ports:\n${[...new Set(ports)].join('\n')}`
-    : '    # No container declares a port: this admits all ingress until you list the ports it serves.\n    - {}';
 }

@@ -1,7 +1,8 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { judgeBudgets } from '../engine/disruption';
+import { budgetFix, judgeBudgets } from '../engine/disruption';
 import { fail, pass } from '../engine/outcomes';
+import { yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const pdbKeepsMinimum: WorkloadCheck = {
@@ -12,28 +13,26 @@ export const pdbKeepsMinimum: WorkloadCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ pdbs, replicas }) {
-    return judgeBudgets({
-      pdbs,
-      replicas,
-      judge(budgets, count) {
-        const keeping = budgets.find(b => b.keepsOne);
-        if (keeping) {
-          return pass(
-            `"${keeping.name}" (${keeping.describe}) keeps at least one of ${count} pods running.`,
-          );
-        }
-        const shown = budgets
-          .map(
-            b =>
-              `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
-          )
-          .join(', ');
-        return fail(
-          `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
-          '```yaml\nspec:\n  maxUnavailable: 1\n```',
+  run(subject) {
+    return judgeBudgets(subject, (budgets, count) => {
+      const keeping = budgets.find(b => b.keepsOne);
+      if (keeping) {
+        return pass(
+          `"${keeping.name}" (${keeping.describe}) keeps at least one of ${count} pods running.`,
         );
-      },
+      }
+      const shown = budgets
+        .map(
+          b =>
+            `"${b.name}" (${b.describe}${b.problem ? `: ${b.problem}` : ''})`,
+        )
+        .join(', ');
+      return fail(
+        `${shown} lets every one of the ${count} pods be evicted at once, so it protects nothing.`,
+        `Keep all but one pod through a drain:\n\n${yamlBlock([
+          budgetFix(budgets[0], count),
+        ])}`,
+      );
     });
   },
 };

@@ -36,7 +36,7 @@ describe('pdb-present', () => {
   it('proposes a PDB selecting the pod labels', () => {
     const result = resultOf([deployment()], 'pdb-present');
     expect(result.remediation).toContain('kind: PodDisruptionBudget');
-    expect(result.remediation).toContain('app: "api"');
+    expect(result.remediation).toContain('app: api');
   });
 
   it.each([

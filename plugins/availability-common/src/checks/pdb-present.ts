@@ -3,6 +3,8 @@ import { REPLICATED_KINDS } from '../engine/model';
 import { singleReplicaBudget } from '../engine/disruption';
 import { fail } from '../engine/outcomes';
 import { selectedByPass } from '../engine/selectedBy';
+import { newObject, yamlBlock } from '../engine/snippets';
+import { ownPodLabels } from '../engine/spreading';
 
 /** @internal */
 export const pdbPresent: WorkloadCheck = {
@@ -20,19 +22,19 @@ export const pdbPresent: WorkloadCheck = {
     if (pdbs.length > 0) {
       return selectedByPass('PodDisruptionBudget', pdbs);
     }
-    const labels = Object.entries(workload.podLabels)
-      .slice(0, 2)
-      .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}`)
-      .join('\n');
     return fail(
       `No PodDisruptionBudget selects the pods of ${workload.kind} "${workload.name}": a node drain may evict all of them at once.`,
-      `\`\`\`yaml\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${
-        workload.name
-      }\n  namespace: ${
-        workload.namespace
-      }\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n${
-        labels || '      app: my-app'
-      }\n\`\`\``,
+      `Let drains take one pod at a time:\n\n${yamlBlock([
+        newObject({
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: { name: workload.name, namespace: workload.namespace },
+          spec: {
+            maxUnavailable: 1,
+            selector: { matchLabels: ownPodLabels(workload) },
+          },
+        }),
+      ])}`,
     );
   },
 };

@@ -1,5 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { fail } from '../engine/outcomes';
+import { newObject, yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const podController: WorkloadCheck = {
@@ -11,9 +12,26 @@ export const podController: WorkloadCheck = {
   category: 'static',
   appliesTo: ['Pod'],
   run({ workload }) {
+    const labels =
+      Object.keys(workload.podLabels).length > 0
+        ? workload.podLabels
+        : { app: workload.name };
     return fail(
       `"${workload.name}" is a bare Pod: nothing recreates it when its node fails, it is evicted or deleted.`,
-      "Move the pod spec into the template of a Deployment (or a StatefulSet for stateful apps):\n\n```yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers: [] # the Pod's containers\n```",
+      `Replace the Pod with a Deployment that runs its spec (a StatefulSet for stateful apps), then delete the Pod:\n\n${yamlBlock(
+        [
+          newObject({
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: workload.name, namespace: workload.namespace },
+            spec: {
+              replicas: 2,
+              selector: { matchLabels: labels },
+              template: { metadata: { labels }, spec: workload.podSpec },
+            },
+          }),
+        ],
+      )}`,
     );
   },
 };

@@ -2,11 +2,7 @@ import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
-
-const NO_PRIORITY_CLASS = fail(
-  'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
-  '```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical # a PriorityClass your platform defines\n```',
-);
+import { podSpecPatch, yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const priorityClass: WorkloadCheck = {
@@ -22,6 +18,11 @@ export const priorityClass: WorkloadCheck = {
     if (name) {
       return pass(`Runs with priority class "${name}".`);
     }
-    return NO_PRIORITY_CLASS;
+    return fail(
+      'No priorityClassName: under capacity pressure these pods may be preempted before less important ones.',
+      `Name a PriorityClass your platform defines (\`kubectl get priorityclasses\` lists them) that says how important this service is:\n\n${yamlBlock(
+        [podSpecPatch(workload, { priorityClassName: '<priority class>' })],
+      )}`,
+    );
   },
 };

@@ -1,8 +1,8 @@
 import type { V1Container } from '@kubernetes/client-node';
-import { stringify } from 'yaml';
 import type { Workload, WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, podSpecPath } from '../engine/containers';
+import { containerName } from '../engine/containers';
+import { containerPatch, yamlBlock } from '../engine/snippets';
 import { fail, listNames, notApplicable, pass } from '../engine/outcomes';
 import {
   asInt,
@@ -40,7 +40,7 @@ export const probeDistinct: WorkloadCheck = {
       paired = true;
       if (sameProbe(liveness, readiness, container)) {
         (identical ??= []).push(containerName(container, i));
-        fixes.push(lenientLiveness(workload, container, i, liveness));
+        fixes.push(lenientLiveness(workload, container, liveness));
       }
     });
     if (!paired) {
@@ -53,9 +53,9 @@ export const probeDistinct: WorkloadCheck = {
       `Container ${listNames(
         identical,
       )} uses the same probe for liveness and readiness: when it is slow, Kubernetes restarts it instead of just holding traffic back.`,
-      `Keep the probe, but let liveness tolerate twice as many failures as readiness before it restarts the container:\n\n\`\`\`yaml\n${fixes.join(
-        '\n',
-      )}\`\`\``,
+      `Keep the probe, but let liveness tolerate twice as many failures as readiness before it restarts the container:\n\n${yamlBlock(
+        fixes,
+      )}`,
     );
   },
 };
@@ -64,19 +64,15 @@ export const probeDistinct: WorkloadCheck = {
 function lenientLiveness(
   workload: Workload,
   container: V1Container,
-  position: number,
   liveness: Dict,
 ): string {
   const threshold = asInt(liveness.failureThreshold) ?? 3;
-  return `# ${podSpecPath(workload)}.containers[${position}] ("${containerName(
-    container,
-    position,
-  )}")\n${stringify({
+  return containerPatch(workload, container, {
     livenessProbe: {
       ...liveness,
       failureThreshold: Math.max(threshold * 2, 6),
     },
-  })}`;
+  });
 }
 
 /**

@@ -1,11 +1,9 @@
-import type {
-  HorizontalPodAutoscaler,
-  Workload,
-  WorkloadCheck,
-} from '../engine/model';
+import { describeAutoscaler, roomAbove } from '../engine/autoscalers';
+import type { Autoscaler, Workload, WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass, plural } from '../engine/outcomes';
-import { asNonEmptyString, asRecord } from '../engine/read';
+import { asNonEmptyString } from '../engine/read';
+import { patchAt, yamlBlock } from '../engine/snippets';
 
 /** Images of datastores that run as one instance unless set up to replicate. */
 const DATASTORES = [
@@ -55,7 +53,8 @@ export const replicasMin: WorkloadCheck = {
   severity: 'critical',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ replicas, thresholds, hpa, workload }) {
+  readsPodTemplate: false,
+  run({ replicas, thresholds, autoscaler, workload }) {
     const min = thresholds.minReplicas;
     if (!replicas || replicas.problem !== undefined) {
       return fail(
@@ -66,7 +65,7 @@ export const replicasMin: WorkloadCheck = {
       );
     }
     const count = replicas.value;
-    const from = hpa ? ' (HPA minReplicas)' : '';
+    const from = replicasFrom(autoscaler);
     if (count >= min) {
       return pass(`${plural(count, 'replica')}${from}.`);
     }
@@ -75,26 +74,48 @@ export const replicasMin: WorkloadCheck = {
         count,
         'replica',
       )}${from}; at least ${min} are needed so that one pod can go down without an outage.`,
-      moreReplicas(workload, hpa, Math.max(min, 2)),
+      moreReplicas(workload, autoscaler, Math.max(min, 2)),
     );
   },
 };
 
-/** How to get more replicas: from the HPA, the spec, or (datastores) elsewhere. */
+/**
+ * Where the replica count comes from, for messages: ` (HPA minReplicas)`.
+ *
+ * @internal
+ */
+export function replicasFrom(autoscaler: Autoscaler | undefined): string {
+  if (!autoscaler) {
+    return '';
+  }
+  const kind = autoscaler.kind === 'ScaledObject' ? 'ScaledObject' : 'HPA';
+  return ` (${kind} ${autoscaler.fields.min})`;
+}
+
+/** How to get more replicas: from the autoscaler, the spec, or (datastores) elsewhere. */
 function moreReplicas(
   workload: Workload,
-  hpa: HorizontalPodAutoscaler | undefined,
+  autoscaler: Autoscaler | undefined,
   wanted: number,
 ): string {
-  if (hpa) {
-    return `Raise the minimum of HorizontalPodAutoscaler "${
-      asNonEmptyString(asRecord(hpa.metadata)?.name) ?? '(unnamed)'
-    }":\n\n\`\`\`yaml\nspec:\n  minReplicas: ${wanted}\n\`\`\``;
+  if (autoscaler) {
+    const { max, fields } = autoscaler;
+    const bounds: Record<string, number> = { [fields.min]: wanted };
+    if (max.problem !== undefined || max.value <= wanted) {
+      bounds[fields.max] = roomAbove(wanted);
+    }
+    return `Raise the minimum of ${describeAutoscaler(
+      autoscaler,
+    )} (it overrides spec.replicas):\n\n${yamlBlock([
+      patchAt(autoscaler, 'spec', bounds),
+    ])}`;
   }
   const datastore =
     workload.kind === 'Deployment' ? datastoreImage(workload) : undefined;
   if (datastore) {
     return `${workload.kind} "${workload.name}" runs ${datastore}, a single-instance datastore: more replicas of it would be independent copies behind one Service, each with its own data. Run it as a replicated StatefulSet (its own replication set up, e.g. by the datastore's operator or Helm chart), or use a managed service, rather than raising \`spec.replicas\`.`;
   }
-  return `Run more replicas (or add an HPA with minReplicas ≥ ${wanted}):\n\n\`\`\`yaml\nspec:\n  replicas: ${wanted}\n\`\`\``;
+  return `Run more replicas (or add an HPA with minReplicas ≥ ${wanted}):\n\n${yamlBlock(
+    [patchAt(workload, 'spec', { replicas: wanted })],
+  )}`;
 }

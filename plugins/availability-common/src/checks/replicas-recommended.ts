@@ -1,6 +1,9 @@
+import { roomAbove } from '../engine/autoscalers';
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, pass, plural, unknown } from '../engine/outcomes';
+import { patchAt, yamlBlock } from '../engine/snippets';
+import { replicasFrom } from './replicas-min';
 
 const RECOMMENDED = 3;
 
@@ -13,13 +16,14 @@ export const replicasRecommended: WorkloadCheck = {
   severity: 'low',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
-  run({ replicas, hpa }) {
+  readsPodTemplate: false,
+  run({ replicas, autoscaler, workload }) {
     if (!replicas || replicas.problem !== undefined) {
       return unknown(
         replicas?.problem ?? 'The replica count could not be read.',
       );
     }
-    const from = hpa ? ' (HPA minReplicas)' : '';
+    const from = replicasFrom(autoscaler);
     if (replicas.value >= RECOMMENDED) {
       return pass(`${plural(replicas.value, 'replica')}${from}.`);
     }
@@ -28,9 +32,17 @@ export const replicasRecommended: WorkloadCheck = {
         replicas.value,
         'replica',
       )}${from}; ${RECOMMENDED} keep redundancy while one pod is down for maintenance.`,
-      `\`\`\`yaml\nspec:\n  ${
-        hpa ? 'minReplicas' : 'replicas'
-      }: ${RECOMMENDED}\n\`\`\``,
+      yamlBlock([
+        autoscaler
+          ? patchAt(autoscaler, 'spec', {
+              [autoscaler.fields.min]: RECOMMENDED,
+              ...(autoscaler.max.problem !== undefined ||
+              autoscaler.max.value <= RECOMMENDED
+                ? { [autoscaler.fields.max]: roomAbove(RECOMMENDED) }
+                : {}),
+            })
+          : patchAt(workload, 'spec', { replicas: RECOMMENDED }),
+      ]),
     );
   },
 };

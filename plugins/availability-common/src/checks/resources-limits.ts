@@ -1,11 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { everyAppContainerHas } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
-import { cpuAndMemoryGap, limitsResource } from '../engine/resources';
-
-const PASSED = pass('Every app container has CPU and memory limits.');
-const MISSING_LIMITS = cpuAndMemoryGap(limitsResource);
+import { everyContainerResources } from '../engine/resources';
 
 /** @internal */
 export const resourcesLimits: WorkloadCheck = {
@@ -17,15 +12,6 @@ export const resourcesLimits: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    return everyAppContainerHas({
-      workload,
-      gap: MISSING_LIMITS,
-      passed: PASSED,
-      failed: gaps =>
-        fail(
-          `Missing limits: ${gaps.join('; ')}.`,
-          '```yaml\nresources:\n  limits:\n    cpu: "1"\n    memory: 512Mi\n```',
-        ),
-    });
+    return everyContainerResources(workload, 'limits');
   },
 };

@@ -1,11 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { everyAppContainerHas } from '../engine/containers';
-import { fail, pass } from '../engine/outcomes';
-import { cpuAndMemoryGap, requestsResource } from '../engine/resources';
-
-const PASSED = pass('Every app container requests CPU and memory.');
-const MISSING_REQUESTS = cpuAndMemoryGap(requestsResource);
+import { everyContainerResources } from '../engine/resources';
 
 /** @internal */
 export const resourcesRequests: WorkloadCheck = {
@@ -17,15 +12,6 @@ export const resourcesRequests: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    return everyAppContainerHas({
-      workload,
-      gap: MISSING_REQUESTS,
-      passed: PASSED,
-      failed: gaps =>
-        fail(
-          `Missing requests: ${gaps.join('; ')}.`,
-          'Request what the container needs under normal load:\n\n```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 256Mi\n```',
-        ),
-    });
+    return everyContainerResources(workload, 'requests');
   },
 };

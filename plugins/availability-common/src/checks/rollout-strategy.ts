@@ -1,13 +1,12 @@
-import type { WorkloadCheck } from '../engine/model';
+import type { CheckOutcome, Workload, WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import {
-  fail,
-  notApplicable,
-  pass,
-  SCALED_TO_ZERO,
-  unknown,
-} from '../engine/outcomes';
-import { rolloutPlan } from '../engine/rollout';
+import { fail, notApplicable, pass } from '../engine/outcomes';
+import { judgeRollout, RolloutPlan, surgingStrategy } from '../engine/rollout';
+import { patchAt, yamlBlock } from '../engine/snippets';
+
+const SINGLE_STATEFUL_POD = notApplicable(
+  'A StatefulSet with one replica restarts its only pod on every update, whatever the strategy; replicas-min reports it.',
+);
 
 /** @internal */
 export const rolloutStrategy: WorkloadCheck = {
@@ -18,51 +17,65 @@ export const rolloutStrategy: WorkloadCheck = {
   severity: 'high',
   category: 'static',
   appliesTo: REPLICATED_KINDS,
+  readsPodTemplate: false,
   run(subject) {
-    const { replicas, workload } = subject;
-    if (!replicas || replicas.problem !== undefined) {
-      return unknown(
-        replicas?.problem ?? 'The replica count could not be read.',
-      );
-    }
-    if (replicas.value === 0) {
-      return SCALED_TO_ZERO;
-    }
-    if (workload.kind === 'StatefulSet' && replicas.value < 2) {
-      return notApplicable(
-        'A StatefulSet with one replica restarts its only pod on every update, whatever the strategy; replicas-min reports it.',
-      );
-    }
-    const plan = rolloutPlan(subject, replicas.value);
-    const field =
-      workload.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
-    const snippet = () =>
-      `\`\`\`yaml\nspec:\n  ${field}:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: ${
-        workload.kind === 'Deployment' ? 0 : 1
-      }${workload.kind === 'Deployment' ? '\n      maxSurge: 1' : ''}\n\`\`\``;
-    if (plan.disruptive) {
-      return fail(
-        plan.type === 'Recreate'
-          ? 'The Recreate strategy stops every pod before starting new ones: each rollout is an outage.'
-          : 'The OnDelete strategy only updates pods when someone deletes them, so rollouts are manual and easy to get wrong.',
-        `Use a rolling update:\n\n${snippet()}`,
-      );
-    }
-    const maxUnavailable = plan.maxUnavailable;
-    if (!maxUnavailable || maxUnavailable.problem !== undefined) {
-      return fail(
-        `maxUnavailable cannot be read: ${maxUnavailable?.problem}.`,
-        `Set maxUnavailable to a whole number or a percentage:\n\n${snippet()}`,
-      );
-    }
-    if (maxUnavailable.value < replicas.value) {
-      return pass(
-        `Rolling update with at most ${maxUnavailable.value} of ${replicas.value} pods unavailable.`,
-      );
-    }
-    return fail(
-      `maxUnavailable resolves to ${maxUnavailable.value} with ${replicas.value} replicas: a rollout may take every pod down at once.`,
-      `Lower maxUnavailable below the replica count:\n\n${snippet()}`,
+    return judgeRollout(subject, (plan, replicas) =>
+      judgeStrategy(subject.workload, plan, replicas),
     );
   },
 };
+
+function judgeStrategy(
+  workload: Workload,
+  plan: RolloutPlan,
+  replicas: number,
+): CheckOutcome {
+  if (workload.kind === 'StatefulSet' && replicas < 2) {
+    return SINGLE_STATEFUL_POD;
+  }
+  const fix = (advice: string) =>
+    `${advice}\n\n${yamlBlock([
+      patchAt(workload, 'spec', rollingFix(workload, plan)),
+    ])}`;
+  if (plan.disruptive) {
+    return fail(
+      plan.type === 'Recreate'
+        ? 'The Recreate strategy stops every pod before starting new ones: each rollout is an outage.'
+        : 'The OnDelete strategy only updates pods when someone deletes them, so rollouts are manual and easy to get wrong.',
+      fix('Use a rolling update:'),
+    );
+  }
+  const maxUnavailable = plan.maxUnavailable;
+  if (!maxUnavailable || maxUnavailable.problem !== undefined) {
+    return fail(
+      `maxUnavailable cannot be read: ${maxUnavailable?.problem}.`,
+      fix('Set maxUnavailable to a whole number or a percentage:'),
+    );
+  }
+  if (maxUnavailable.value < replicas) {
+    return pass(
+      `Rolling update with at most ${maxUnavailable.value} of ${replicas} pods unavailable.`,
+    );
+  }
+  return fail(
+    `maxUnavailable resolves to ${maxUnavailable.value} with ${replicas} replicas: a rollout may take every pod down at once.`,
+    fix('Lower maxUnavailable below the replica count:'),
+  );
+}
+
+/**
+ * The strategy that fixes the rollout: a surge for Deployments and
+ * Rollouts; for a StatefulSet, a rolling update one pod at a time (its
+ * default, so it is only written where something else is set).
+ */
+function rollingFix(
+  workload: Workload,
+  plan: RolloutPlan,
+): Record<string, unknown> {
+  if (workload.kind !== 'StatefulSet') {
+    return surgingStrategy(workload, plan);
+  }
+  return plan.disruptive
+    ? { updateStrategy: { type: 'RollingUpdate' } }
+    : { updateStrategy: { rollingUpdate: { maxUnavailable: 1 } } };
+}

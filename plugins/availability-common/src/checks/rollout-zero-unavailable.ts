@@ -1,9 +1,8 @@
-import type { WorkloadCheck } from '../engine/model';
-import { fail, pass, SCALED_TO_ZERO, unknown } from '../engine/outcomes';
-import { rolloutPlan } from '../engine/rollout';
-
-const SNIPPET =
-  '```yaml\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1\n```';
+import type { CheckOutcome, Workload, WorkloadCheck } from '../engine/model';
+import { DEPLOYMENT_KINDS } from '../engine/model';
+import { fail, pass } from '../engine/outcomes';
+import { judgeRollout, RolloutPlan, surgingStrategy } from '../engine/rollout';
+import { patchAt, yamlBlock } from '../engine/snippets';
 
 /** @internal */
 export const rolloutZeroUnavailable: WorkloadCheck = {
@@ -13,52 +12,60 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
     'A rolling update with maxUnavailable 0 and maxSurge at least 1 starts each new pod before stopping an old one, so capacity never drops during a rollout.',
   severity: 'medium',
   category: 'static',
-  appliesTo: ['Deployment'],
+  appliesTo: DEPLOYMENT_KINDS,
+  readsPodTemplate: false,
   run(subject) {
-    const { replicas } = subject;
-    if (!replicas || replicas.problem !== undefined) {
-      return unknown(
-        replicas?.problem ?? 'The replica count could not be read.',
-      );
-    }
-    if (replicas.value === 0) {
-      return SCALED_TO_ZERO;
-    }
-    const plan = rolloutPlan(subject, replicas.value);
-    if (plan.disruptive) {
-      return fail(
-        'The Recreate strategy stops every pod before starting new ones.',
-        `Surge new pods in before old ones stop:\n\n${SNIPPET}`,
-      );
-    }
-    const { maxUnavailable, maxSurge } = plan;
-    if (
-      maxUnavailable?.problem !== undefined ||
-      maxSurge?.problem !== undefined
-    ) {
-      return fail(
-        `The rolling update cannot be read: ${
-          maxUnavailable?.problem ?? maxSurge?.problem
-        }.`,
-        SNIPPET,
-      );
-    }
-    const unavailable = maxUnavailable?.value ?? 0;
-    const surge = maxSurge?.value ?? 0;
-    if (unavailable === 0 && surge >= 1) {
-      return pass(
-        `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
-      );
-    }
-    if (unavailable > 0) {
-      return fail(
-        `maxUnavailable resolves to ${unavailable} with ${replicas.value} replicas, so rollouts run with reduced capacity.`,
-        `Set maxUnavailable to 0 and let maxSurge bring new pods up first:\n\n${SNIPPET}`,
-      );
-    }
-    return fail(
-      `maxSurge resolves to 0 with ${replicas.value} replicas, so no pod can be added first and Kubernetes falls back to taking one pod down at a time.`,
-      SNIPPET,
+    return judgeRollout(subject, (plan, replicas) =>
+      judgeSurge(subject.workload, plan, replicas),
     );
   },
 };
+
+function judgeSurge(
+  workload: Workload,
+  plan: RolloutPlan,
+  replicas: number,
+): CheckOutcome {
+  const fix = (message: string, advice: string) =>
+    fail(
+      message,
+      `${advice}\n\n${yamlBlock([
+        patchAt(workload, 'spec', surgingStrategy(workload, plan)),
+      ])}`,
+    );
+  if (plan.disruptive) {
+    return fix(
+      'The Recreate strategy stops every pod before starting new ones.',
+      'Surge new pods in before old ones stop:',
+    );
+  }
+  const { maxUnavailable, maxSurge } = plan;
+  if (
+    maxUnavailable?.problem !== undefined ||
+    maxSurge?.problem !== undefined
+  ) {
+    return fix(
+      `The rolling update cannot be read: ${
+        maxUnavailable?.problem ?? maxSurge?.problem
+      }.`,
+      'Set whole numbers or percentages:',
+    );
+  }
+  const unavailable = maxUnavailable?.value ?? 0;
+  const surge = maxSurge?.value ?? 0;
+  if (unavailable === 0 && surge >= 1) {
+    return pass(
+      `Rollouts add up to ${surge} new pod(s) before stopping old ones (maxUnavailable 0).`,
+    );
+  }
+  if (unavailable > 0) {
+    return fix(
+      `maxUnavailable resolves to ${unavailable} with ${replicas} replicas, so rollouts run with reduced capacity.`,
+      'Set maxUnavailable to 0 and let maxSurge bring new pods up first:',
+    );
+  }
+  return fix(
+    `maxSurge resolves to 0 with ${replicas} replicas, so no pod can be added first and Kubernetes falls back to taking one pod down at a time.`,
+    'Let one new pod start before an old one stops:',
+  );
+}

@@ -1,10 +1,12 @@
+import { describeAutoscaler, roomAbove } from '../engine/autoscalers';
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
 import { fail, NO_HPA, pass, unknown } from '../engine/outcomes';
-import { asInt, asRecord } from '../engine/read';
+import { asInt } from '../engine/read';
+import { patchAt, yamlBlock } from '../engine/snippets';
 
 const NO_HPA_STATUS = unknown(
-  "The HPA's current or maximum replica count is not in the data from the cluster.",
+  "The autoscaler's current or maximum replica count is not in the data from the cluster.",
 );
 
 /** @internal */
@@ -16,23 +18,26 @@ export const runtimeHpaHeadroom: WorkloadCheck = {
   severity: 'medium',
   category: 'runtime',
   appliesTo: REPLICATED_KINDS,
-  run({ hpa }) {
-    if (!hpa) {
+  readsPodTemplate: false,
+  run({ autoscaler }) {
+    if (!autoscaler) {
       return NO_HPA;
     }
-    const max = asInt(asRecord(hpa.spec)?.maxReplicas);
-    const current = asInt(asRecord(hpa.status)?.currentReplicas);
-    if (max === undefined || current === undefined) {
+    const { max, fields } = autoscaler;
+    const current = asInt(autoscaler.status?.currentReplicas);
+    if (max.problem !== undefined || current === undefined) {
       return NO_HPA_STATUS;
     }
-    if (current < max) {
-      return pass(`${current} of at most ${max} replicas.`);
+    if (current < max.value) {
+      return pass(`${current} of at most ${max.value} replicas.`);
     }
     return fail(
-      `The HPA runs at its maximum (${current} of ${max} replicas) and cannot add pods if load grows.`,
-      `Raise maxReplicas (and check the cluster has room), or find why the load is this high:\n\n\`\`\`yaml\nspec:\n  maxReplicas: ${
-        max * 2
-      }\n\`\`\``,
+      `${describeAutoscaler(autoscaler)} runs at its maximum (${current} of ${
+        max.value
+      } replicas) and cannot add pods if load grows.`,
+      `Raise its maximum (and check the cluster has room), or find why the load is this high:\n\n${yamlBlock(
+        [patchAt(autoscaler, 'spec', { [fields.max]: roomAbove(max.value) })],
+      )}`,
     );
   },
 };

@@ -1,14 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import {
-  BARE_POD,
-  fail,
-  NO_PODS,
-  notApplicable,
-  pass,
-  unknown,
-} from '../engine/outcomes';
-import { isPodReady, podNodeName } from '../engine/pods';
+import { fail, pass, unknown } from '../engine/outcomes';
+import { podNodeName, readyPodsToSpread } from '../engine/pods';
 
 const NODE_MISSING = unknown(
   'Some ready pods do not say which node they run on.',
@@ -24,18 +17,11 @@ export const runtimeNodeSpread: WorkloadCheck = {
   category: 'runtime',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods }) {
-    if (workload.kind === 'Pod') {
-      return BARE_POD;
+    const found = readyPodsToSpread(workload, pods);
+    if ('outcome' in found) {
+      return found.outcome;
     }
-    if (pods.length === 0) {
-      return NO_PODS;
-    }
-    const ready = pods.filter(isPodReady);
-    if (ready.length < 2) {
-      return notApplicable(
-        `Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`,
-      );
-    }
+    const { ready } = found;
     const nodes = new Set(ready.map(podNodeName).filter(n => n !== undefined));
     if (nodes.size >= 2) {
       return pass(`${ready.length} ready pods on ${nodes.size} nodes.`);

@@ -1,15 +1,7 @@
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import {
-  BARE_POD,
-  fail,
-  listNames,
-  NO_PODS,
-  notApplicable,
-  pass,
-  unknown,
-} from '../engine/outcomes';
-import { isPodReady, podNodeName } from '../engine/pods';
+import { fail, listNames, pass, unknown } from '../engine/outcomes';
+import { podNodeName, readyPodsToSpread } from '../engine/pods';
 import { asRecord, stringMap } from '../engine/read';
 import { ZONE_KEYS } from '../engine/spreading';
 
@@ -23,18 +15,11 @@ export const runtimeZoneSpread: WorkloadCheck = {
   category: 'runtime',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload, pods, nodeNamed }) {
-    if (workload.kind === 'Pod') {
-      return BARE_POD;
+    const found = readyPodsToSpread(workload, pods);
+    if ('outcome' in found) {
+      return found.outcome;
     }
-    if (pods.length === 0) {
-      return NO_PODS;
-    }
-    const ready = pods.filter(isPodReady);
-    if (ready.length < 2) {
-      return notApplicable(
-        `Fewer than 2 ready pods (${ready.length}); runtime-ready covers that.`,
-      );
-    }
+    const { ready } = found;
     const zones = new Set<string>();
     const withoutZone = new Set<string>();
     for (const pod of ready) {

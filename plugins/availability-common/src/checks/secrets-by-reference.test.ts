@@ -99,10 +99,12 @@ describe('credentials in values (r3)', () => {
       'secrets-by-reference',
     );
     expect(result.remediation).toContain(
-      '# spec.template.spec.containers[0] ("api"), env entry DB_CONNECTION',
+      '# Deployment "api": spec.template.spec.containers[0] ("api")',
     );
     expect(result.remediation).toContain('- name: DB_CONNECTION');
-    expect(result.remediation).toContain('name: api\n      key: db-connection');
+    expect(result.remediation).toContain(
+      'name: api\n        key: db-connection',
+    );
     expect(result.remediation).not.toContain('my-app-secrets');
   });
 });

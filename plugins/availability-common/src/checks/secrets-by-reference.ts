@@ -1,11 +1,8 @@
 import type { V1Container } from '@kubernetes/client-node';
 import type { Workload, WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import {
-  containerName,
-  everyContainer,
-  podSpecPath,
-} from '../engine/containers';
+import { containerName, everyContainer } from '../engine/containers';
+import { containerPatch, yamlBlock } from '../engine/snippets';
 import { fail, pass } from '../engine/outcomes';
 import { asString, isRecord } from '../engine/read';
 
@@ -59,33 +56,27 @@ function secretReason(name: string, value: string): string | undefined {
 
 const PASSED = pass('No env variable carries a literal secret.');
 
-/** The env entry that replaces a literal, at its path from the object's root. */
+/** The env entry that replaces a literal, at its container's full path. */
 function secretRefSnippet(
   workload: Workload,
   container: V1Container,
-  position: number,
   name: string,
 ): string {
-  const list = workload.initContainers.includes(container)
-    ? 'initContainers'
-    : 'containers';
-  const index =
-    list === 'containers'
-      ? workload.containers.indexOf(container)
-      : workload.initContainers.indexOf(container);
   const key =
     name
       .toLowerCase()
       .replace(/[^a-z0-9.]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'value';
-  return `# ${podSpecPath(workload)}.${list}[${index}] ("${containerName(
-    container,
-    position,
-  )}"), env entry ${name || '(unnamed)'}\n- name: ${
-    name || 'NAME'
-  }\n  valueFrom:\n    secretKeyRef:\n      name: ${
-    workload.name
-  }\n      key: ${key}`;
+  return containerPatch(workload, container, {
+    env: [
+      {
+        name: name || 'NAME',
+        // Removes the literal: value and valueFrom cannot stand together.
+        value: null,
+        valueFrom: { secretKeyRef: { name: workload.name, key } },
+      },
+    ],
+  });
 }
 
 /** @internal */
@@ -114,7 +105,7 @@ export const secretsByReference: WorkloadCheck = {
         const name = asString(entry.name) ?? '';
         const reason = secretReason(name, value);
         if (reason) {
-          snippets.push(secretRefSnippet(workload, container, i, name));
+          snippets.push(secretRefSnippet(workload, container, name));
           (findings ??= []).push(
             `${name || '(unnamed)'} in "${containerName(
               container,
@@ -133,9 +124,9 @@ export const secretsByReference: WorkloadCheck = {
       )}. Remove them from the manifest and rotate them, since they have been exposed.`,
       `Store each value in a Secret (here "${
         workload.name
-      }") and reference it in place of the literal:\n\n\`\`\`yaml\n${snippets.join(
-        '\n',
-      )}\n\`\`\``,
+      }") and reference it in place of the literal (\`value: null\` removes the literal):\n\n${yamlBlock(
+        snippets,
+      )}`,
     );
   },
 };

@@ -1,8 +1,9 @@
+import { everyContainerPasses } from '../engine/containerFindings';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyContainer } from '../engine/containers';
-import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asRecord } from '../engine/read';
+import { yamlBlock } from '../engine/snippets';
 
 const PASSED = pass(
   'No container is privileged and none can escalate privileges.',
@@ -18,32 +19,38 @@ export const securityNoEscalation: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    const containers = everyContainer(workload);
-    if (containers.length === 0) {
-      return NO_CONTAINERS;
-    }
-    let problems: string[] | undefined;
-    containers.forEach((container, i) => {
-      const context = asRecord(container.securityContext);
-      if (context?.privileged === true) {
-        (problems ??= []).push(
-          `"${containerName(container, i)}" is privileged`,
-        );
-      } else if (context?.allowPrivilegeEscalation !== false) {
-        (problems ??= []).push(
-          `"${containerName(
-            container,
-            i,
-          )}" does not set allowPrivilegeEscalation: false`,
-        );
-      }
+    return everyContainerPasses({
+      workload,
+      finding(container, name) {
+        const context = asRecord(container.securityContext);
+        // The API refuses allowPrivilegeEscalation: false on a privileged container.
+        if (context?.privileged === true) {
+          return {
+            problem: `"${name}" is privileged`,
+            fix: {
+              securityContext: {
+                privileged: false,
+                allowPrivilegeEscalation: false,
+              },
+            },
+          };
+        }
+        if (context?.allowPrivilegeEscalation !== false) {
+          return {
+            problem: `"${name}" does not set allowPrivilegeEscalation: false`,
+            fix: { securityContext: { allowPrivilegeEscalation: false } },
+          };
+        }
+        return undefined;
+      },
+      passed: PASSED,
+      failed: (problems, patches) =>
+        fail(
+          `${problems.join('; ')}.`,
+          `Drop privileges on each container (a container that truly needs the host belongs in a separate, reviewed workload):\n\n${yamlBlock(
+            patches,
+          )}`,
+        ),
     });
-    if (!problems) {
-      return PASSED;
-    }
-    return fail(
-      `${problems.join('; ')}.`,
-      'On every container:\n\n```yaml\nsecurityContext:\n  privileged: false\n  allowPrivilegeEscalation: false\n```',
-    );
   },
 };

@@ -1,10 +1,14 @@
+import { everyContainerPasses } from '../engine/containerFindings';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { containerName, everyContainer } from '../engine/containers';
-import { fail, NO_CONTAINERS, pass } from '../engine/outcomes';
+import { fail, pass } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
+import { yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every container runs as a non-root user.');
+
+/** An unprivileged user, outside the ids images give their system users. */
+const NON_ROOT = { securityContext: { runAsNonRoot: true, runAsUser: 10001 } };
 
 /** @internal */
 export const securityNonRoot: WorkloadCheck = {
@@ -16,37 +20,38 @@ export const securityNonRoot: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    const containers = everyContainer(workload);
-    if (containers.length === 0) {
-      return NO_CONTAINERS;
-    }
     const pod = asRecord(workload.podSpec.securityContext);
-    let problems: string[] | undefined;
-    containers.forEach((container, i) => {
-      const own = asRecord(container.securityContext);
-      // Each field resolves container-over-pod.
-      const rawUser = own?.runAsUser ?? pod?.runAsUser;
-      const user =
-        rawUser === undefined || rawUser === null ? undefined : asInt(rawUser);
-      if (user === 0) {
-        (problems ??= []).push(
-          `"${containerName(container, i)}" sets runAsUser: 0 (root)`,
-        );
-      } else if (
-        (user === undefined || user <= 0) &&
-        (own?.runAsNonRoot ?? pod?.runAsNonRoot) !== true
-      ) {
-        (problems ??= []).push(
-          `"${containerName(container, i)}" may run as root`,
-        );
-      }
+    return everyContainerPasses({
+      workload,
+      finding(container, name) {
+        const own = asRecord(container.securityContext);
+        // Each field resolves container-over-pod, so the fix goes on the
+        // container, where it takes effect.
+        const rawUser = own?.runAsUser ?? pod?.runAsUser;
+        const user =
+          rawUser === undefined || rawUser === null
+            ? undefined
+            : asInt(rawUser);
+        const nonRoot = (own?.runAsNonRoot ?? pod?.runAsNonRoot) === true;
+        if (user !== 0 && (nonRoot || (user !== undefined && user > 0))) {
+          return undefined;
+        }
+        return {
+          problem:
+            user === 0
+              ? `"${name}" sets runAsUser: 0 (root)`
+              : `"${name}" may run as root`,
+          fix: NON_ROOT,
+        };
+      },
+      passed: PASSED,
+      failed: (problems, patches) =>
+        fail(
+          `${problems.join('; ')}.`,
+          `Run each container as an unprivileged user (its image must work without root: files it writes owned by that user, no port below 1024):\n\n${yamlBlock(
+            patches,
+          )}`,
+        ),
     });
-    if (!problems) {
-      return PASSED;
-    }
-    return fail(
-      `${problems.join('; ')}.`,
-      'Run as an unprivileged user (the image must support it):\n\n```yaml\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n```',
-    );
   },
 };

@@ -35,7 +35,7 @@ describe('service-selects-pods', () => {
       onService,
     );
     expect(result.status).toBe('fail');
-    expect(result.remediation).toContain('selector:');
+    expect(result.remediation).toContain('spec.selector');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { ServiceCheck } from '../engine/model';
+import type { ServiceCheck, ServiceTarget, Workload } from '../engine/model';
 import {
   fail,
   listNames,
@@ -6,7 +6,9 @@ import {
   pass,
   unknown,
 } from '../engine/outcomes';
-import { asRecord, stringMap } from '../engine/read';
+import { asRecord, hasOwn, stringMap } from '../engine/read';
+import { patchAt, yamlBlock } from '../engine/snippets';
+import { ownPodLabels } from '../engine/spreading';
 
 const EXTERNAL_NAME = notApplicable(
   'An ExternalName Service points outside the cluster and selects no pods.',
@@ -24,7 +26,13 @@ export const serviceSelectsPods: ServiceCheck = {
   severity: 'medium',
   category: 'static',
   appliesTo: ['Service'],
-  run({ service, selectedWorkloads, customResources, selectedPods }) {
+  run({
+    service,
+    selectedWorkloads,
+    namespaceWorkloads,
+    customResources,
+    selectedPods,
+  }) {
     const spec = asRecord(service.object.spec);
     if (spec?.type === 'ExternalName') {
       return EXTERNAL_NAME;
@@ -57,13 +65,49 @@ export const serviceSelectsPods: ServiceCheck = {
     }
     return fail(
       `The selector (${shown}) matches no workload's pod template in namespace "${service.namespace}", so the Service has no endpoints.`,
-      `In Service "${service.name}" (namespace "${
-        service.namespace
-      }"), make \`spec.selector\` a subset of the pod template labels (\`spec.template.metadata.labels\`) of the workload it routes to:\n\n\`\`\`yaml\n# Service ${
-        service.name
-      }\nspec:\n  selector:\n${Object.keys(selector)
-        .map(key => `    ${key}: <the value in the pod template>`)
-        .join('\n')}\n\`\`\``,
+      selectorFix(service, selector, namespaceWorkloads),
     );
   },
 };
+
+/**
+ * The selector of the workload the Service most likely routes to: the one
+ * whose pod labels share the most keys with it (its values for those keys,
+ * the keys it lacks removed), or the only workload of the namespace.
+ */
+function selectorFix(
+  service: ServiceTarget,
+  selector: Record<string, string>,
+  workloads: readonly Workload[],
+): string {
+  const keys = Object.keys(selector);
+  const shared = (w: Workload) => keys.filter(k => hasOwn(w.podLabels, k));
+  const best = [...workloads].sort(
+    (a, b) => shared(b).length - shared(a).length,
+  )[0];
+  const target =
+    best && (shared(best).length > 0 || workloads.length === 1)
+      ? best
+      : undefined;
+  if (!target) {
+    return `In Service "${service.name}" (namespace "${
+      service.namespace
+    }"), make \`spec.selector\` a subset of the pod template labels (\`spec.template.metadata.labels\`) of the workload it routes to; ${
+      workloads.length === 0
+        ? 'the input has no workload in this namespace'
+        : 'no workload of the namespace carries any of its keys'
+    }.`;
+  }
+  const fields: Record<string, string | null> = {};
+  for (const key of keys) {
+    fields[key] = target.podLabels[key] ?? null;
+  }
+  if (shared(target).length === 0) {
+    Object.assign(fields, ownPodLabels(target));
+  }
+  return `If it routes to ${target.kind} "${
+    target.name
+  }", select its pods by their labels (\`null\` removes a key they do not carry):\n\n${yamlBlock(
+    [patchAt(service, 'spec.selector', fields)],
+  )}`;
+}

@@ -4,98 +4,13 @@ import {
   resultOf,
   statefulSet,
 } from './__fixtures__/objects';
+import { spreadingCases } from './__fixtures__/spreading';
 
 const spec = 'spec.template.spec';
-const own = { matchLabels: { app: 'api' } };
-const constraint = (topologyKey: string, labelSelector: unknown = own) => ({
-  [`${spec}.topologySpreadConstraints`]: [
-    {
-      maxSkew: 1,
-      topologyKey,
-      whenUnsatisfiable: 'DoNotSchedule',
-      labelSelector,
-    },
-  ],
-});
-const antiAffinity = (
-  kind: 'required' | 'preferred',
-  topologyKey: string,
-  labelSelector: unknown = own,
-) => ({
-  [`${spec}.topologySpreadConstraints`]: undefined,
-  [`${spec}.affinity`]: {
-    podAntiAffinity:
-      kind === 'required'
-        ? {
-            requiredDuringSchedulingIgnoredDuringExecution: [
-              { topologyKey, labelSelector },
-            ],
-          }
-        : {
-            preferredDuringSchedulingIgnoredDuringExecution: [
-              { weight: 100, podAffinityTerm: { topologyKey, labelSelector } },
-            ],
-          },
-  },
-});
 
 describe('spread-nodes', () => {
   it.each([
-    [
-      'a spread constraint on the key',
-      constraint('kubernetes.io/hostname'),
-      'pass',
-    ],
-    [
-      'a spread constraint on kubernetes.io/hostname',
-      constraint('kubernetes.io/hostname'),
-      'pass',
-    ],
-    [
-      'a spread constraint on another key',
-      constraint('topology.kubernetes.io/zone'),
-      'fail',
-    ],
-    [
-      'a spread constraint selecting other pods',
-      constraint('kubernetes.io/hostname', { matchLabels: { app: 'web' } }),
-      'fail',
-    ],
-    [
-      'a spread constraint without a selector',
-      constraint('kubernetes.io/hostname', null),
-      'fail',
-    ],
-    [
-      'a spread constraint with matchExpressions',
-      constraint('kubernetes.io/hostname', {
-        matchExpressions: [{ key: 'app', operator: 'Exists' }],
-      }),
-      'pass',
-    ],
-    [
-      'a required anti-affinity',
-      antiAffinity('required', 'kubernetes.io/hostname'),
-      'pass',
-    ],
-    [
-      'a preferred anti-affinity',
-      antiAffinity('preferred', 'kubernetes.io/hostname'),
-      'pass',
-    ],
-    [
-      'a preferred anti-affinity on other pods',
-      antiAffinity('preferred', 'kubernetes.io/hostname', {
-        matchLabels: { app: 'db' },
-      }),
-      'fail',
-    ],
-    ['nothing', { [`${spec}.topologySpreadConstraints`]: undefined }, 'fail'],
-    [
-      'malformed constraints',
-      { [`${spec}.topologySpreadConstraints`]: 'spread' },
-      'fail',
-    ],
+    ...spreadingCases('kubernetes.io/hostname', 'topology.kubernetes.io/zone'),
   ])('%s gives %s', (_, patch, status) => {
     expect(resultOf([deployment(patch)], 'spread-nodes').status).toBe(status);
   });
@@ -106,7 +21,7 @@ describe('spread-nodes', () => {
       'spread-nodes',
     );
     expect(result.remediation).toContain('topologyKey: kubernetes.io/hostname');
-    expect(result.remediation).toContain('app: "api"');
+    expect(result.remediation).toContain('app: api');
   });
 
   it('applies to StatefulSets but not DaemonSets', () => {

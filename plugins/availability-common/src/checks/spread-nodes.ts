@@ -1,11 +1,6 @@
 import type { WorkloadCheck } from '../engine/model';
 import { REPLICATED_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
-import {
-  HOSTNAME_KEYS,
-  podLabelsYaml,
-  spreadingRule,
-} from '../engine/spreading';
+import { HOSTNAME_KEYS, spreadOver } from '../engine/spreading';
 
 /** @internal */
 export const spreadNodes: WorkloadCheck = {
@@ -17,16 +12,10 @@ export const spreadNodes: WorkloadCheck = {
   category: 'static',
   appliesTo: REPLICATED_KINDS,
   run({ workload }) {
-    const rule = spreadingRule(workload, HOSTNAME_KEYS);
-    if (rule) {
-      return pass(`Pods are spread over nodes by ${rule}.`);
-    }
-    return fail(
-      'Nothing spreads the pods over nodes: no topology spread constraint or pod anti-affinity on kubernetes.io/hostname selects the pods of this workload, so the scheduler may place them all together.',
-      `Add a topology spread constraint whose selector matches the pod labels:\n\n\`\`\`yaml\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: DoNotSchedule\n          labelSelector:\n            matchLabels:\n${podLabelsYaml(
-        workload,
-        '              ',
-      )}\n\`\`\``,
-    );
+    return spreadOver(workload, {
+      keys: HOSTNAME_KEYS,
+      over: 'nodes',
+      whenUnsatisfiable: 'DoNotSchedule',
+    });
   },
 };

@@ -1,7 +1,10 @@
 import type { WorkloadCheck } from '../engine/model';
 import { fail, pass, unknown } from '../engine/outcomes';
-import { asNonEmptyString, asRecord, stringMap } from '../engine/read';
+import { asNonEmptyString, asRecord, records, stringMap } from '../engine/read';
+import type { Workload } from '../engine/model';
 import { mapSelectorMatches } from '../engine/selectors';
+import { newObject, patchAt, yamlBlock } from '../engine/snippets';
+import { ownPodLabels } from '../engine/spreading';
 
 /** @internal */
 export const statefulsetHeadlessService: WorkloadCheck = {
@@ -15,19 +18,16 @@ export const statefulsetHeadlessService: WorkloadCheck = {
   run({ workload, servicesNamed }) {
     const serviceName = asNonEmptyString(workload.spec.serviceName);
     const snippet = (name: string) =>
-      `\`\`\`yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${
-        workload.namespace
-      }\nspec:\n  clusterIP: None\n  selector:\n${
-        Object.entries(workload.podLabels)
-          .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`)
-          .join('\n') || '    app: my-app'
-      }\n  ports:\n    - port: 5432\n\`\`\``;
+      yamlBlock([headlessService(workload, name)]);
     if (!serviceName) {
       return fail(
         'spec.serviceName is not set, so the pods get no stable DNS names.',
-        `Set \`spec.serviceName: ${
-          workload.name
-        }\` and add a headless Service:\n\n${snippet(workload.name)}`,
+        `Name a headless Service in \`spec.serviceName\` (set at creation: the StatefulSet must be recreated) and add it:\n\n${yamlBlock(
+          [
+            patchAt(workload, 'spec', { serviceName: workload.name }),
+            headlessService(workload, workload.name),
+          ],
+        )}`,
       );
     }
     const services = servicesNamed(serviceName);
@@ -56,3 +56,33 @@ export const statefulsetHeadlessService: WorkloadCheck = {
     return pass(`Headless Service "${serviceName}" selects the pods.`);
   },
 };
+
+/** A headless Service over the pods and every port their containers declare. */
+function headlessService(workload: Workload, name: string): string {
+  const ports = workload.containers.flatMap(container =>
+    records(container.ports).flatMap(port =>
+      typeof port.containerPort === 'number'
+        ? [
+            {
+              ...(asNonEmptyString(port.name) ? { name: port.name } : {}),
+              port: port.containerPort,
+              ...(port.protocol && port.protocol !== 'TCP'
+                ? { protocol: port.protocol }
+                : {}),
+            },
+          ]
+        : [],
+    ),
+  );
+  return newObject({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: workload.namespace },
+    spec: {
+      clusterIP: 'None',
+      selector: ownPodLabels(workload),
+      // A headless Service needs no port for DNS; list what clients use.
+      ...(ports.length > 0 ? { ports } : {}),
+    },
+  });
+}

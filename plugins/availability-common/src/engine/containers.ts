@@ -64,6 +64,19 @@ export function everyAppContainerHas(options: {
 }
 
 /**
+ * For `everyAppContainerHas`: names a container that does not `have` what
+ * the check wants.
+ *
+ * @internal
+ */
+export function lacking(
+  have: (container: V1Container) => boolean,
+): (container: V1Container, position: number) => string | undefined {
+  return (container, position) =>
+    have(container) ? undefined : containerName(container, position);
+}
+
+/**
  * For `everyAppContainerHas`: names a container whose `field` (a probe, say)
  * is not set to an object.
  *
@@ -72,6 +85,5 @@ export function everyAppContainerHas(options: {
 export function withoutObject(
   field: keyof V1Container,
 ): (container: V1Container, position: number) => string | undefined {
-  return (container, position) =>
-    isRecord(container[field]) ? undefined : containerName(container, position);
+  return lacking(container => isRecord(container[field]));
 }

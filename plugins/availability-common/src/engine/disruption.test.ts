@@ -16,11 +16,7 @@ describe('judgeBudgets', () => {
 
   it('is not applicable without a PDB', () => {
     expect(
-      judgeBudgets({
-        pdbs: [],
-        replicas: { value: 3, from: 'spec' },
-        judge,
-      }),
+      judgeBudgets({ pdbs: [], replicas: { value: 3, from: 'spec' } }, judge),
     ).toBe(NO_PDB);
     expect(judge).not.toHaveBeenCalled();
   });
@@ -32,7 +28,7 @@ describe('judgeBudgets', () => {
       'spec.replicas is "x"',
     ],
   ])('is unknown when the replicas read as %j', (replicas, message) => {
-    expect(judgeBudgets({ pdbs: [budget], replicas, judge })).toEqual({
+    expect(judgeBudgets({ pdbs: [budget], replicas }, judge)).toEqual({
       status: 'unknown',
       message,
     });
@@ -41,14 +37,16 @@ describe('judgeBudgets', () => {
 
   it('judges the budgets read against the effective replicas', () => {
     expect(
-      judgeBudgets({
-        pdbs: [
-          budget,
-          { metadata: { name: 'all' }, spec: { minAvailable: 3 } },
-        ],
-        replicas: { value: 3, from: 'hpa' },
+      judgeBudgets(
+        {
+          pdbs: [
+            budget,
+            { metadata: { name: 'all' }, spec: { minAvailable: 3 } },
+          ],
+          replicas: { value: 3, from: 'autoscaler' },
+        },
         judge,
-      }),
+      ),
     ).toEqual(pass('2 of 3'));
     expect(judge.mock.calls[0][0]).toEqual([
       {
@@ -56,8 +54,15 @@ describe('judgeBudgets', () => {
         blocks: false,
         keepsOne: true,
         describe: 'minAvailable 1',
+        field: 'minAvailable',
       },
-      { name: 'all', blocks: true, keepsOne: true, describe: 'minAvailable 3' },
+      {
+        name: 'all',
+        blocks: true,
+        keepsOne: true,
+        describe: 'minAvailable 3',
+        field: 'minAvailable',
+      },
     ]);
   });
 });

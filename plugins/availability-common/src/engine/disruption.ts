@@ -3,6 +3,7 @@ import { resolveIntOrPercent } from './intOrPercent';
 import type { CheckOutcome, EffectiveReplicas } from './model';
 import { NO_PDB, notApplicable, unknown } from './outcomes';
 import { asNonEmptyString, asRecord, describeValue } from './read';
+import { patchAt } from './snippets';
 
 /**
  * A PDB read against the workload's effective replicas: percentages round
@@ -12,6 +13,8 @@ import { asNonEmptyString, asRecord, describeValue } from './read';
  */
 export interface Budget {
   name: string;
+  /** The field that sets the budget, when one does. */
+  field?: 'minAvailable' | 'maxUnavailable';
   /** Blocks every voluntary eviction. */
   blocks: boolean;
   /** Keeps at least one pod running. */
@@ -28,50 +31,62 @@ export function readBudget(
 ): Budget {
   const spec = asRecord(pdb.spec) ?? {};
   const name = asNonEmptyString(asRecord(pdb.metadata)?.name) ?? '(unnamed)';
-  if (spec.minAvailable !== undefined && spec.minAvailable !== null) {
-    const min = resolveIntOrPercent(spec.minAvailable, replicas, 'up');
-    const describe = `minAvailable ${describeValue(spec.minAvailable)}`;
-    if (min.problem !== undefined) {
-      return {
-        name,
-        blocks: false,
-        keepsOne: false,
-        describe,
-        problem: min.problem,
-      };
-    }
+  const field = (['minAvailable', 'maxUnavailable'] as const).find(
+    key => spec[key] !== undefined && spec[key] !== null,
+  );
+  if (!field) {
     return {
       name,
-      blocks: min.value >= replicas,
-      keepsOne: min.value >= 1,
-      describe,
+      blocks: false,
+      keepsOne: false,
+      describe: 'neither minAvailable nor maxUnavailable',
     };
   }
-  if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
-    const max = resolveIntOrPercent(spec.maxUnavailable, replicas, 'up');
-    const describe = `maxUnavailable ${describeValue(spec.maxUnavailable)}`;
-    if (max.problem !== undefined) {
-      return {
-        name,
-        blocks: false,
-        keepsOne: false,
-        describe,
-        problem: max.problem,
-      };
-    }
+  const resolved = resolveIntOrPercent(spec[field], replicas, 'up');
+  const describe = `${field} ${describeValue(spec[field])}`;
+  if (resolved.problem !== undefined) {
     return {
       name,
-      blocks: max.value === 0,
-      keepsOne: max.value < replicas,
+      field,
+      blocks: false,
+      keepsOne: false,
       describe,
+      problem: resolved.problem,
     };
   }
+  const min = field === 'minAvailable';
   return {
     name,
-    blocks: false,
-    keepsOne: false,
-    describe: 'neither minAvailable nor maxUnavailable',
+    field,
+    blocks: min ? resolved.value >= replicas : resolved.value === 0,
+    keepsOne: min ? resolved.value >= 1 : resolved.value < replicas,
+    describe,
   };
+}
+
+/**
+ * The fix of a budget that blocks every eviction or keeps no pod, with
+ * `replicas` of 2 or more: one pod at a time may go, set in the field the
+ * budget already uses (the two fields cannot stand together), as a
+ * section that names the PDB.
+ *
+ * @internal
+ */
+export function budgetFix(budget: Budget, replicas: number): string {
+  const fields =
+    budget.field === 'minAvailable'
+      ? { minAvailable: replicas - 1 }
+      : { maxUnavailable: 1 };
+  return patchAt(
+    { kind: 'PodDisruptionBudget', name: budget.name },
+    'spec',
+    fields,
+    budget.field === 'minAvailable'
+      ? `replaces minAvailable ${budget.describe.slice(
+          'minAvailable '.length,
+        )}; with an autoscaler, the count to keep at its minimum`
+      : undefined,
+  );
 }
 
 /**
@@ -96,12 +111,14 @@ export function singleReplicaBudget(replicas: number): CheckOutcome {
  *
  * @internal
  */
-export function judgeBudgets(options: {
-  pdbs: V1PodDisruptionBudget[];
-  replicas: EffectiveReplicas | undefined;
-  judge: (budgets: Budget[], replicas: number) => CheckOutcome;
-}): CheckOutcome {
-  const { pdbs, replicas, judge } = options;
+export function judgeBudgets(
+  subject: {
+    pdbs: V1PodDisruptionBudget[];
+    replicas: EffectiveReplicas | undefined;
+  },
+  judge: (budgets: Budget[], replicas: number) => CheckOutcome,
+): CheckOutcome {
+  const { pdbs, replicas } = subject;
   if (pdbs.length === 0) {
     return NO_PDB;
   }

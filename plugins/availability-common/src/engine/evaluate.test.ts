@@ -17,17 +17,19 @@ const exempt = (ids: string, extra: Record<string, string> = {}) => ({
 });
 
 describe('evaluate', () => {
-  it('reports workloads, then Services, with scores and no errors', () => {
+  it('reports workloads, then Services, then autoscalers, with scores and no errors', () => {
     const report = evaluate(inputs(compliantSet()));
     expect(report.errors).toEqual([]);
     expect(report.workloads.map(w => [w.kind, w.namespace, w.name])).toEqual([
       ['Deployment', 'shop', 'api'],
       ['Service', 'shop', 'api'],
+      ['HorizontalPodAutoscaler', 'shop', 'api'],
     ]);
-    const [workload, svc] = report.workloads;
+    const [workload, svc, autoscaler] = report.workloads;
     expect(workload).not.toHaveProperty('cluster');
     expect(workload).not.toHaveProperty('source');
     expect(svc.checks.map(c => c.id)).toEqual(['service-selects-pods']);
+    expect(autoscaler.checks.map(c => c.id)).toEqual(['hpa-target-exists']);
     expect(report.score).toBeGreaterThanOrEqual(0);
     expect(report.score).toBeLessThanOrEqual(100);
   });
@@ -36,7 +38,10 @@ describe('evaluate', () => {
     const report = evaluate(inputs([deployment()]));
     const workloadIds = checkCatalog
       .filter(
-        c => c.category !== 'dockerfile' && c.id !== 'service-selects-pods',
+        c =>
+          c.category !== 'dockerfile' &&
+          c.id !== 'service-selects-pods' &&
+          c.id !== 'hpa-target-exists',
       )
       .map(c => c.id);
     expect(report.workloads[0].checks.map(c => c.id)).toEqual(workloadIds);

@@ -16,6 +16,8 @@ import {
   ExemptionTarget,
 } from './exemptions';
 import type {
+  Autoscaler,
+  AutoscalerCheck,
   AvailabilityCheck,
   DockerfileCheck,
   ServiceCheck,
@@ -26,6 +28,7 @@ import type {
   WorkloadCheck,
   WorkloadSubject,
 } from './model';
+import { REPLICATED_KINDS } from './model';
 import { ObjectIndex } from './objectIndex';
 import { isRecord, stringMap } from './read';
 import { effectiveReplicas } from './replicas';
@@ -82,6 +85,10 @@ export function evaluate(
     availabilityChecks.filter(isServiceCheck),
     config,
   );
+  const autoscalerChecks = planChecks(
+    availabilityChecks.filter(isAutoscalerCheck),
+    config,
+  );
   const dockerfileChecks = planChecks(
     availabilityChecks.filter(isDockerfileCheck),
     config,
@@ -96,6 +103,7 @@ export function evaluate(
       subject,
       kind: workload.kind,
       live: subject.live,
+      templateMissing: workload.templateMissing,
       exemptionFor: exemptionsOf(exemptions, workload),
     });
     const entry = toEntry(workload, entryTally, checks);
@@ -115,6 +123,17 @@ export function evaluate(
     });
     tally.merge(entryTally);
     entries.push(toEntry(service, entryTally, checks));
+  }
+  for (const autoscaler of index.autoscalers) {
+    const { checks, entryTally } = runEntryChecks({
+      planned: autoscalerChecks,
+      subject: { autoscaler, ...index.autoscalerRelationsOf(autoscaler) },
+      kind: autoscaler.kind,
+      live: autoscaler.cluster !== undefined,
+      exemptionFor: exemptionsOf(exemptions, autoscaler),
+    });
+    tally.merge(entryTally);
+    entries.push(toEntry(autoscaler, entryTally, checks));
   }
   const dockerfiles: unknown = opts.dockerfiles;
   for (const input of Array.isArray(dockerfiles) ? dockerfiles : []) {
@@ -157,16 +176,31 @@ export function evaluate(
   };
 }
 
+function appliesTo(check: AvailabilityCheck, kind: string): boolean {
+  return (check.appliesTo as readonly string[]).includes(kind);
+}
+
 function isServiceCheck(check: AvailabilityCheck): check is ServiceCheck {
-  return (check.appliesTo as readonly string[]).includes('Service');
+  return appliesTo(check, 'Service');
+}
+
+function isAutoscalerCheck(check: AvailabilityCheck): check is AutoscalerCheck {
+  return (
+    appliesTo(check, 'HorizontalPodAutoscaler') ||
+    appliesTo(check, 'ScaledObject')
+  );
 }
 
 function isDockerfileCheck(check: AvailabilityCheck): check is DockerfileCheck {
-  return (check.appliesTo as readonly string[]).includes('Dockerfile');
+  return appliesTo(check, 'Dockerfile');
 }
 
 function isWorkloadCheck(check: AvailabilityCheck): check is WorkloadCheck {
-  return !isServiceCheck(check) && !isDockerfileCheck(check);
+  return (
+    !isServiceCheck(check) &&
+    !isAutoscalerCheck(check) &&
+    !isDockerfileCheck(check)
+  );
 }
 
 function serviceSubject(
@@ -189,17 +223,18 @@ function workloadSubject(
   index: ObjectIndex,
   thresholds: Thresholds,
 ): WorkloadSubject {
-  const { hpa, pdbs, networkPolicies, pods, services } =
+  const { autoscaler, pdbs, networkPolicies, pods, services } =
     index.relationsOf(workload);
-  const scaled =
-    workload.kind === 'Deployment' || workload.kind === 'StatefulSet'
-      ? hpa
-      : undefined;
+  const scaled: Autoscaler | undefined = REPLICATED_KINDS.includes(
+    workload.kind,
+  )
+    ? autoscaler
+    : undefined;
   return {
     workload,
     live: workload.cluster !== undefined,
     thresholds,
-    hpa: scaled,
+    autoscaler: scaled,
     pdbs,
     networkPolicies,
     pods,

@@ -5,7 +5,7 @@ export {
   SEVERITY_WEIGHTS,
   LEVEL_RULES,
 } from './scoring';
-export { nextLevel, planLevelUp } from './levelPlan';
+export { levelLiftingChecks, nextLevel, planLevelUp } from './levelPlan';
 export type { LevelUpPlan, LevelUpStep, PlannedCheck } from './levelPlan';
 export type { Score } from './scoring';
 export {

@@ -23,11 +23,13 @@ const KIND_GROUPS: Record<string, string> = {
   StatefulSet: 'apps',
   DaemonSet: 'apps',
   ReplicaSet: 'apps',
+  Rollout: 'argoproj.io',
   Pod: '',
   Service: '',
   PersistentVolumeClaim: '',
   Node: '',
   HorizontalPodAutoscaler: 'autoscaling',
+  ScaledObject: 'keda.sh',
   PodDisruptionBudget: 'policy',
   NetworkPolicy: 'networking.k8s.io',
 };
@@ -40,7 +42,9 @@ const EVALUATED_VERSIONS: Record<string, readonly string[]> = {
   Deployment: ['apps/v1'],
   StatefulSet: ['apps/v1'],
   DaemonSet: ['apps/v1'],
+  Rollout: ['argoproj.io/v1alpha1'],
   HorizontalPodAutoscaler: ['autoscaling/v1', 'autoscaling/v2'],
+  ScaledObject: ['keda.sh/v1alpha1'],
   PodDisruptionBudget: ['policy/v1'],
 };
 
@@ -160,6 +164,10 @@ function visit(
       hasOwn(REMOVED_VERSIONS, apiVersion)
     ) {
       sink.warn(notEvaluated(apiVersion, kind, cluster, source));
+    } else if (isCustomResource(apiVersion, kind)) {
+      // Another project's kind of the same name (a `Rollout` that is not
+      // Argo's): a custom resource like any other.
+      sink.customResource(entry());
     }
   } else if (inGroup(apiVersion, kind)) {
     sink.add(entry());
@@ -221,9 +229,6 @@ export function toWorkload(
   kind: WorkloadKind,
 ): Workload {
   const spec = asRecord(entry.object.spec) ?? {};
-  const template = kind === 'Pod' ? entry.object : asRecord(spec.template);
-  const templateMetadata = asRecord(template?.metadata) ?? {};
-  const podSpec = (asRecord(template?.spec) ?? {}) as unknown as V1PodSpec;
   return {
     kind,
     object: entry.object as KubernetesObject,
@@ -234,13 +239,77 @@ export function toWorkload(
     annotations: stringMap(entry.metadata.annotations),
     spec,
     status: asRecord(entry.object.status),
-    podSpec,
-    podLabels: stringMap(templateMetadata.labels),
-    containers: records<V1Container>(podSpec.containers),
-    initContainers: records<V1Container>(podSpec.initContainers),
+    ...templateParts(kind === 'Pod' ? entry.object : asRecord(spec.template)),
     selector:
       kind === 'Pod'
         ? undefined
         : (asRecord(spec.selector) as V1LabelSelector | undefined),
+  };
+}
+
+/** The parts of a pod template the checks read. */
+function templateParts(
+  template: Dict | undefined,
+): Pick<Workload, 'podSpec' | 'podLabels' | 'containers' | 'initContainers'> {
+  const podSpec = (asRecord(template?.spec) ?? {}) as unknown as V1PodSpec;
+  return {
+    podSpec,
+    podLabels: stringMap(asRecord(template?.metadata)?.labels),
+    containers: records<V1Container>(podSpec.containers),
+    initContainers: records<V1Container>(podSpec.initContainers),
+  };
+}
+
+/**
+ * The Deployment whose pod template a Rollout uses (`spec.workloadRef`),
+ * or undefined when the Rollout has a template of its own.
+ *
+ * @internal
+ */
+export function workloadRefOf(
+  workload: Workload,
+): { kind: string; name: string } | undefined {
+  if (workload.kind !== 'Rollout') {
+    return undefined;
+  }
+  const ref = asRecord(workload.spec.workloadRef);
+  if (!ref) {
+    return undefined;
+  }
+  return {
+    kind: asNonEmptyString(ref.kind) ?? 'Deployment',
+    name: asNonEmptyString(ref.name) ?? '',
+  };
+}
+
+/**
+ * A Rollout with `workloadRef` as the checks see it: with the pod template
+ * of the Deployment it names, or, when that is not in the input, with the
+ * template marked missing.
+ *
+ * @internal
+ */
+export function withReferencedTemplate(
+  rollout: Workload,
+  ref: { kind: string; name: string },
+  deployment: Workload | undefined,
+): Workload {
+  if (!deployment) {
+    return {
+      ...rollout,
+      templateMissing:
+        ref.kind === 'Deployment'
+          ? `spec.workloadRef names Deployment "${ref.name}", which is not in the input, so the pod template cannot be read.`
+          : `spec.workloadRef names a ${ref.kind}, not a Deployment, so the pod template cannot be read.`,
+    };
+  }
+  return {
+    ...rollout,
+    podSpec: deployment.podSpec,
+    podLabels: deployment.podLabels,
+    containers: deployment.containers,
+    initContainers: deployment.initContainers,
+    selector: rollout.selector ?? deployment.selector,
+    templateFrom: deployment.name,
   };
 }

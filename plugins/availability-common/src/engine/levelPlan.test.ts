@@ -1,5 +1,10 @@
 import type { CheckResult, CheckStatus, Severity } from '../types';
-import { nextLevel, planLevelUp, PlannedCheck } from './levelPlan';
+import {
+  levelLiftingChecks,
+  nextLevel,
+  planLevelUp,
+  PlannedCheck,
+} from './levelPlan';
 import { scoreChecks } from './scoring';
 
 function planned(
@@ -93,5 +98,50 @@ describe('planLevelUp', () => {
     expect(planLevelUp(checks, 'gold').steps.map(s => s.fix)).toEqual([
       'spread',
     ]);
+  });
+});
+
+describe('levelLiftingChecks', () => {
+  const result = (
+    id: string,
+    severity: Severity,
+    status: CheckStatus = 'fail',
+  ): CheckResult => planned(id, severity, status).check;
+
+  it('names the critical check that alone holds a set below silver, not the lighter ones', () => {
+    const checks = [
+      ...passing(10).map(p => p.check),
+      result('replicas-min', 'critical'),
+      result('network-policy', 'medium'),
+    ];
+    expect(scoreChecks(checks).level).toBe('bronze');
+    expect(levelLiftingChecks(checks)).toEqual(['replicas-min']);
+  });
+
+  it('counts a check failing on several entries as one fix of all of them', () => {
+    const checks = [
+      ...passing(2, 'low').map(p => p.check),
+      result('spread-nodes', 'medium'),
+      result('spread-nodes', 'medium'),
+      result('priority-class', 'low'),
+    ];
+    // 2 of 7 -> 29: none. Fixing spread-nodes everywhere: 6 of 7 -> 86, bronze and beyond.
+    expect(levelLiftingChecks(checks)).toEqual(['spread-nodes']);
+  });
+
+  it('names nothing when two critical failures each hold the level', () => {
+    const checks = [
+      ...passing(20).map(p => p.check),
+      result('replicas-min', 'critical'),
+      result('runtime-ready', 'critical'),
+    ];
+    expect(levelLiftingChecks(checks)).toEqual([]);
+  });
+
+  it('names nothing for gold, nor for a set without a score', () => {
+    expect(levelLiftingChecks(passing(3).map(p => p.check))).toEqual([]);
+    expect(
+      levelLiftingChecks([result('replicas-min', 'critical', 'unknown')]),
+    ).toEqual([]);
   });
 });

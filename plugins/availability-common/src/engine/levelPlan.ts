@@ -115,3 +115,28 @@ export function planLevelUp(
   }
   return { target, steps };
 }
+
+/**
+ * The failing checks of a set that, fixed alone (every failing result of
+ * that check id turned into a pass), lift the set to a better level: what
+ * "fixing it moves N services up a level" counts across an organisation.
+ *
+ * @public
+ */
+export function levelLiftingChecks(checks: readonly CheckResult[]): string[] {
+  const { level } = scoreChecks(checks);
+  if (level === null) {
+    return [];
+  }
+  const failingIds = new Set(
+    checks.filter(c => c.status === 'fail').map(c => c.id),
+  );
+  return [...failingIds].sort().filter(id => {
+    const after = scoreChecks(
+      checks.map(c =>
+        c.id === id && c.status === 'fail' ? { ...c, status: 'pass' } : c,
+      ),
+    );
+    return after.level !== null && rank(after.level) > rank(level);
+  });
+}

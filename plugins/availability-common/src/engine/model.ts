@@ -1,7 +1,6 @@
 import type {
   KubernetesObject,
   V1Container,
-  V1HorizontalPodAutoscaler,
   V1LabelSelector,
   V1NetworkPolicy,
   V1Node,
@@ -10,20 +9,25 @@ import type {
   V1PodDisruptionBudget,
   V1PodSpec,
   V1Service,
-  V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import type { CheckInfo, CheckStatus, SourceLocation } from '../types';
 import type { Dict } from './read';
 import type { ParsedDockerfile } from './dockerfile';
 
 /** @internal */
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Pod';
+export type WorkloadKind =
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'Rollout'
+  | 'Pod';
 
 /** @internal */
 export const CONTROLLER_KINDS: readonly WorkloadKind[] = [
   'Deployment',
   'StatefulSet',
   'DaemonSet',
+  'Rollout',
 ];
 
 /** @internal */
@@ -33,12 +37,22 @@ export const ALL_WORKLOAD_KINDS: readonly WorkloadKind[] = [
 ];
 
 /**
- * Deployments and StatefulSets: the kinds that have replicas.
+ * Deployments and the Argo Rollouts judged as Deployments.
+ *
+ * @internal
+ */
+export const DEPLOYMENT_KINDS: readonly WorkloadKind[] = [
+  'Deployment',
+  'Rollout',
+];
+
+/**
+ * Deployments, Rollouts and StatefulSets: the kinds that have replicas.
  *
  * @internal
  */
 export const REPLICATED_KINDS: readonly WorkloadKind[] = [
-  'Deployment',
+  ...DEPLOYMENT_KINDS,
   'StatefulSet',
 ];
 
@@ -76,6 +90,17 @@ export interface Workload extends ObjectIdentity {
   initContainers: V1Container[];
   /** The controller's `spec.selector`; undefined for bare Pods. */
   selector: V1LabelSelector | undefined;
+  /**
+   * Why the pod template cannot be read: a Rollout whose `workloadRef`
+   * names a Deployment that is not in the input. Checks that read the
+   * template are then `unknown`.
+   */
+  templateMissing?: string;
+  /**
+   * The Deployment whose pod template a Rollout uses (`workloadRef`):
+   * template fixes go there.
+   */
+  templateFrom?: string;
 }
 
 /** @internal */
@@ -85,19 +110,61 @@ export interface ServiceTarget extends ObjectIdentity {
 }
 
 /** @internal */
-export type HorizontalPodAutoscaler =
-  | V1HorizontalPodAutoscaler
-  | V2HorizontalPodAutoscaler;
+export type AutoscalerKind = 'HorizontalPodAutoscaler' | 'ScaledObject';
 
 /**
- * Effective replicas: from the targeting HPA's `minReplicas`, else
+ * A resource an autoscaler computes utilization of, optionally for one
+ * container.
+ *
+ * @internal
+ */
+export interface ScaledResource {
+  resource: string;
+  container?: string;
+}
+
+/**
+ * An HPA or a KEDA ScaledObject, read once into the terms the HPA rows
+ * use: a ScaledObject's `minReplicaCount` (default 0) and
+ * `maxReplicaCount` (default 100) are its `minReplicas` and `maxReplicas`,
+ * its cpu and memory triggers its `Resource` metrics.
+ *
+ * @internal
+ */
+export interface Autoscaler extends ObjectIdentity {
+  kind: AutoscalerKind;
+  object: Dict;
+  /** The `scaleTargetRef` kind (a ScaledObject's defaults to Deployment). */
+  targetKind: string | undefined;
+  targetName: string | undefined;
+  /** The spec fields that hold the bounds: `minReplicas` or `minReplicaCount`. */
+  fields: { min: string; max: string };
+  /** The minimum, defaulted; a `problem` when it is not a whole number. */
+  min: { value: number; problem?: undefined } | { problem: string };
+  /** The maximum; a `problem` when it is absent or not a whole number. */
+  max: { value: number; problem?: undefined } | { problem: string };
+  /** What it computes utilization of (it then needs requests for them). */
+  resources: ScaledResource[];
+  /**
+   * The HPA status (for a ScaledObject, that of the HPA KEDA made for it,
+   * when that is in the input).
+   */
+  status: Dict | undefined;
+}
+
+/**
+ * Effective replicas: from the autoscaler that targets the workload, else
  * `spec.replicas`; a `problem` when the field that decides is malformed.
  *
  * @internal
  */
 export type EffectiveReplicas =
-  | { value: number; from: 'hpa' | 'spec' | 'default'; problem?: undefined }
-  | { value?: undefined; from: 'hpa' | 'spec'; problem: string };
+  | {
+      value: number;
+      from: 'autoscaler' | 'spec' | 'default';
+      problem?: undefined;
+    }
+  | { value?: undefined; from: 'autoscaler' | 'spec'; problem: string };
 
 /** @internal */
 export interface Thresholds {
@@ -116,7 +183,11 @@ export interface WorkloadSubject {
   /** True for objects read from a cluster. */
   live: boolean;
   thresholds: Thresholds;
-  hpa: HorizontalPodAutoscaler | undefined;
+  /**
+   * The autoscaler (HPA or ScaledObject) that targets a workload with
+   * replicas, the one with the lowest minimum when several do.
+   */
+  autoscaler: Autoscaler | undefined;
   pdbs: V1PodDisruptionBudget[];
   networkPolicies: V1NetworkPolicy[];
   /** Pods of the workload in the input (a bare Pod is its own). */
@@ -140,11 +211,30 @@ export interface ServiceSubject {
   /** Workloads of the Service's namespace whose pod template it selects. */
   selectedWorkloads: Workload[];
   /** Workloads of the Service's namespace. */
-  namespaceWorkloads: number;
+  namespaceWorkloads: readonly Workload[];
   /** Custom resources (an operator's, maybe) of the Service's namespace. */
   customResources: number;
   /** Live pods of the namespace that the selector matches (clusters only). */
   selectedPods: number;
+}
+
+/**
+ * What an autoscaler check is handed: the autoscaler and what its
+ * `scaleTargetRef` names in its namespace.
+ *
+ * @internal
+ */
+export interface AutoscalerSubject {
+  autoscaler: Autoscaler;
+  /** The workload it targets, by kind and name. */
+  target: Workload | undefined;
+  /**
+   * The Rollout whose `workloadRef` names the Deployment it targets: the
+   * autoscaler must target the Rollout instead.
+   */
+  replacedBy: Workload | undefined;
+  /** Workloads with replicas of its namespace that no autoscaler targets. */
+  unscaled: readonly Workload[];
 }
 
 /** @internal */
@@ -175,6 +265,12 @@ export interface CheckOutcome {
  */
 export interface Check<Kind extends string, Subject> extends CheckInfo {
   appliesTo: readonly Kind[];
+  /**
+   * False for the workload checks that judge only the controller's own
+   * spec or live state (the replicas, rollout, autoscaler and runtime
+   * rows): they still run on a Rollout whose pod template is missing.
+   */
+  readsPodTemplate?: false;
   run(subject: Subject): CheckOutcome;
 }
 
@@ -185,6 +281,9 @@ export type WorkloadCheck = Check<WorkloadKind, WorkloadSubject>;
 export type ServiceCheck = Check<'Service', ServiceSubject>;
 
 /** @internal */
+export type AutoscalerCheck = Check<AutoscalerKind, AutoscalerSubject>;
+
+/** @internal */
 export type DockerfileCheck = Check<'Dockerfile', DockerfileSubject>;
 
 /**
@@ -192,4 +291,8 @@ export type DockerfileCheck = Check<'Dockerfile', DockerfileSubject>;
  *
  * @internal
  */
-export type AvailabilityCheck = WorkloadCheck | ServiceCheck | DockerfileCheck;
+export type AvailabilityCheck =
+  | WorkloadCheck
+  | ServiceCheck
+  | AutoscalerCheck
+  | DockerfileCheck;

@@ -7,10 +7,18 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { EvaluationObject, ReportWarning } from '../types';
-import { ingest, IngestedObject, toWorkload } from './ingest';
-import type { HorizontalPodAutoscaler, ServiceTarget, Workload } from './model';
+import { kedaOwnerOf, toAutoscaler } from './autoscalers';
+import {
+  ingest,
+  IngestedObject,
+  toWorkload,
+  withReferencedTemplate,
+  workloadRefOf,
+} from './ingest';
+import type { Autoscaler, ServiceTarget, Workload } from './model';
 import { ownerOf, podsByController } from './ownership';
 import {
+  AutoscalerRelations,
   NamespaceObjects,
   relateNamespace,
   ServiceRelations,
@@ -23,17 +31,21 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Objects of one namespace of one cluster (or of the manifest set). */
 class NamespaceBucket implements NamespaceObjects {
-  readonly workloads: Workload[] = [];
+  workloads: Workload[] = [];
   readonly ownedPods: V1Pod[] = [];
   readonly services: ServiceTarget[] = [];
-  readonly hpas: HorizontalPodAutoscaler[] = [];
+  autoscalers: Autoscaler[] = [];
+  /** HPAs that KEDA made, by the ScaledObject that made them. */
+  readonly kedaHpas = new Map<string, Autoscaler>();
+  /** Deployments whose template a Rollout uses, by name: not workloads. */
+  readonly replacedDeployments = new Map<string, Workload>();
   readonly pdbs: V1PodDisruptionBudget[] = [];
   readonly networkPolicies: V1NetworkPolicy[] = [];
   readonly claims = new Map<string, V1PersistentVolumeClaim>();
   customResources = 0;
   readonly servicesByName = new Map<string, V1Service[]>();
-  /** ReplicaSet name to the Deployment that owns it. */
-  readonly replicaSetOwners = new Map<string, string>();
+  /** ReplicaSet name to the Deployment or Rollout that owns it. */
+  readonly replicaSetOwners = new Map<string, { kind: string; name: string }>();
 }
 
 /**
@@ -46,8 +58,9 @@ class NamespaceBucket implements NamespaceObjects {
  * @internal
  */
 export class ObjectIndex {
-  readonly workloads: Workload[] = [];
+  workloads: Workload[] = [];
   readonly services: ServiceTarget[] = [];
+  readonly autoscalers: Autoscaler[] = [];
   readonly warnings: ReportWarning[] = [];
   /** Manifest buckets by namespace. */
   readonly #manifests = new Map<string, NamespaceBucket>();
@@ -57,6 +70,7 @@ export class ObjectIndex {
   readonly #nodes = new Map<string | undefined, Map<string, V1Node>>();
   readonly #relations = new Map<Workload, WorkloadRelations>();
   readonly #serviceRelations = new Map<ServiceTarget, ServiceRelations>();
+  readonly #autoscalerRelations = new Map<Autoscaler, AutoscalerRelations>();
 
   static build(objects: readonly EvaluationObject[]): ObjectIndex {
     const index = new ObjectIndex();
@@ -67,13 +81,17 @@ export class ObjectIndex {
       },
       warn: warning => index.warnings.push(warning),
     });
-    for (const bucket of index.#manifests.values()) {
+    const buckets = [
+      ...index.#manifests.values(),
+      ...[...index.#clusters.values()].flatMap(named => [...named.values()]),
+    ];
+    let replaced = false;
+    for (const bucket of buckets) {
+      replaced = index.#resolveReferences(bucket) || replaced;
       index.#relate(bucket);
     }
-    for (const buckets of index.#clusters.values()) {
-      for (const bucket of buckets.values()) {
-        index.#relate(bucket);
-      }
+    if (replaced) {
+      index.workloads = buckets.flatMap(bucket => bucket.workloads);
     }
     return index;
   }
@@ -83,20 +101,25 @@ export class ObjectIndex {
     return this.#relations.get(workload)!;
   }
 
+  /** What an autoscaler of this index targets. */
+  autoscalerRelationsOf(autoscaler: Autoscaler): AutoscalerRelations {
+    return this.#autoscalerRelations.get(autoscaler)!;
+  }
+
   /** What relates to a Service of this index. */
   serviceRelationsOf(service: ServiceTarget): ServiceRelations {
     return this.#serviceRelations.get(service)!;
   }
 
-  /** Counts of the target's namespace. */
+  /** What the target's namespace holds. */
   namespaceOf(target: { cluster?: string; namespace: string }): {
-    workloads: number;
+    workloads: readonly Workload[];
     services: number;
     customResources: number;
   } {
     const bucket = this.#find(target);
     return {
-      workloads: bucket?.workloads.length ?? 0,
+      workloads: bucket?.workloads ?? NONE,
       services: bucket?.services.length ?? 0,
       customResources: bucket?.customResources ?? 0,
     };
@@ -153,6 +176,7 @@ export class ObjectIndex {
       case 'Deployment':
       case 'StatefulSet':
       case 'DaemonSet':
+      case 'Rollout':
         this.#addWorkload(toWorkload(entry, kind));
         return;
       case 'Pod':
@@ -166,8 +190,8 @@ export class ObjectIndex {
         return;
       case 'ReplicaSet': {
         const owner = ownerOf(entry.metadata);
-        if (owner?.kind === 'Deployment') {
-          this.#bucket(entry).replicaSetOwners.set(entry.name, owner.name);
+        if (owner?.kind === 'Deployment' || owner?.kind === 'Rollout') {
+          this.#bucket(entry).replicaSetOwners.set(entry.name, owner);
         }
         return;
       }
@@ -192,8 +216,19 @@ export class ObjectIndex {
         }
         return;
       }
-      case 'HorizontalPodAutoscaler':
-        this.#bucket(entry).hpas.push(object as HorizontalPodAutoscaler);
+      case 'HorizontalPodAutoscaler': {
+        const autoscaler = toAutoscaler(entry, kind);
+        const keda = kedaOwnerOf(entry);
+        if (keda !== undefined) {
+          // Set aside until its ScaledObject is known to be in the input.
+          this.#bucket(entry).kedaHpas.set(keda, autoscaler);
+        } else {
+          this.#bucket(entry).autoscalers.push(autoscaler);
+        }
+        return;
+      }
+      case 'ScaledObject':
+        this.#bucket(entry).autoscalers.push(toAutoscaler(entry, kind));
         return;
       case 'PodDisruptionBudget':
         this.#bucket(entry).pdbs.push(object as V1PodDisruptionBudget);
@@ -227,10 +262,65 @@ export class ObjectIndex {
     this.#bucket(workload).workloads.push(workload);
   }
 
+  /**
+   * What objects of one namespace stand for: a Rollout with `workloadRef`
+   * takes the named Deployment's pod template (that Deployment is then not
+   * a workload of its own), and the HPA KEDA made for a ScaledObject is one
+   * autoscaler with it. True when a Deployment was set aside.
+   */
+  #resolveReferences(bucket: NamespaceBucket): boolean {
+    if (bucket.kedaHpas.size > 0) {
+      const scaledObjects = new Map(
+        bucket.autoscalers
+          .filter(a => a.kind === 'ScaledObject')
+          .map(a => [a.name, a]),
+      );
+      for (const [owner, hpa] of bucket.kedaHpas) {
+        const scaledObject = scaledObjects.get(owner);
+        if (scaledObject) {
+          scaledObject.status = hpa.status;
+        } else {
+          bucket.autoscalers.push(hpa);
+        }
+      }
+    }
+    this.autoscalers.push(...bucket.autoscalers);
+    const rollouts = bucket.workloads.filter(w => workloadRefOf(w));
+    if (rollouts.length === 0) {
+      return false;
+    }
+    const deployments = new Map(
+      bucket.workloads
+        .filter(w => w.kind === 'Deployment')
+        .map(w => [w.name, w]),
+    );
+    const resolved = new Map<Workload, Workload>();
+    for (const rollout of rollouts) {
+      const ref = workloadRefOf(rollout)!;
+      const deployment =
+        ref.kind === 'Deployment' ? deployments.get(ref.name) : undefined;
+      resolved.set(rollout, withReferencedTemplate(rollout, ref, deployment));
+      if (deployment) {
+        bucket.replacedDeployments.set(deployment.name, resolved.get(rollout)!);
+      }
+    }
+    bucket.workloads = bucket.workloads.flatMap(workload => {
+      if (
+        workload.kind === 'Deployment' &&
+        bucket.replacedDeployments.has(workload.name)
+      ) {
+        return [];
+      }
+      return [resolved.get(workload) ?? workload];
+    });
+    return true;
+  }
+
   #relate(bucket: NamespaceBucket) {
     relateNamespace(bucket, {
       relations: this.#relations,
       serviceRelations: this.#serviceRelations,
+      autoscalerRelations: this.#autoscalerRelations,
     });
     if (bucket.ownedPods.length > 0) {
       const owned = podsByController({

@@ -19,18 +19,24 @@ export function ownerOf(
   return { kind: asString(owner.kind) ?? '', name: asString(owner.name) ?? '' };
 }
 
+/** The label each controller of ReplicaSets puts on its pods' template hash. */
+const HASH_LABELS: Record<string, string> = {
+  Deployment: 'pod-template-hash',
+  Rollout: 'rollouts-pod-template-hash',
+};
+
 /**
  * The live pods of each controller of one namespace: those its selector
- * selects and that it owns (through its ReplicaSet for Deployments) when
- * their owner is known.
+ * selects and that it owns (through its ReplicaSet for Deployments and
+ * Rollouts) when their owner is known.
  *
  * @internal
  */
 export function podsByController(options: {
   workloads: readonly Workload[];
   pods: readonly V1Pod[];
-  /** ReplicaSet name to the Deployment that owns it. */
-  replicaSetOwners: ReadonlyMap<string, string>;
+  /** ReplicaSet name to the Deployment or Rollout that owns it. */
+  replicaSetOwners: ReadonlyMap<string, { kind: string; name: string }>;
 }): Map<Workload, V1Pod[]> {
   const { workloads, replicaSetOwners } = options;
   const pods = new LabelIndex<V1Pod>();
@@ -55,7 +61,7 @@ export function podsByController(options: {
 function belongsTo(
   pod: V1Pod,
   workload: Workload,
-  replicaSetOwners: ReadonlyMap<string, string>,
+  replicaSetOwners: ReadonlyMap<string, { kind: string; name: string }>,
 ) {
   const metadata = asRecord(pod.metadata) ?? {};
   const owner = ownerOf(metadata);
@@ -63,23 +69,31 @@ function belongsTo(
     return true;
   }
   if (owner.kind === 'ReplicaSet') {
-    if (workload.kind !== 'Deployment') {
+    const hashLabel = HASH_LABELS[workload.kind];
+    if (hashLabel === undefined) {
       return false;
     }
-    const deployment =
-      replicaSetOwners.get(owner.name) ??
-      deploymentFromHash(owner.name, stringMap(metadata.labels));
-    return deployment === undefined || deployment === workload.name;
+    const known = replicaSetOwners.get(owner.name);
+    if (known) {
+      return known.kind === workload.kind && known.name === workload.name;
+    }
+    const controller = controllerFromHash(
+      owner.name,
+      stringMap(metadata.labels)[hashLabel],
+    );
+    return controller === undefined || controller === workload.name;
   }
   return owner.kind === workload.kind && owner.name === workload.name;
 }
 
-/** ReplicaSets of a Deployment are named `<deployment>-<pod-template-hash>`. */
-function deploymentFromHash(
+/**
+ * ReplicaSets of a Deployment or Rollout are named `<controller>-<hash>`,
+ * the hash being the pod label its controller adds.
+ */
+function controllerFromHash(
   replicaSet: string,
-  labels: Record<string, string>,
+  hash: string | undefined,
 ): string | undefined {
-  const hash = labels['pod-template-hash'];
   return hash && replicaSet.endsWith(`-${hash}`)
     ? replicaSet.slice(0, -hash.length - 1)
     : undefined;

@@ -5,8 +5,9 @@ import type {
   V1PodDisruptionBudget,
   V1Service,
 } from '@kubernetes/client-node';
-import type { HorizontalPodAutoscaler, ServiceTarget, Workload } from './model';
-import { asRecord, asString, Dict, hasOwn, stringMap } from './read';
+import type { Autoscaler, ServiceTarget, Workload } from './model';
+import { REPLICATED_KINDS } from './model';
+import { asRecord, Dict, hasOwn, stringMap } from './read';
 import { LabelIndex, mapSelectorMatches } from './selectors';
 
 /**
@@ -15,8 +16,8 @@ import { LabelIndex, mapSelectorMatches } from './selectors';
  * @internal
  */
 export interface WorkloadRelations {
-  /** The HPA that targets it (the first one, when several do). */
-  hpa: HorizontalPodAutoscaler | undefined;
+  /** The autoscaler that targets it (the lowest minimum, when several do). */
+  autoscaler: Autoscaler | undefined;
   pdbs: V1PodDisruptionBudget[];
   networkPolicies: V1NetworkPolicy[];
   /** Live pods it owns; a bare Pod is its own. */
@@ -34,6 +35,19 @@ export interface ServiceRelations {
   workloads: Workload[];
   /** Live pods of its namespace that its selector matches. */
   selectedPods: number;
+}
+
+/**
+ * What an autoscaler's `scaleTargetRef` names in its namespace.
+ *
+ * @internal
+ */
+export interface AutoscalerRelations {
+  target: Workload | undefined;
+  /** The Rollout that uses the Deployment it names as its template. */
+  replacedBy: Workload | undefined;
+  /** Workloads with replicas of its namespace that no autoscaler targets. */
+  unscaled: readonly Workload[];
 }
 
 /**
@@ -57,7 +71,9 @@ const CONTROLLER_LABELS: Record<string, readonly string[]> = {
 export interface NamespaceObjects {
   workloads: readonly Workload[];
   services: readonly ServiceTarget[];
-  hpas: readonly HorizontalPodAutoscaler[];
+  autoscalers: readonly Autoscaler[];
+  /** Deployments whose pod template a Rollout uses, by name, to that Rollout. */
+  replacedDeployments: ReadonlyMap<string, Workload>;
   pdbs: readonly V1PodDisruptionBudget[];
   networkPolicies: readonly V1NetworkPolicy[];
   /** Live pods that controllers own. */
@@ -77,12 +93,13 @@ export function relateNamespace(
   into: {
     relations: Map<Workload, WorkloadRelations>;
     serviceRelations: Map<ServiceTarget, ServiceRelations>;
+    autoscalerRelations: Map<Autoscaler, AutoscalerRelations>;
   },
 ) {
   const { relations, serviceRelations } = into;
   for (const workload of objects.workloads) {
     relations.set(workload, {
-      hpa: undefined,
+      autoscaler: undefined,
       pdbs: [],
       networkPolicies: [],
       pods: workload.kind === 'Pod' ? [workload.object as V1Pod] : [],
@@ -94,8 +111,8 @@ export function relateNamespace(
     byTemplate.add(workload, workload.podLabels);
   }
 
-  if (objects.hpas.length > 0) {
-    relateAutoscalers(objects, relations);
+  if (objects.autoscalers.length > 0) {
+    relateAutoscalers(objects, relations, into.autoscalerRelations);
   }
   for (const pdb of objects.pdbs) {
     const selector = asRecord(asRecord(pdb.spec)?.selector);
@@ -169,31 +186,51 @@ function selectedBy(
 function relateAutoscalers(
   objects: NamespaceObjects,
   relations: Map<Workload, WorkloadRelations>,
+  autoscalerRelations: Map<Autoscaler, AutoscalerRelations>,
 ) {
-  const byTarget = new Map<string, Map<string, Workload>>();
+  const byTarget = new Map<string, Workload>();
   for (const workload of objects.workloads) {
-    let named = byTarget.get(workload.kind);
-    if (!named) {
-      named = new Map();
-      byTarget.set(workload.kind, named);
-    }
-    named.set(workload.name, workload);
+    byTarget.set(`${workload.kind}/${workload.name}`, workload);
   }
-  for (const hpa of objects.hpas) {
-    const ref = asRecord(asRecord(hpa.spec)?.scaleTargetRef);
-    const kind = asString(ref?.kind);
-    const name = asString(ref?.name);
-    const target =
-      kind === undefined || name === undefined
-        ? undefined
-        : byTarget.get(kind)?.get(name);
-    // With several HPAs on one target the first one counts, as
-    // Kubernetes itself refuses to act on the conflict.
+  const unscaled: Workload[] = [];
+  for (const autoscaler of objects.autoscalers) {
+    const { targetKind: kind, targetName: name } = autoscaler;
+    const target = byTarget.get(`${kind}/${name}`);
+    autoscalerRelations.set(autoscaler, {
+      target,
+      replacedBy:
+        kind === 'Deployment' && name !== undefined
+          ? objects.replacedDeployments.get(name)
+          : undefined,
+      unscaled,
+    });
+    // With several autoscalers on one target the lowest minimum counts:
+    // that is how few replicas may be left running.
     const related = target && relations.get(target);
-    if (related && !related.hpa) {
-      related.hpa = hpa;
+    if (related && lowerMinimum(autoscaler, related.autoscaler)) {
+      related.autoscaler = autoscaler;
     }
   }
+  // Filled once every autoscaler is related; shared by all of them.
+  for (const workload of objects.workloads) {
+    if (
+      REPLICATED_KINDS.includes(workload.kind) &&
+      !relations.get(workload)!.autoscaler
+    ) {
+      unscaled.push(workload);
+    }
+  }
+}
+
+function lowerMinimum(a: Autoscaler, than: Autoscaler | undefined): boolean {
+  if (!than) {
+    return true;
+  }
+  // An unreadable minimum wins: the checks then say it cannot be read.
+  if (than.min.problem !== undefined) {
+    return false;
+  }
+  return a.min.problem !== undefined || a.min.value < than.min.value;
 }
 
 function isEmptySelector(selector: Dict) {

@@ -1,36 +1,27 @@
-import type {
-  EffectiveReplicas,
-  HorizontalPodAutoscaler,
-  Workload,
-} from './model';
-import { asInt, asRecord, describeValue } from './read';
+import type { Autoscaler, EffectiveReplicas, Workload } from './model';
+import { REPLICATED_KINDS } from './model';
+import { asInt, describeValue } from './read';
 
 /**
- * The HPA's `minReplicas` (default 1) when one targets the workload, else
- * `spec.replicas` (default 1); none for DaemonSets and bare Pods.
+ * The minimum of the autoscaler that targets the workload (an HPA's
+ * defaults to 1, a ScaledObject's to 0), else `spec.replicas` (default 1);
+ * none for DaemonSets and bare Pods.
  *
  * @internal
  */
 export function effectiveReplicas(
   workload: Workload,
-  hpa: HorizontalPodAutoscaler | undefined,
+  autoscaler: Autoscaler | undefined,
 ): EffectiveReplicas | undefined {
-  if (workload.kind !== 'Deployment' && workload.kind !== 'StatefulSet') {
+  if (!REPLICATED_KINDS.includes(workload.kind)) {
     return undefined;
   }
-  if (hpa) {
-    const raw = asRecord(hpa.spec)?.minReplicas;
-    if (raw === undefined || raw === null) {
-      return { value: 1, from: 'hpa' };
-    }
-    const value = asInt(raw);
-    return value !== undefined && value >= 0
-      ? { value, from: 'hpa' }
+  if (autoscaler) {
+    return autoscaler.min.problem === undefined
+      ? { value: autoscaler.min.value, from: 'autoscaler' }
       : {
-          from: 'hpa',
-          problem: `The HPA's minReplicas (${describeValue(
-            raw,
-          )}) is not a whole number.`,
+          from: 'autoscaler',
+          problem: `The ${autoscaler.kind}'s ${autoscaler.min.problem}.`,
         };
   }
   const raw = workload.spec.replicas;

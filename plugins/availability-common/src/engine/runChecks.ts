@@ -11,7 +11,10 @@ const KIND_PLURALS: Record<string, string> = {
   Deployment: 'Deployments',
   StatefulSet: 'StatefulSets',
   DaemonSet: 'DaemonSets',
+  Rollout: 'Rollouts',
   Pod: 'bare Pods',
+  HorizontalPodAutoscaler: 'HorizontalPodAutoscalers',
+  ScaledObject: 'ScaledObjects',
 };
 
 const RUNTIME_ON_MANIFEST = unknown(
@@ -73,18 +76,23 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
   /**
    * The check's outcome on one subject: not-applicable for other kinds,
    * `unknown` for a runtime check on manifests or when the check trips over
-   * malformed input.
+   * malformed input, and `templateMissing` when the subject's pod template
+   * cannot be read and the check reads it.
    */
   run(
     subject: Parameters<C['run']>[0],
     kind: string,
     live: boolean,
+    templateMissing?: CheckOutcome,
   ): CheckOutcome {
     if (this.runtime && !live) {
       return RUNTIME_ON_MANIFEST;
     }
     if (!this.#kinds.has(kind)) {
       return this.#kindNotApplicable(kind);
+    }
+    if (templateMissing && this.check.readsPodTemplate !== false) {
+      return templateMissing;
     }
     try {
       return (this.check.run as (s: typeof subject) => CheckOutcome)(subject);
@@ -170,14 +178,20 @@ export function runEntryChecks<C extends AvailabilityCheck>(options: {
   subject: Parameters<C['run']>[0];
   kind: string;
   live: boolean;
+  /** Why the pod template cannot be read, when it cannot. */
+  templateMissing?: string;
   exemptionFor: (checkId: string) => ExemptionMatch | undefined;
 }): { checks: CheckResult[]; entryTally: ScoreTally } {
   const { planned, subject, kind, live, exemptionFor } = options;
+  const templateMissing =
+    options.templateMissing === undefined
+      ? undefined
+      : unknown(options.templateMissing);
   const entryTally = new ScoreTally();
   const checks: CheckResult[] = new Array(planned.length);
   for (let i = 0; i < planned.length; i++) {
     const check = planned[i];
-    const outcome = check.run(subject, kind, live);
+    const outcome = check.run(subject, kind, live, templateMissing);
     const exemption =
       outcome.status === 'fail' ? exemptionFor(check.check.id) : undefined;
     const result = exemption

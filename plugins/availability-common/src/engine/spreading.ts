@@ -1,7 +1,9 @@
 import type { V1LabelSelector } from '@kubernetes/client-node';
-import type { Workload } from './model';
-import { asRecord, isRecord } from './read';
+import type { CheckOutcome, Workload } from './model';
+import { fail, pass } from './outcomes';
+import { asRecord, isRecord, stringMap } from './read';
 import { labelSelectorMatches } from './selectors';
+import { podSpecPatch, yamlBlock } from './snippets';
 
 /** @internal */
 export const HOSTNAME_KEYS = ['kubernetes.io/hostname'];
@@ -108,31 +110,56 @@ function spreadKey(
     : undefined;
 }
 
-/** The last block built, for the workload being evaluated (a fresh object per evaluation). */
-let lastYaml: {
-  workload: Workload | undefined;
-  indent: string;
-  text: string;
-} = { workload: undefined, indent: '', text: '' };
-
 /**
- * A matchLabels block of the workload's pod labels, for remediation snippets.
+ * The labels that pick out the workload's own pods: its selector's
+ * matchLabels (they match its pods by definition), else its pod labels.
  *
  * @internal
  */
-export function podLabelsYaml(workload: Workload, indent: string): string {
-  // spread-nodes and spread-zones ask for the same block one after the
-  // other: remember the last one.
-  if (lastYaml.workload === workload && lastYaml.indent === indent) {
-    return lastYaml.text;
+export function ownPodLabels(workload: Workload): Record<string, string> {
+  const selected = stringMap(asRecord(workload.selector)?.matchLabels);
+  return Object.keys(selected).length > 0 ? selected : workload.podLabels;
+}
+
+/**
+ * The outcome of spread-nodes or spread-zones: passes on a spreading rule
+ * over one of `keys`, else fails with a topology spread constraint on the
+ * first key that selects the workload's own pods.
+ *
+ * @internal
+ */
+export function spreadOver(
+  workload: Workload,
+  options: {
+    keys: readonly string[];
+    /** `nodes`, `zones`: for messages. */
+    over: string;
+    whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  },
+): CheckOutcome {
+  const { keys, over, whenUnsatisfiable } = options;
+  const rule = spreadingRule(workload, keys);
+  if (rule) {
+    return pass(`Pods are spread over ${over} by ${rule}.`);
   }
-  const entries = Object.entries(workload.podLabels).slice(0, 3);
-  const text =
-    entries.length === 0
-      ? `${indent}app: my-app`
-      : entries
-          .map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`)
-          .join('\n');
-  lastYaml = { workload, indent, text };
-  return text;
+  const existing = Array.isArray(workload.podSpec.topologySpreadConstraints)
+    ? workload.podSpec.topologySpreadConstraints
+    : [];
+  return fail(
+    `Nothing spreads the pods over ${over}: no topology spread constraint or pod anti-affinity on ${keys[0]} selects the pods of this workload, so the scheduler may place them all together.`,
+    `Add a topology spread constraint whose selector matches the pod labels${
+      existing.length > 0 ? ' (beside the constraints it has)' : ''
+    }:\n\n${yamlBlock([
+      podSpecPatch(workload, {
+        topologySpreadConstraints: [
+          {
+            maxSkew: 1,
+            topologyKey: keys[0],
+            whenUnsatisfiable,
+            labelSelector: { matchLabels: ownPodLabels(workload) },
+          },
+        ],
+      }),
+    ])}`,
+  );
 }

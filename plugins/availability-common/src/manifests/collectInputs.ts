@@ -1,4 +1,9 @@
-import type { DockerfileInput, EvaluationObject, ReportError } from '../types';
+import type {
+  DockerfileInput,
+  EvaluationObject,
+  ReportError,
+  ReportWarning,
+} from '../types';
 import { isDockerfileName } from './isDockerfileName';
 import { parseManifests } from './parseManifests';
 
@@ -119,6 +124,24 @@ export function isWalkedFile(name: string): boolean {
     MANIFEST_EXTENSIONS.some(extension => lower.endsWith(extension)) ||
     isDockerfileName(name)
   );
+}
+
+/**
+ * The report warnings for the `kustomization.yaml` files a walk met: the
+ * objects they describe are the rendered output, which the walk does not
+ * see.
+ *
+ * @public
+ */
+export function kustomizationWarnings(
+  kustomizations: readonly string[],
+): ReportWarning[] {
+  return kustomizations.map(source => ({
+    source,
+    line: 1,
+    message:
+      'a Kustomization is not evaluated: its objects are what `kustomize build` renders. Render it first and check the output, e.g. `kustomize build . | availability check -`',
+  }));
 }
 
 function isKustomization(name: string): boolean {

@@ -6,6 +6,7 @@ export {
   inputEntryType,
   isSkippedDirectory,
   isWalkedFile,
+  kustomizationWarnings,
 } from './collectInputs';
 export type {
   CollectedInputs,

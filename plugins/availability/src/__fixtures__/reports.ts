@@ -174,17 +174,19 @@ export const summary: AvailabilitySummary = {
       entities: 2,
       averageScore: 81,
       byLevel: { gold: 1, silver: 0, bronze: 1, none: 0 },
+      previous: { averageScore: 74, since: '2025-03-03' },
     },
     {
       owner: 'group:default/team-b',
       entities: 1,
       averageScore: 40,
       byLevel: { gold: 0, silver: 0, bronze: 0, none: 1 },
+      previous: null,
     },
   ],
   byCheck: [
-    { id: 'pdb-present', failing: 2 },
-    { id: 'replicas-min', failing: 1 },
+    { id: 'pdb-present', failing: 2, movesUp: 0 },
+    { id: 'replicas-min', failing: 1, movesUp: 1 },
   ],
   trend: [
     {

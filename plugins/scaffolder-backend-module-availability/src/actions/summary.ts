@@ -58,10 +58,14 @@ function describe(workload: WorkloadReport): string {
   return `${workload.kind} ${name}${where}`;
 }
 
+/** An input that could not be read, or a document that was not evaluated. */
+type ReportNote = { source: string; line?: number; message: string };
+
 /**
  * A readable summary of a report for the task log and the failure message:
  * the overall result, then every object with failing checks and their
- * messages, then the inputs that could not be read.
+ * messages, then the inputs that could not be read and the documents that
+ * were not evaluated.
  *
  * @internal
  */
@@ -100,14 +104,20 @@ export function formatSummary(options: {
       lines.push(`  - ${v.id} on ${describe(v.workload)}: ${v.message}`);
     }
   }
-  if (report.errors.length > 0) {
-    lines.push('Inputs that could not be read:');
-    for (const error of report.errors) {
-      lines.push(
-        `  - ${error.source}${error.line ? `:${error.line}` : ''}: ${
-          error.message
-        }`,
-      );
+  const notes: Array<[string, ReportNote[]]> = [
+    ['Inputs that could not be read:', report.errors],
+    ['Not evaluated:', report.warnings ?? []],
+  ];
+  for (const [heading, list] of notes) {
+    if (list.length > 0) {
+      lines.push(heading);
+      for (const note of list) {
+        lines.push(
+          `  - ${note.source}${note.line ? `:${note.line}` : ''}: ${
+            note.message
+          }`,
+        );
+      }
     }
   }
   return lines.join('\n');

@@ -122,6 +122,35 @@ describe('availability:validate', () => {
     expect(ctx.output).toHaveBeenCalledWith('score', expect.any(Number));
   });
 
+  it('warns of a kustomization.yaml in the walk and names it in the summary (r3)', async () => {
+    mockDir.setContent({
+      'web.yaml': SINGLE_REPLICA,
+      'overlays/prod/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\n',
+    });
+    const ctx = createMockActionContext({
+      input: { minLevel: 'none' as const },
+      workspacePath: mockDir.path,
+    });
+    const info = jest.spyOn(ctx.logger, 'info');
+    await createAvailabilityValidateAction().handler(ctx);
+    const report = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'report',
+    )?.[1];
+    expect(report.warnings).toEqual([
+      {
+        source: 'overlays/prod/kustomization.yaml',
+        line: 1,
+        message: expect.stringContaining('kustomize build'),
+      },
+    ]);
+    expect(info).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'Not evaluated:\n  - overlays/prod/kustomization.yaml:1: a Kustomization is not evaluated',
+      ),
+    );
+  });
+
   it('accepts a lower level when minLevel allows it', async () => {
     mockDir.setContent({ 'web.yaml': SINGLE_REPLICA });
     const { outputs } = await run({ minLevel: 'none' });

@@ -8,6 +8,7 @@ import {
 import {
   checkCatalog,
   evaluate,
+  kustomizationWarnings,
   LEVELS,
   meetsLevel,
   type AvailabilityConfig,
@@ -156,6 +157,10 @@ export function createAvailabilityValidateAction(
       const report: AvailabilityReport = {
         ...evaluated,
         errors: [...inputs.errors, ...evaluated.errors],
+        warnings: [
+          ...kustomizationWarnings(inputs.kustomizations),
+          ...(evaluated.warnings ?? []),
+        ],
       };
       const violations = findFailOnViolations(report, failOn);
       const summary = formatSummary({ report, minLevel, violations });

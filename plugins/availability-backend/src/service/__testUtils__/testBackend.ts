@@ -1,29 +1,11 @@
 import {
   coreServices,
   createBackendModule,
-  createServiceFactory,
   DatabaseService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-/**
- * Every plugin's database: its own in-memory SQLite, closed after the test
- * file. The default database service leaves SQLite connections open when a
- * backend stops, and their pool's reaping timer then keeps the Jest worker
- * from exiting.
- */
-export const testDatabases = createServiceFactory({
-  service: coreServices.database,
-  deps: {},
-  async factory() {
-    const knex = await databases.init('SQLITE_3');
-    return { getClient: async () => knex };
-  },
-});
 
 /** A user's token, for requests to the test backend. */
 export const userAuth = { Authorization: mockCredentials.user.header() };

@@ -176,4 +176,43 @@ describe('ClusterSnapshot', () => {
       [],
     );
   });
+
+  it("brings a Rollout's workloadRef Deployment and what targets the Rollout", () => {
+    const cluster = new ClusterSnapshot();
+    cluster.add(
+      object(
+        'Rollout',
+        'web',
+        'shop',
+        {
+          spec: {
+            workloadRef: {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: 'web-base',
+            },
+            selector: { matchLabels: { app: 'web' } },
+          },
+        },
+        { [ID]: 'web' },
+      ),
+      'entity',
+    );
+    // The template's Deployment carries no label of the entity's.
+    cluster.add(deployment('web-base', 'shop', 'templates'), 'entity');
+    cluster.add(deployment('other', 'shop', 'templates'), 'entity');
+    cluster.add(
+      object('ScaledObject', 'web', 'shop', {
+        spec: { scaleTargetRef: { kind: 'Rollout', name: 'web' } },
+      }),
+      'related',
+    );
+    expect(
+      names(cluster.objectsFor(entityScope(entity({ [ID]: 'web' }))!)),
+    ).toEqual([
+      'Deployment/shop/web-base',
+      'Rollout/shop/web',
+      'ScaledObject/shop/web',
+    ]);
+  });
 });

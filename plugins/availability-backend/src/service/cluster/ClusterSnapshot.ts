@@ -60,6 +60,8 @@ export class ClusterSnapshot {
   readonly #byId = new Map<string, KubernetesObject[]>();
   readonly #owned: KubernetesObject[] = [];
   readonly #relatedByNamespace = new Map<string, KubernetesObject[]>();
+  /** Deployments by namespace and name, for the Rollouts that reference them. */
+  readonly #deployments = new Map<string, KubernetesObject>();
   #byLabelPair?: Map<string, KubernetesObject[]>;
 
   add(object: KubernetesObject, scope: 'entity' | 'related') {
@@ -68,6 +70,12 @@ export class ClusterSnapshot {
       return;
     }
     this.#owned.push(object);
+    if (object.kind === 'Deployment') {
+      this.#deployments.set(
+        `${namespaceOf(object)}/${object.metadata?.name}`,
+        object,
+      );
+    }
     const id = labelsOf(object.metadata)[KUBERNETES_ID_LABEL];
     if (id) push(this.#byId, id, object);
   }
@@ -78,10 +86,31 @@ export class ClusterSnapshot {
       scope.by === 'id'
         ? this.#byId.get(scope.id) ?? []
         : this.#selected(scope.selector);
-    const own = scope.namespace
+    const direct = scope.namespace
       ? candidates.filter(o => namespaceOf(o) === scope.namespace)
       : candidates;
+    const own = [...direct, ...this.#referencedBy(direct)];
     return own.length ? [...own, ...this.#relatedTo(own)] : [];
+  }
+
+  /**
+   * The Deployments whose pod template the entity's Rollouts use
+   * (`workloadRef`), which need not carry the entity's labels themselves.
+   */
+  #referencedBy(own: KubernetesObject[]): KubernetesObject[] {
+    const referenced: KubernetesObject[] = [];
+    for (const object of own) {
+      const ref =
+        object.kind === 'Rollout' ? spec(object).workloadRef : undefined;
+      const deployment =
+        ref && (ref.kind ?? 'Deployment') === 'Deployment'
+          ? this.#deployments.get(`${namespaceOf(object)}/${ref.name}`)
+          : undefined;
+      if (deployment && !own.includes(deployment)) {
+        referenced.push(deployment);
+      }
+    }
+    return referenced;
   }
 
   #selected(selector: LabelSelector | undefined): KubernetesObject[] {

@@ -81,6 +81,45 @@ export function deployment(patch: Record<string, unknown> = {}): Obj {
   );
 }
 
+/** An Argo Rollout with the Deployment's pod template (canary by default). */
+export function rollout(patch: Record<string, unknown> = {}): Obj {
+  const base = deployment();
+  return withPatch(
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      metadata: base.metadata,
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: labels },
+        strategy: { canary: { maxUnavailable: 0, maxSurge: 1 } },
+        template: (base.spec as Record<string, unknown>).template,
+      },
+    },
+    patch,
+  );
+}
+
+/** A KEDA ScaledObject on the Deployment, bounded as the HPA fixture is. */
+export function scaledObject(patch: Record<string, unknown> = {}): Obj {
+  return withPatch(
+    {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: { name: 'api', namespace: 'shop' },
+      spec: {
+        scaleTargetRef: { name: 'api' },
+        minReplicaCount: 3,
+        maxReplicaCount: 10,
+        triggers: [
+          { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },
+        ],
+      },
+    },
+    patch,
+  );
+}
+
 export function statefulSet(patch: Record<string, unknown> = {}): Obj {
   return withPatch(
     {

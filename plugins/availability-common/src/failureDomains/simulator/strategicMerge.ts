@@ -1,12 +1,16 @@
 /**
- * The list fields the fixes touch that Kubernetes merges by a key under a
- * strategic merge patch (`kubectl patch --type strategic`); every other
- * list is replaced whole, as the API server does for them.
+ * The list fields the fixes and remediations touch that Kubernetes merges
+ * by a key under a strategic merge patch (`kubectl patch --type
+ * strategic`); every other list is replaced whole, as the API server does
+ * for them.
  */
 const MERGE_KEYS: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
   topologySpreadConstraints: 'topologyKey',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  env: 'name',
 };
 
 type Json = Record<string, unknown>;

@@ -55,7 +55,10 @@ describe('AvailabilityPage', () => {
       getSummary: jest.fn(async () => ({
         ...summary,
         // 3 × medium (2) = 6 weighs less than 1 × critical (8) or 2 × high (4).
-        byCheck: [...summary.byCheck, { id: 'network-policy', failing: 3 }],
+        byCheck: [
+          ...summary.byCheck,
+          { id: 'network-policy', failing: 3, movesUp: 0 },
+        ],
       })),
       listReports: jest.fn(async () => ({
         items: [
@@ -92,6 +95,11 @@ describe('AvailabilityPage', () => {
         .getAllByRole('button')
         .map(b => b.textContent),
     ).toEqual(['team-b', 'team-a']);
+    // team-a averages 81 now, 74 a week ago; team-b has no earlier point.
+    const teamA = within(owners).getByText('team-a').closest('tr')!;
+    expect(teamA).toHaveTextContent('+7 since Mar 3');
+    const teamB = within(owners).getByText('team-b').closest('tr')!;
+    expect(teamB).not.toHaveTextContent('since');
 
     const top = screen.getByRole('list', { name: 'Top failing checks' });
     expect(
@@ -103,6 +111,12 @@ describe('AvailabilityPage', () => {
       'At least two replicas',
       'NetworkPolicy present',
     ]);
+    // Fixing replicas-min alone lifts one service a level; the others none.
+    expect(
+      within(top)
+        .getAllByText(/up a level/)
+        .map(e => e.textContent),
+    ).toEqual(['Fixing it moves 1 service up a level']);
 
     // Failing checks, worst severity first, whatever order the row has.
     const row = screen.getByText('checkout').closest('tr')!;

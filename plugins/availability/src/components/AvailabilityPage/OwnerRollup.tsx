@@ -11,6 +11,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import { levelColors, levelLabel } from '../LevelChip';
 
 // Worst first, as the bar reads from the left.
@@ -79,6 +80,38 @@ function LevelBar(props: { byLevel: Record<Level, number> }) {
   );
 }
 
+/** "+6 since Mar 3", "no change since Mar 3", or a dash without an earlier point. */
+function WeekDelta(props: { row: OwnerRow }) {
+  const { previous, averageScore } = props.row;
+  if (!previous) {
+    return (
+      <Typography variant="body2" color="textSecondary" component="span">
+        –
+      </Typography>
+    );
+  }
+  const delta = Math.round(averageScore - previous.averageScore);
+  const since = new Date(`${previous.since}T00:00:00Z`).toLocaleDateString(
+    'en-US',
+    { month: 'short', day: 'numeric', timeZone: 'UTC' },
+  );
+  const text =
+    delta === 0
+      ? `no change since ${since}`
+      : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} since ${since}`;
+  return (
+    <Typography
+      variant="body2"
+      component="span"
+      title={`Average ${Math.round(previous.averageScore)} on ${
+        previous.since
+      }, ${Math.round(averageScore)} now`}
+    >
+      {text}
+    </Typography>
+  );
+}
+
 /** @internal */
 export interface OwnerRollupProps {
   byOwner: AvailabilitySummary['byOwner'];
@@ -87,7 +120,8 @@ export interface OwnerRollupProps {
 
 /**
  * Teams ranked by harm (the share of their services below silver), with
- * their level counts; a team's name shows its entities in the table.
+ * their level counts and the change of their average against about a week
+ * ago; a team's name shows its entities in the table.
  *
  * @internal
  */
@@ -101,6 +135,7 @@ export function OwnerRollup(props: OwnerRollupProps) {
             <TableCell>Team</TableCell>
             <TableCell align="right">Below silver</TableCell>
             <TableCell align="right">Average score</TableCell>
+            <TableCell align="right">vs a week ago</TableCell>
             <TableCell>Levels (worst left)</TableCell>
           </TableRow>
         </TableHead>
@@ -131,6 +166,9 @@ export function OwnerRollup(props: OwnerRollupProps) {
               </TableCell>
               <TableCell align="right">
                 {Math.round(row.averageScore)}
+              </TableCell>
+              <TableCell align="right">
+                <WeekDelta row={row} />
               </TableCell>
               <TableCell>
                 <LevelBar byLevel={row.byLevel} />

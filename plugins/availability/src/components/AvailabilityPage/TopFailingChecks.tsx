@@ -20,10 +20,21 @@ export interface TopFailingChecksProps {
   onSelectCheck: (id: string) => void;
 }
 
+/** "Fixing it moves 3 services up a level", when it moves any. */
+function movesUpText(movesUp: number): string | undefined {
+  if (movesUp <= 0) {
+    return undefined;
+  }
+  return `Fixing it moves ${movesUp} ${
+    movesUp === 1 ? 'service' : 'services'
+  } up a level`;
+}
+
 /**
  * The checks that cost the org most: severity weight × entities failing
  * them, so that a critical check failing in three services outranks a low
- * one failing in ten; a check filters the table to the entities that fail it.
+ * one failing in ten; each says how many services fixing it alone lifts a
+ * level; a check filters the table to the entities that fail it.
  *
  * @internal
  */
@@ -64,7 +75,17 @@ export function TopFailingChecks(props: TopFailingChecksProps) {
                   {info && <SeverityChip severity={info.severity} />}
                 </Box>
               }
-              secondary={entry.id}
+              secondary={
+                <>
+                  {entry.id}
+                  {movesUpText(entry.movesUp) && (
+                    <>
+                      {' · '}
+                      <strong>{movesUpText(entry.movesUp)}</strong>
+                    </>
+                  )}
+                </>
+              }
             />
             <Box ml={2} textAlign="right" whiteSpace="nowrap">
               <Typography variant="body2">

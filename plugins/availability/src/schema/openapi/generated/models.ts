@@ -187,10 +187,17 @@ export type AvailabilitySummary = {
     entities: number;
     averageScore: number;
     byLevel: ByLevel;
+    /** The owner's average score about a week ago, over its entities with an earlier point (each one's last point on or before a week ago, else its oldest, never today's), and the oldest day among them; null when none has an earlier point. */
+    previous: {
+      averageScore: number;
+      since: string;
+    } | null;
   }>;
   byCheck: Array<{
     id: string;
     failing: number;
+    /** Of the failing entities, how many fixing this check alone lifts a level. */
+    movesUp: number;
   }>;
   trend: Array<{
     date: string;

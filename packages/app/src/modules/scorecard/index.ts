@@ -1,0 +1,1 @@
+export { scorecardModule } from './scorecardModule';
