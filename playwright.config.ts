@@ -27,6 +27,21 @@ const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
   (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+/**
+ * Chromium's flags for the browser tests, and for the frontend benchmark
+ * (bench/frontend.bench.ts), so that both drive the same browser: no sandbox
+ * or GPU in containers, and no background traffic during the timings.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export default defineConfig({
   timeout: 120_000,
 
@@ -70,15 +85,7 @@ export default defineConfig({
     trace: 'on-first-retry',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 

@@ -10,18 +10,16 @@
  * packages/app, with an extra config file written to a temp dir.
  * Run alone: node -r @backstage/cli/config/nodeTransform.cjs bench/frontend.bench.ts
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { chromium, Browser } from 'playwright-core';
 import { stringify } from 'yaml';
 import { generateServiceEntities } from './lib/backendFixtures';
 import {
   seedAvailabilityDatabase,
   writeOrgCatalogFile,
 } from './lib/frontendFixtures';
-import { percentile } from './lib/httpLatency';
 import {
   BackendProcess,
   firstFreePort,
@@ -30,360 +28,37 @@ import {
   tail,
   waitForOk,
 } from './lib/portalProcess';
-import { median, ratioRow, round, writeResults } from './lib/results';
-import type { BenchRow } from './lib/results';
+import { median, round, writeResults } from './lib/results';
+import { CLUSTERS, log } from './lib/benchBackend';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import {
+  ensureAppBuild,
+  getJson,
+  guestToken,
+  portalConfig,
+  waitForCatalog,
+  ENTITIES,
+} from './frontend/portal';
+import {
+  idle,
+  measurePair,
+  NAV_TIMEOUT,
+  navigate,
+  rows,
+} from './frontend/pageTimings';
 
-const ENTITIES = 10_000;
 const OWNERS = 50;
 const SYSTEMS = 50;
-const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 const WARMUP = 2;
 const ENTITY_RUNS = 20;
 const LIST_RUNS = 10;
-const NAV_TIMEOUT = 120_000;
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
-const log = (message: string) => process.stderr.write(`${message}\n`);
 const load = () =>
   os
     .loadavg()
     .map(l => l.toFixed(1))
     .join('/');
-
-/** Newest modification time under `dir`, skipping node_modules. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
-    );
-  }
-  return newest;
-}
-
-/**
- * Builds packages/app (production webpack build, what app-backend serves)
- * unless dist is newer than every frontend source. Serialised with other
- * builds through a lock file.
- */
-function ensureAppBuild(): string {
-  const app = path.join(REPO_ROOT, 'packages/app');
-  const index = path.join(app, 'dist/index.html');
-  const sources = Math.max(
-    newestMtime(path.join(app, 'src')),
-    ...['availability', 'availability-common'].map(p =>
-      newestMtime(path.join(REPO_ROOT, 'plugins', p, 'src')),
-    ),
-    fs.statSync(path.join(REPO_ROOT, 'yarn.lock')).mtimeMs,
-  );
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) {
-    return 'reused the existing packages/app/dist (newer than the frontend sources)';
-  }
-  log('building packages/app (yarn workspace app build)...');
-  const started = Date.now();
-  const result = spawnSync(
-    'flock',
-    ['/tmp/app-build.lock', 'yarn', 'workspace', 'app', 'build'],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (result.status !== 0) {
-    throw new Error(`yarn workspace app build failed (${result.status})`);
-  }
-  return `built packages/app for this run in ${round(
-    (Date.now() - started) / 1000,
-    0,
-  )} s`;
-}
-
-/** A scheduled task's first run a day after the start: none during the timings. */
-const ONE_DAY_OUT = {
-  frequency: { hours: 24 },
-  timeout: { minutes: 30 },
-  initialDelay: { hours: 24 },
-};
-
-function portalConfig(options: {
-  port: number;
-  dbDir: string;
-  catalogFile: string;
-}) {
-  const base = `http://localhost:${options.port}`;
-  return {
-    // app-backend serves packages/app/dist when both base URLs agree.
-    app: { baseUrl: base },
-    backend: {
-      baseUrl: base,
-      listen: { port: options.port },
-      cors: { origin: base },
-      // One SQLite file per plugin: <dbDir>/<pluginId>.sqlite.
-      database: {
-        client: 'better-sqlite3',
-        connection: { directory: options.dbDir },
-        // The catalog in memory: ingesting 10,000 entities into a file
-        // (an fsync per write) took over half an hour on the shared machine.
-        plugin: { catalog: { connection: ':memory:' } },
-      },
-    },
-    catalog: {
-      rules: [{ allow: ['Component', 'System', 'Group', 'Location'] }],
-      locations: [
-        {
-          type: 'file',
-          target: options.catalogFile,
-          rules: [{ allow: ['Component', 'System', 'Group'] }],
-        },
-      ],
-      // Process once, then stay idle during the timings.
-      processingInterval: { hours: 24 },
-    },
-    // No refresh during the timings: the seeded reports are what is shown.
-    availability: { schedule: ONE_DAY_OUT },
-    // No cluster: nothing on the measured pages reads Kubernetes.
-    kubernetes: {
-      serviceLocatorMethod: { type: 'multiTenant' },
-      clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-    },
-    // Keep the search collators from indexing 10,000 entities mid-run.
-    search: {
-      collators: {
-        catalog: {
-          schedule: ONE_DAY_OUT,
-        },
-        techdocs: {
-          schedule: ONE_DAY_OUT,
-        },
-      },
-    },
-  };
-}
-
-async function guestToken(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/guest/refresh`);
-  const body: any = await res.json();
-  const token = body?.backstageIdentity?.token;
-  if (!token) {
-    throw new Error(`no guest token: ${JSON.stringify(body).slice(0, 300)}`);
-  }
-  return token;
-}
-
-async function getJson(url: string, token: string): Promise<any> {
-  const res = await fetch(url, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
-  }
-  return res.json();
-}
-
-/**
- * Waits until the catalog serves every Component with its ownership
- * relation stitched (a facet over relations.ownedBy counts them), so that
- * no ingestion runs during the timings.
- */
-async function waitForCatalog(base: string, backend: BackendProcess) {
-  const started = Date.now();
-  let token = await guestToken(base);
-  let last = '';
-  for (;;) {
-    if (Date.now() - started > 30 * 60_000) {
-      throw new Error(`catalog not ready after 30 minutes (${last})`);
-    }
-    // Guest tokens live an hour; a fresh one costs nothing.
-    token = await guestToken(base);
-    const page = await getJson(
-      `${base}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
-      token,
-    );
-    const facets = await getJson(
-      `${base}/api/catalog/entity-facets?facet=relations.ownedBy&filter=kind=component`,
-      token,
-    );
-    const stitched = (facets.facets['relations.ownedBy'] ?? []).reduce(
-      (sum: number, f: { count: number }) => sum + f.count,
-      0,
-    );
-    const now = `${page.totalItems} components, ${stitched} with owner relations`;
-    if (now !== last) {
-      last = now;
-      log(`  catalog: ${now}`);
-    }
-    if (page.totalItems >= ENTITIES && stitched >= ENTITIES) {
-      return Date.now() - started;
-    }
-    const alive = await Promise.race([
-      backend.exited.then(() => false),
-      new Promise<boolean>(resolve => setTimeout(() => resolve(true), 3000)),
-    ]);
-    if (!alive) {
-      throw new Error(`the backend exited:\n${tail(backend.logFile)}`);
-    }
-  }
-}
-
-// What each measured page shows once the user can use it. Plain JavaScript
-// run in the page on every animation frame (a string, so that no transpiler
-// helper ends up in it); it reads the awaited kind from window.__benchReady
-// and returns the milliseconds since window.__benchStart once the page is
-// ready, else false.
-type Ready = 'score' | 'about' | 'org' | 'catalogIndex' | 'idle';
-
-const READY_CHECK = `(() => {
-  const { kind, total } = window.__benchReady;
-  const visible = el => !!el && el.getClientRects().length > 0 &&
-    getComputedStyle(el).visibility !== 'hidden';
-  const text = el => (el.textContent || '').trim();
-  const any = (selector, test) => Array.from(document.querySelectorAll(selector))
-    .some(el => visible(el) && (!test || test(el)));
-  const headings = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
-  const componentRow = 'tbody tr a[href*="/catalog/default/component/"]';
-  let ready;
-  if (kind === 'score') {
-    // The first screen's answer: the score, why its level, and what to fix
-    // first (a gold entity has nothing to fix).
-    ready = any('[data-testid="entity-score"]', el => /^\\d{1,3}$/.test(text(el))) &&
-      any('[data-testid="availability-level-explanation"]') &&
-      (any('[data-testid="availability-fix-first"] li') ||
-        any('[data-testid="availability-level-explanation"]', el => /^Gold/.test(text(el))));
-  } else if (kind === 'about') {
-    ready = any(headings, el => text(el) === 'About');
-  } else if (kind === 'org') {
-    ready = any(headings, el => text(el) === 'Entities (' + total + ')') &&
-      any(componentRow) &&
-      any('table[aria-label="Availability by owner"] tbody tr') &&
-      any('ul[aria-label="Top failing checks"] li');
-  } else if (kind === 'catalogIndex') {
-    ready = any(componentRow);
-  } else {
-    // The neutral page: signed in, none of the awaited elements present.
-    ready = !!document.querySelector('nav') &&
-      !document.querySelector('[data-testid="entity-score"]') &&
-      !document.querySelector('tbody tr') &&
-      !any(headings, el => text(el) === 'About');
-  }
-  return ready ? performance.now() - window.__benchStart : false;
-})()`;
-
-/**
- * Navigates inside the running app (history.pushState + popstate, which the
- * app's router follows like a link click) and returns the milliseconds from
- * the navigation to the first animation frame at which the page is `ready`,
- * both read from the page's performance.now().
- */
-async function navigate(
-  page: Page,
-  pathname: string,
-  ready: Ready,
-): Promise<number> {
-  await page.evaluate(
-    ({ target, kind, total }) => {
-      const w = window as any;
-      w.__benchReady = { kind, total };
-      w.__benchStart = performance.now();
-      window.history.pushState({}, '', target);
-      window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
-    },
-    { target: pathname, kind: ready, total: ENTITIES },
-  );
-  const handle = await page.waitForFunction(READY_CHECK, undefined, {
-    polling: 'raf',
-    timeout: NAV_TIMEOUT,
-  });
-  return (await handle.jsonValue()) as number;
-}
-
-/** Goes to a page that shows none of the measured markers. */
-async function idle(page: Page) {
-  await navigate(page, '/bench-idle', 'idle');
-}
-
-interface Samples {
-  ours: number[];
-  theirs: number[];
-}
-
-/**
- * Times two pages in alternation (ours first on even rounds, the baseline
- * first on odd ones), each navigation starting from the neutral page.
- */
-async function measurePair(
-  page: Page,
-  options: {
-    label: string;
-    warmup: number;
-    runs: number;
-    ours: (round: number) => { path: string; ready: Ready };
-    theirs: (round: number) => { path: string; ready: Ready };
-  },
-): Promise<Samples> {
-  const samples: Samples = { ours: [], theirs: [] };
-  for (let i = 0; i < options.warmup + options.runs; i++) {
-    const order: Array<keyof Samples> =
-      i % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
-    const last: Partial<Record<keyof Samples, number>> = {};
-    for (const side of order) {
-      const target = options[side](i);
-      await idle(page);
-      last[side] = await navigate(page, target.path, target.ready);
-      if (i >= options.warmup) samples[side].push(last[side]!);
-    }
-    log(
-      `  ${options.label} round ${i + 1}${
-        i < options.warmup ? ' (warm-up)' : ''
-      }: ours ${round(last.ours!, 0)} ms, baseline ${round(
-        last.theirs!,
-        0,
-      )} ms`,
-    );
-  }
-  return samples;
-}
-
-function rows(options: {
-  case: string;
-  ours: string;
-  theirs: string;
-  samples: Samples;
-}): BenchRow[] {
-  const { samples } = options;
-  return [
-    ratioRow({
-      case: options.case,
-      metric: `${options.ours} p50`,
-      value: median(samples.ours),
-      unit: 'ms',
-      baseline: {
-        name: `${options.theirs} p50`,
-        value: median(samples.theirs),
-      },
-    }),
-    ratioRow({
-      case: options.case,
-      metric: `${options.ours} p95`,
-      value: percentile(samples.ours, 95),
-      unit: 'ms',
-      baseline: {
-        name: `${options.theirs} p95`,
-        value: percentile(samples.theirs, 95),
-      },
-    }),
-  ];
-}
 
 async function main() {
   const tmp = fs.mkdtempSync(
@@ -457,7 +132,7 @@ async function main() {
       backend,
     });
     log(`  ready after ${round(startMs / 1000, 0)} s; waiting for the catalog`);
-    const ingestMs = await waitForCatalog(base, backend);
+    const ingestMs = await waitForCatalog(base, backend, ENTITIES);
     log(`  catalog complete after ${round(ingestMs / 1000, 0)} s more`);
 
     const token = await guestToken(base);

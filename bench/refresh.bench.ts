@@ -10,231 +10,38 @@
  *      reports, 200 requests/s for 60 s each, from a separate process.
  * Run alone: node -r @backstage/cli/config/nodeTransform.cjs bench/refresh.bench.ts
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  DatabaseService,
-  RootLoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import { evaluate } from '@availability-backstage/plugin-availability-common';
-import availabilityPlugin, {
-  DatabaseAvailabilityStore,
-  REFRESH_TASK_ID,
-} from '@availability-backstage/plugin-availability-backend';
-import { kubernetesConfigFor } from '@availability-backstage/demo-cluster';
-import { createRandom } from './lib/corpus';
-import { RemoteEmulator, startEmulatorProcess } from './lib/emulatorProcess';
-import { requestJson } from './lib/requestJson';
+import { startEmulatorProcess } from './lib/emulatorProcess';
 import {
   generateServiceEntities,
-  okStatuses,
-  serviceObjects,
-  storedEntity,
   writeClusterFixtures,
 } from './lib/backendFixtures';
 import { round, writeResults } from './lib/results';
 import type { BenchRow } from './lib/results';
+import { CLUSTERS, log } from './lib/benchBackend';
+import {
+  freshFromHealthy,
+  pass,
+  PassResult,
+  startBackend,
+  toEntity,
+} from './refresh/backend';
+import {
+  LOAD_RATE,
+  LOAD_REPORTS,
+  LOAD_SECONDS,
+  measureLoad,
+} from './refresh/load';
 
 const SIZES = [500, 2_000, 5_000];
 // The per-entity source at 5,000 would take several minutes more; its
 // requests grow linearly with entities (45 per entity on 3 clusters), as
 // 500 and 2,000 show.
 const ENTITY_SOURCE_SIZES = [500, 2_000];
-const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 const HUNG_SIZE = 2_000;
-const LOAD_REPORTS = 10_000;
-const LOAD_RATE = 200;
-const LOAD_SECONDS = 60;
 const CLUSTER_TIMEOUT_S = 20;
-const QUIET_SCHEDULE = {
-  frequency: { hours: 24 },
-  timeout: { hours: 1 },
-  initialDelay: { hours: 24 },
-};
-
-const auth = { Authorization: mockCredentials.user.header() };
-const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** Keeps info lines for the suite to read back; prints warnings and errors. */
-class RecordingLogger implements RootLoggerService {
-  readonly lines: string[];
-  readonly #warnings: { count: number };
-  constructor(lines: string[] = [], warnings = { count: 0 }) {
-    this.lines = lines;
-    this.#warnings = warnings;
-  }
-  child() {
-    return new RecordingLogger(this.lines, this.#warnings);
-  }
-  info(message: string) {
-    this.lines.push(message);
-  }
-  debug() {}
-  warn(message: string) {
-    // Thousands of per-entity warnings during the hung pass: count, print few.
-    this.#warnings.count += 1;
-    if (this.#warnings.count <= 3) log(`  warn ${message}`);
-  }
-  error(message: string, meta?: unknown) {
-    log(`  error ${message} ${meta ? String(meta) : ''}`);
-  }
-}
-
-function toEntity(e: ReturnType<typeof generateServiceEntities>[number]) {
-  return {
-    ...e.entity,
-    metadata: { ...e.entity.metadata, namespace: 'default' },
-  } as Entity;
-}
-
-async function startBackend(options: {
-  emulator: RemoteEmulator;
-  entities: Entity[];
-  source: 'cluster' | 'entity';
-}) {
-  const logger = new RecordingLogger();
-  const services: { scheduler?: SchedulerService; database?: DatabaseService } =
-    {};
-  const probe = createBackendModule({
-    pluginId: 'availability',
-    moduleId: 'bench-probe',
-    register(env) {
-      env.registerInit({
-        deps: {
-          scheduler: coreServices.scheduler,
-          database: coreServices.database,
-        },
-        async init(deps) {
-          Object.assign(services, deps);
-        },
-      });
-    },
-  });
-  const backend = await startTestBackend({
-    features: [
-      kubernetesPlugin,
-      availabilityPlugin,
-      probe,
-      catalogServiceMock.factory({ entities: options.entities }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      createServiceFactory({
-        service: coreServices.rootLogger,
-        deps: {},
-        factory: () => logger,
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: kubernetesConfigFor(options.emulator),
-          // Default concurrency, cluster timeout and request timeout.
-          availability: { source: options.source, schedule: QUIET_SCHEDULE },
-        },
-      }),
-    ],
-  });
-  const address = (backend.server as any).address() as AddressInfo;
-  const base = `http://127.0.0.1:${address.port}`;
-  // Loads @kubernetes/client-node (a dynamic import) outside the timings.
-  await fetch(`${base}/api/kubernetes/resources/workloads/query`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ entityRef: 'component:default/svc-00000' }),
-  });
-  return {
-    backend,
-    base,
-    logger,
-    scheduler: services.scheduler!,
-    database: services.database!,
-  };
-}
-
-/** One full pass: wall time, the emulator's request count, peak memory. */
-async function pass(options: {
-  scheduler: SchedulerService;
-  emulator: RemoteEmulator;
-  logger: RecordingLogger;
-}) {
-  const { scheduler, emulator, logger } = options;
-  global.gc?.();
-  const startCpu = process.cpuUsage();
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 50);
-  const before = await emulator.requestCount();
-  logger.lines.length = 0;
-  const start = process.hrtime.bigint();
-  await scheduler.triggerTask(REFRESH_TASK_ID);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const used = process.cpuUsage(startCpu);
-  clearInterval(sampler);
-  const summary =
-    logger.lines.find(l => l.startsWith('Availability refresh ')) ?? '';
-  return {
-    ms,
-    cpuMs: (used.user + used.system) / 1000,
-    kube: (await emulator.requestCount()) - before,
-    peakRssMb: peakRss / 2 ** 20,
-    summary,
-  };
-}
-
-function getJson(url: string): Promise<any> {
-  return requestJson(url, { headers: auth });
-}
-
-/** Entities whose report is fresh from this pass, of those on a healthy cluster. */
-async function freshFromHealthy(
-  base: string,
-  entities: Entity[],
-  healthy: string[],
-  since: number,
-) {
-  let expected = 0;
-  let fresh = 0;
-  for (let i = 0; i < entities.length; i += 8) {
-    const bodies = await Promise.all(
-      entities
-        .slice(i, i + 8)
-        .map(e =>
-          getJson(
-            `${base}/api/availability/entities/component/default/${e.metadata.name}`,
-          ),
-        ),
-    );
-    for (const body of bodies) {
-      const onHealthy = body.clusters.filter((c: any) =>
-        healthy.includes(c.cluster),
-      );
-      if (!onHealthy.length) continue;
-      expected += 1;
-      const isFresh =
-        !body.stale &&
-        onHealthy.every(
-          (c: any) => c.status === 'ok' && Date.parse(c.lastSuccessAt) >= since,
-        );
-      if (isFresh) fresh += 1;
-    }
-  }
-  return { expected, fresh };
-}
-
-type PassResult = Awaited<ReturnType<typeof pass>>;
 
 /** The rows of one size: requests, wall and CPU time, memory, both sources. */
 function rowsFor(
@@ -399,129 +206,6 @@ async function measureSize(tmp: string, size: number) {
   return { rows, notes };
 }
 
-/** 10,000 stored reports, then each route at a fixed rate from another process. */
-async function measureLoad(tmp: string): Promise<BenchRow[]> {
-  log(
-    `load: ${LOAD_REPORTS} reports, ${LOAD_RATE} req/s for ${LOAD_SECONDS} s`,
-  );
-  const emulator = await startEmulatorProcess(
-    path.join(tmp, `clusters-${SIZES[0]}`),
-    CLUSTERS.length,
-  );
-  const generated = generateServiceEntities({
-    count: LOAD_REPORTS,
-    owners: 40,
-    systems: 150,
-    seed: 9,
-  });
-  // The catalog holds the entities: reports follow catalog visibility, so
-  // without them every route would answer an empty page.
-  const started = await startBackend({
-    emulator,
-    entities: generated.map(toEntity),
-    source: 'cluster',
-  });
-  const rows: BenchRow[] = [];
-  try {
-    const store = await DatabaseAvailabilityStore.create({
-      database: started.database,
-    });
-    const random = createRandom(31);
-    for (const [i, e] of generated.entries()) {
-      const clusters = CLUSTERS.slice(0, random.int(1, CLUSTERS.length));
-      const report = evaluate(
-        clusters.flatMap(cluster =>
-          serviceObjects(random, e.name, 0.3 + random.next() * 0.65).map(
-            object => ({ object: object as any, cluster }),
-          ),
-        ),
-        { now: new Date() },
-      );
-      await store.saveReport({
-        entity: storedEntity(e),
-        report,
-        clusters: okStatuses(clusters),
-        refreshedAt: new Date(),
-      });
-      if ((i + 1) % 2500 === 0) log(`  seeded ${i + 1} reports`);
-    }
-    const listed = await getJson(
-      `${started.base}/api/availability/reports?limit=20`,
-    );
-    if (listed.totalItems !== LOAD_REPORTS || listed.items.length !== 20) {
-      throw new Error(
-        `GET /reports lists ${listed.totalItems} reports, not ${LOAD_REPORTS}`,
-      );
-    }
-    const generator = path.join(__dirname, 'lib', 'loadGenerator.mjs');
-    // What an org page asks: the whole org, and each team's view of it.
-    const owners = [...new Set(generated.map(e => e.owner))].slice(0, 19);
-    const views = (route: string) => [
-      `${started.base}${route}`,
-      ...owners.map(
-        o =>
-          `${started.base}${route}${route.includes('?') ? '&' : '?'}owner=${o}`,
-      ),
-    ];
-    for (const [name, urls] of [
-      ['GET /reports', views('/api/availability/reports?limit=20')],
-      ['GET /summary', views('/api/availability/summary')],
-    ] as const) {
-      // A separate process, run asynchronously: this one serves the requests.
-      const output = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [
-          generator,
-          String(LOAD_RATE),
-          String(LOAD_SECONDS),
-          auth.Authorization,
-          ...urls,
-        ]);
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d));
-        child.on('error', reject);
-        child.on('close', (code: number) =>
-          code === 0
-            ? resolve(out)
-            : reject(new Error(`generator exit ${code}`)),
-        );
-      });
-      const result = JSON.parse(output);
-      const stats = result.all;
-      log(
-        `  ${name}: ${stats.ok} ok, ${stats.errors} errors in ${round(
-          result.elapsedS,
-          1,
-        )} s; p50 ${round(stats.p50)} ms, p95 ${round(
-          stats.p95,
-        )} ms, p99 ${round(stats.p99)} ms`,
-      );
-      const loadCase = `${LOAD_REPORTS.toLocaleString(
-        'en-US',
-      )} reports, ${LOAD_RATE} req/s for ${LOAD_SECONDS} s`;
-      rows.push(
-        {
-          case: loadCase,
-          metric: `${name} errors`,
-          value: stats.errors,
-          unit: `of ${result.sent}`,
-          goal: '0',
-          met: stats.errors === 0,
-        },
-        ...(['p50', 'p95', 'p99'] as const).map(p => ({
-          case: loadCase,
-          metric: `${name} ${p}`,
-          value: round(stats[p]),
-          unit: 'ms',
-        })),
-      );
-    }
-  } finally {
-    await started.backend.stop();
-    await emulator.close();
-  }
-  return rows;
-}
-
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'availability-refresh-'));
   const load = () =>
@@ -538,7 +222,7 @@ async function main() {
       rows.push(...measured.rows);
       notes.push(...measured.notes);
     }
-    rows.push(...(await measureLoad(tmp)));
+    rows.push(...(await measureLoad(path.join(tmp, `clusters-${SIZES[0]}`))));
     writeResults({
       suite: 'refresh',
       title: 'Full refresh at scale: cluster-wide vs per-entity source',

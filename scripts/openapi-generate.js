@@ -1,35 +1,40 @@
 #!/usr/bin/env node
 /*
- * Generates the availability backend's typed router from its OpenAPI spec, the
- * one description of the REST API:
+ * Generates the availability backend's typed router and the frontend's typed
+ * client from the backend's OpenAPI spec, the one description of the REST API:
  *
  *   plugins/availability-backend/src/schema/openapi.yaml        (edit this)
  *   plugins/availability-backend/src/schema/openapi/generated/router.ts
+ *   plugins/availability/src/schema/openapi/generated/client.ts
  *
  * The output has the layout and the `spec` / `createOpenApiRouter` exports of
  * `backstage-repo-tools package schema openapi generate --server`, whose model
  * generation needs a Java build of openapi-generator that is not available from
  * the npm registry; here the request and response types are inferred from the
- * spec itself by `createValidatedOpenApiRouter` of @backstage/backend-openapi-utils.
+ * spec itself by `createValidatedOpenApiRouter` of @backstage/backend-openapi-utils, and the
+ * client's models are written out by ./openapi/typescript.js.
  *
  * Run it after changing the spec: `yarn openapi:generate`. The backend's
- * `router.spec.test.ts` fails while the generated file is out of date.
+ * `router.spec.test.ts` and the frontend's `client.spec.test.ts` fail while a
+ * generated file is out of date; `--check` says whether they are.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+const { renderClient } = require('./openapi/client');
 
 const root = path.resolve(__dirname, '..');
 const specPath = path.join(
   root,
   'plugins/availability-backend/src/schema/openapi.yaml',
 );
-const outPath = path.join(
+const routerDir = path.join(
   root,
-  'plugins/availability-backend/src/schema/openapi/generated/router.ts',
+  'plugins/availability-backend/src/schema/openapi',
 );
+const clientDir = path.join(root, 'plugins/availability/src/schema/openapi');
 
-function render(spec) {
+function renderRouter(spec) {
   return `//
 
 // ******************************************************************
@@ -48,25 +53,52 @@ export const createOpenApiRouter = async (
 `;
 }
 
-async function main() {
-  const spec = YAML.parse(fs.readFileSync(specPath, 'utf8'));
+/** Every generated file, by path, as it should read. */
+async function generatedFiles(spec) {
   const prettier = require('prettier');
-  const options = (await prettier.resolveConfig(outPath)) ?? {};
-  const text = await prettier.format(render(spec), {
-    ...options,
-    parser: 'typescript',
-  });
-  fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  fs.writeFileSync(outPath, text);
-  fs.writeFileSync(
-    path.join(path.dirname(outPath), '..', 'index.ts'),
-    "export * from './generated';\n",
-  );
-  fs.writeFileSync(
-    path.join(path.dirname(outPath), 'index.ts'),
-    "export * from './router';\n",
-  );
-  console.log(`Wrote ${path.relative(root, outPath)}`);
+  const format = async (file, text) => {
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    return prettier.format(text, { ...options, parser: 'typescript' });
+  };
+  const client = renderClient(spec);
+  const files = {
+    [path.join(routerDir, 'generated/router.ts')]: renderRouter(spec),
+    [path.join(routerDir, 'generated/index.ts')]: "export * from './router';\n",
+    [path.join(routerDir, 'index.ts')]: "export * from './generated';\n",
+    [path.join(clientDir, 'generated/models.ts')]: client.models,
+    [path.join(clientDir, 'generated/DefaultApi.client.ts')]: client.client,
+    [path.join(clientDir, 'generated/index.ts')]:
+      "export * from './models';\nexport * from './DefaultApi.client';\n",
+    [path.join(clientDir, 'index.ts')]:
+      "export * from './generated';\nexport type { TypedResponse } from './runtime';\n",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    files[file] = await format(file, text);
+  }
+  return files;
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const spec = YAML.parse(fs.readFileSync(specPath, 'utf8'));
+  const files = await generatedFiles(spec);
+  const stale = [];
+  for (const [file, text] of Object.entries(files)) {
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    if (current === text) continue;
+    stale.push(path.relative(root, file));
+    if (!check) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  }
+  if (check && stale.length) {
+    console.error(
+      `Out of date (run yarn openapi:generate): ${stale.join(', ')}`,
+    );
+    process.exit(1);
+  }
+  for (const file of check ? [] : stale) console.log(`Wrote ${file}`);
 }
 
 main().catch(error => {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { stringify } from 'yaml';
-import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend';
+import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { createRandom } from './corpus';
 import {

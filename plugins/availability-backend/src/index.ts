@@ -7,7 +7,5 @@
 
 export { availabilityPlugin as default } from './plugin';
 export * from './database/AvailabilityStore';
-export { DatabaseAvailabilityStore } from './database/DatabaseAvailabilityStore';
 export * from './service/KubernetesObjectsSource';
 export * from './service/ClusterNodesSource';
-export { REFRESH_TASK_ID } from './service/refreshTask';

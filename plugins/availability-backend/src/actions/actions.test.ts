@@ -1,25 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AvailabilityService } from '../service/AvailabilityService';
 import { seededStore } from '../__testUtils__/seededStore';
 import { registerAvailabilityActions } from '.';
-
-function component(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      // Reports exist only for entities with Kubernetes annotations.
-      annotations: { 'backstage.io/kubernetes-id': name },
-    },
-    spec: { type: 'service', owner },
-  };
-}
+import { componentEntity } from '../__testUtils__/entities';
 
 async function setup(options?: { deny?: boolean }) {
   const seeded = await seededStore();
@@ -29,10 +15,7 @@ async function setup(options?: { deny?: boolean }) {
   await seeded.save({ name: 'cart-api', owner: 'group:default/team-a' }, 3);
   await seeded.save({ name: 'hidden-api', owner: 'group:default/team-a' }, 1);
   const catalog = catalogServiceMock({
-    entities: [
-      component('checkout-api', 'team-a'),
-      component('cart-api', 'team-a'),
-    ],
+    entities: [componentEntity('checkout-api'), componentEntity('cart-api')],
   });
   const service = AvailabilityService.create({
     logger: mockServices.logger.mock(),

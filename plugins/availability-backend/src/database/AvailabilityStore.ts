@@ -6,29 +6,29 @@ import type {
   AvailabilitySummary,
   ClusterStatus,
   EntityReportResponse,
+  EntityReportSummary,
   ReportsPage,
   ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
 
 /**
- * What the store keeps about a catalog entity besides its report; denormalised
- * so that the org-wide list filters in SQL.
+ * What the store keeps about a catalog entity besides its report, as a row of
+ * `GET /reports` shows it; denormalised so that the org-wide list filters in
+ * SQL. The store lower-cases the entity ref.
  *
  * @public
  */
-export interface StoredEntityInfo {
-  /** The entity ref; the store lower-cases it. */
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  /** Owner entity ref, e.g. `group:default/team-a`. */
-  owner?: string;
-  /** System entity ref, e.g. `system:default/shop`. */
-  system?: string;
-  lifecycle?: string;
-}
+export type StoredEntityInfo = Pick<
+  EntityReportSummary,
+  | 'entityRef'
+  | 'kind'
+  | 'namespace'
+  | 'name'
+  | 'title'
+  | 'owner'
+  | 'system'
+  | 'lifecycle'
+>;
 
 /**
  * The outcome of a successful refresh.

@@ -9,6 +9,7 @@ import { levelLiftingChecks } from '@availability-backstage/plugin-availability-
 import { Knex } from 'knex';
 import { DatabaseAvailabilityStore } from './DatabaseAvailabilityStore';
 import { StoredEntityInfo } from './AvailabilityStore';
+import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
 jest.setTimeout(60_000);
 
@@ -46,40 +47,15 @@ function entity(
 }
 
 function report(score: number, level: Level, failing: string[] = []) {
-  const value: AvailabilityReport = {
+  return oneWorkloadReport({
     score,
     level,
-    errors: [],
-    workloads: [
-      {
-        kind: 'Deployment',
-        namespace: 'shop',
-        name: 'api',
-        cluster: 'prod-eu',
-        score,
-        level,
-        checks: [
-          {
-            id: 'probe-readiness',
-            status: 'pass',
-            severity: 'high',
-            message: 'ok',
-            remediation: null,
-            reason: null,
-          },
-          ...failing.map(id => ({
-            id,
-            status: 'fail' as const,
-            severity: 'high' as const,
-            message: 'not ok',
-            remediation: null,
-            reason: null,
-          })),
-        ],
-      },
+    cluster: 'prod-eu',
+    checks: [
+      checkResult('probe-readiness', 'pass'),
+      ...failing.map(id => checkResult(id, 'fail')),
     ],
-  };
-  return value;
+  });
 }
 
 /** A refresh that found nothing, or found objects but judged nothing. */

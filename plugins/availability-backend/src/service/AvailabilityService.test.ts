@@ -9,13 +9,16 @@ import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore
 import { AvailabilityService } from './AvailabilityService';
 import {
   EntityObjects,
-  KubeRequestListener,
   KubernetesObjectsSource,
 } from './KubernetesObjectsSource';
 import { KubernetesSourceError } from './KubernetesBackendObjectsSource';
 import { ClusterNodesResult, ClusterNodesSource } from './ClusterNodesSource';
+import { componentEntity } from '../__testUtils__/entities';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/** What a source is asked for one entity. */
+type EntityRequest = Parameters<KubernetesObjectsSource['getEntityObjects']>[0];
 
 function annotations(name: string, annotated: boolean): Record<string, string> {
   if (!annotated) {
@@ -28,16 +31,10 @@ function annotations(name: string, annotated: boolean): Record<string, string> {
 }
 
 function component(name: string, annotated = true): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: annotations(name, annotated),
-    },
-    spec: { type: 'service', owner: 'team-a', system: 'shop' },
-  };
+  return componentEntity(name, {
+    system: 'shop',
+    annotations: annotations(name, annotated),
+  });
 }
 
 function deployment(name: string, replicas: number) {
@@ -67,10 +64,7 @@ class FakeSource implements KubernetesObjectsSource {
   async getEntityObjects({
     entity,
     onKubeRequests,
-  }: {
-    entity: Entity;
-    onKubeRequests?: KubeRequestListener;
-  }): Promise<EntityObjects> {
+  }: EntityRequest): Promise<EntityObjects> {
     this.running += 1;
     this.peak = Math.max(this.peak, this.running);
     await new Promise(resolve => setTimeout(resolve, 5));
@@ -373,10 +367,7 @@ describe('AvailabilityService zones', () => {
     async getEntityObjects({
       entity,
       onKubeRequests,
-    }: {
-      entity: Entity;
-      onKubeRequests?: KubeRequestListener;
-    }): Promise<EntityObjects> {
+    }: EntityRequest): Promise<EntityObjects> {
       onKubeRequests?.('prod-eu', 15);
       onKubeRequests?.('prod-us', 15);
       const name = entity.metadata.name;

@@ -7,7 +7,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  analyzeFailureDomains,
   AvailabilityConfig,
   AvailabilityReport,
   AvailabilityFacets,
@@ -46,6 +45,7 @@ import {
   CatalogEntityVisibility,
   DEFAULT_VISIBILITY_TTL_MS,
 } from './CatalogEntityVisibility';
+import { clusterFailureDomains, listClusters } from './clusterViews';
 import { clearingOnWrites, ReadCache } from './ReadCache';
 import { LevelChangeNotifier } from './notifyLevelChanges';
 import { EntityRefresher } from './refresh/EntityRefresher';
@@ -306,40 +306,7 @@ export class AvailabilityService {
       this.#store.listClusterNodes(),
       this.#readableReports({}, options.credentials),
     ]);
-    const clusters = new Map<string, ClustersResponse['items'][number]>();
-    for (const list of nodeLists) {
-      clusters.set(list.cluster, {
-        cluster: list.cluster,
-        nodes: list.nodes.length,
-        zones: new Set(list.nodes.flatMap(n => (n.zone ? [n.zone] : []))).size,
-        entities: 0,
-        refreshedAt: list.refreshedAt,
-      });
-    }
-    for (const stored of reports) {
-      for (const cluster of reportClusters(stored)) {
-        const entry = clusters.get(cluster) ?? {
-          cluster,
-          nodes: null,
-          zones: null,
-          entities: 0,
-          refreshedAt: null,
-        };
-        clusters.set(cluster, entry);
-        entry.entities += 1;
-        if (!nodeLists.some(l => l.cluster === cluster)) {
-          entry.refreshedAt =
-            entry.refreshedAt && entry.refreshedAt > stored.refreshedAt
-              ? entry.refreshedAt
-              : stored.refreshedAt;
-        }
-      }
-    }
-    return {
-      items: [...clusters.values()].sort((a, b) =>
-        a.cluster.localeCompare(b.cluster),
-      ),
-    };
+    return listClusters(nodeLists, reports);
   }
 
   /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
@@ -351,12 +318,7 @@ export class AvailabilityService {
       this.#store.listClusterNodes(),
       this.#readableReports({}, options.credentials),
     ]);
-    const nodes = nodeLists.find(l => l.cluster === cluster)?.nodes;
-    const entities = reports.filter(r => reportClusters(r).has(cluster));
-    if (!nodes && entities.length === 0) {
-      throw new NotFoundError(`No cluster ${cluster} is known`);
-    }
-    return analyzeFailureDomains({ cluster, nodes, entities });
+    return clusterFailureDomains(cluster, nodeLists, reports);
   }
 
   /** Every active exemption of the entities that match the filter. */
@@ -433,11 +395,4 @@ export class AvailabilityService {
       system: normalizeRefs(filter.system, 'system', 'system'),
     };
   }
-}
-
-/** The clusters a stored report has workloads on. */
-function reportClusters(stored: StoredReport): Set<string> {
-  return new Set(
-    stored.report.workloads.flatMap(w => (w.cluster ? [w.cluster] : [])),
-  );
 }

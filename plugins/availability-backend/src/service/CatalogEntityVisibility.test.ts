@@ -2,18 +2,10 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogEntityVisibility } from './CatalogEntityVisibility';
+import { componentEntity } from '../__testUtils__/entities';
 
 function component(name: string, annotated = true): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: annotated ? { 'backstage.io/kubernetes-id': name } : {},
-    },
-    spec: { type: 'service', owner: 'team-a' },
-  };
+  return componentEntity(name, annotated ? {} : { annotations: {} });
 }
 
 function setup() {

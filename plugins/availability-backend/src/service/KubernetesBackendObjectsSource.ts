@@ -288,6 +288,13 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
     return acc;
   }
 
+  /** The request's timeout can strike while the body is still arriving, too. */
+  #timeoutError(): Error {
+    return new Error(
+      `the kubernetes backend did not answer within ${this.#timeoutMs / 1000}s`,
+    );
+  }
+
   async #post(url: string, token: string, body: unknown): Promise<unknown[]> {
     let response: Response;
     try {
@@ -302,11 +309,7 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
       });
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') {
-        throw new Error(
-          `the kubernetes backend did not answer within ${
-            this.#timeoutMs / 1000
-          }s`,
-        );
+        throw this.#timeoutError();
       }
       throw new Error(
         `could not reach the kubernetes backend: ${(error as Error).message}`,
@@ -325,11 +328,7 @@ export class KubernetesBackendObjectsSource implements KubernetesObjectsSource {
       json = await response.json();
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') {
-        throw new Error(
-          `the kubernetes backend did not answer within ${
-            this.#timeoutMs / 1000
-          }s`,
-        );
+        throw this.#timeoutError();
       }
       throw new Error(
         'the kubernetes backend sent a response that is not JSON',

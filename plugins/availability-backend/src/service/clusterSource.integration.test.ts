@@ -13,12 +13,15 @@ import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
 import {
+  asUser,
   availabilityProbe,
   MANUAL_SCHEDULE,
   requireVmModules,
   userAuth as auth,
   warmUpKubernetesBackend,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
+import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(90_000);
 
@@ -26,12 +29,11 @@ const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 
 function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-  };
+  return componentEntity(name, {
+    owner: 'team-shop',
+    lifecycle: 'production',
+    annotations,
+  });
 }
 
 const shop = component('shop', { 'backstage.io/kubernetes-id': 'shop' });
@@ -61,6 +63,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
       features: [
+        testDatabases,
         availabilityPlugin,
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, ...idle] }),
@@ -109,12 +112,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
         .expect(200)
     ).body;
   const lastRun = async () =>
-    (
-      await request(server)
-        .get('/api/availability/refresh')
-        .set(auth)
-        .expect(200)
-    ).body.run;
+    (await asUser(server).get('/refresh').expect(200)).body.run;
   const byCluster = (body: any) =>
     Object.fromEntries(body.clusters.map((c: any) => [c.cluster, c]));
   const checkStatus = (body: any, cluster: string, name: string, id: string) =>
@@ -276,9 +274,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
   });
 
   it('starts a full refresh on POST /refresh and says so on GET /refresh', async () => {
-    const res = await request(server)
-      .post('/api/availability/refresh')
-      .set(auth);
+    const res = await asUser(server).post('/refresh');
     expect(res.status).toBe(202);
     const run = await lastRun();
     expect(run.status).toBe('succeeded');
@@ -291,9 +287,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
     emulator.setFault('staging', { latencyMs: 300 });
     const running = probe.scheduler.triggerTask(REFRESH_TASK_ID);
     await waitFor(async () => (await lastRun()).status === 'running');
-    const res = await request(server)
-      .post('/api/availability/refresh')
-      .set(auth);
+    const res = await asUser(server).post('/refresh');
     expect(res.status).toBe(409);
     expect(res.body.error.name).toBe('ConflictError');
     await running;

@@ -20,21 +20,17 @@ import {
   userAuth as auth,
   warmUpKubernetesBackend,
 } from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
+import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(60_000);
 
 const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 
-const shop: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'shop' },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const shop = componentEntity('shop', {
+  owner: 'team-shop',
+  lifecycle: 'production',
+});
 
 // Two more entities over the same clusters, found by label selector.
 const [shopApi, shopWorker] = ['shop-api', 'shop-worker'].map(
@@ -84,6 +80,7 @@ describe('availability backend against the real kubernetes backend', () => {
     emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
     const backend = await startTestBackend({
       features: [
+        testDatabases,
         availabilityPlugin,
         kubernetesPlugin,
         catalogServiceMock.factory({ entities: [shop, shopApi, shopWorker] }),

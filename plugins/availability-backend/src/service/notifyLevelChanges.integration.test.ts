@@ -9,24 +9,19 @@ import { checkCatalog } from '@availability-backstage/plugin-availability-common
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import { testDatabases } from './__testUtils__/testDatabases';
 import {
   deployment,
   fakeKubernetesBackend,
   workloadsAnswer,
 } from '../__testUtils__/fakeKubernetesBackend';
+import { componentEntity } from '../__testUtils__/entities';
 
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
 
 const entities: Entity[] = [
   {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'checkout-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'checkout-api' },
-    },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    ...componentEntity('checkout-api', { lifecycle: 'production' }),
     relations: [relation('ownedBy', 'group:default/team-a')],
   },
   {
@@ -53,6 +48,7 @@ async function start() {
   const kube = fakeKubernetesBackend();
   const { server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       notificationsPlugin,
       kube.plugin,

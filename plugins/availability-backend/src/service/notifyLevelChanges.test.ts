@@ -1,36 +1,21 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   AvailabilityReport,
-  CheckResult,
   Level,
 } from '@availability-backstage/plugin-availability-common';
 import { LevelChangeNotifier } from './notifyLevelChanges';
+import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
 function report(level: Level, failing: Array<[string, 'critical' | 'high']>) {
-  const checks: CheckResult[] = failing.map(([id, severity]) => ({
-    id,
-    status: 'fail',
-    severity,
-    message: `${id} fails`,
-    remediation: `fix ${id}`,
-    reason: null,
-  }));
+  const checks = failing.map(([id, severity]) =>
+    checkResult(id, 'fail', {
+      severity,
+      message: `${id} fails`,
+      remediation: `fix ${id}`,
+    }),
+  );
   const score = { gold: 95, silver: 80, bronze: 60, none: 20 }[level];
-  return {
-    score,
-    level,
-    workloads: [
-      {
-        kind: 'Deployment',
-        namespace: 'shop',
-        name: 'api',
-        score,
-        level,
-        checks,
-      },
-    ],
-    errors: [],
-  } satisfies AvailabilityReport;
+  return oneWorkloadReport({ score, level, checks });
 }
 
 function setup(config?: { minLevelDrop?: number; quietPeriodMs?: number }) {

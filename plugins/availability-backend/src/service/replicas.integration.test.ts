@@ -23,6 +23,7 @@ import {
   userAuth as auth,
   warmUpKubernetesBackend,
 } from './__testUtils__/testBackend';
+import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(120_000);
 
@@ -41,16 +42,9 @@ if (!hasPostgres) {
 const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 const FREQUENCY_S = 3;
 
-const entities: Entity[] = ['shop', 'cart', 'search'].map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': name },
-  },
-  spec: { type: 'service', owner: 'team-shop' },
-}));
+const entities: Entity[] = ['shop', 'cart', 'search'].map(name =>
+  componentEntity(name, { owner: 'team-shop' }),
+);
 
 /** The catalog, telling which backend started a pass (a pass starts by reading it). */
 function catalogFor(name: string, passes: string[]) {

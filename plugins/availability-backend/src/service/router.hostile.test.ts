@@ -1,46 +1,36 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fc from 'fast-check';
 import request from 'supertest';
 import { availabilityPlugin } from '../plugin';
+import { spec } from '../schema/openapi';
+import { componentEntity } from '../__testUtils__/entities';
+import {
+  asUser,
+  MANUAL_SCHEDULE,
+  userAuth as auth,
+} from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 
 // Thousands of malformed paths, queries and bodies at every route of the
 // real router: the answer is never a 5xx, and every 4xx says what was wrong.
 
 jest.setTimeout(180_000);
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'shop-api',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'shop-api' },
-  },
-  spec: { type: 'service', owner: 'team-a' },
-};
+const entity = componentEntity('shop-api');
 
 let server: any;
-const auth = { Authorization: mockCredentials.user.header() };
 
 beforeAll(async () => {
   ({ server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       catalogServiceMock.factory({ entities: [entity] }),
       mockServices.rootConfig.factory({
         data: {
           availability: {
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { minutes: 5 },
-              initialDelay: { hours: 24 },
-            },
+            schedule: MANUAL_SCHEDULE,
             refresh: { requestTimeout: { seconds: 5 } },
             evaluate: { maxBodySize: '64kb' },
           },
@@ -87,23 +77,33 @@ const segment = fc.oneof(
   fc.stringMatching(/^[a-zA-Z0-9:%._~-]{1,12}$/),
 );
 
+/** Every query parameter the spec describes, on any route. */
+const specParameters = spec.components.parameters as Record<
+  string,
+  { name: string; in: string }
+>;
+const specQueryKeys = [
+  ...new Set(
+    Object.values(spec.paths as Record<string, Record<string, any>>)
+      .flatMap(item => Object.values(item))
+      .flatMap(operation => operation?.parameters ?? [])
+      .map((parameter: { $ref?: string; name: string; in: string }) =>
+        parameter.$ref
+          ? specParameters[parameter.$ref.split('/').pop()!]
+          : parameter,
+      )
+      .filter(parameter => parameter.in === 'query')
+      .map(parameter => parameter.name),
+  ),
+];
+
 /** Query strings with known and unknown keys, repeated, nested or broken. */
 const queryString = fc
   .array(
     fc.tuple(
       fc.oneof(
         fc.constantFrom(
-          'owner',
-          'system',
-          'kind',
-          'lifecycle',
-          'level',
-          'failingCheck',
-          'text',
-          'orderBy',
-          'order',
-          'limit',
-          'cursor',
+          ...specQueryKeys,
           'owner[]',
           'level[0]',
           'text[a]',
@@ -206,9 +206,8 @@ describe('the router under hostile input', () => {
     );
     await fc.assert(
       fc.asyncProperty(body, type, async (text, contentType) => {
-        const res = await request(server)
-          .post('/api/availability/evaluate')
-          .set(auth)
+        const res = await asUser(server)
+          .post('/evaluate')
           .set('content-type', contentType)
           .send(text);
         expectClearAnswer(res, `${contentType} ${text.slice(0, 200)}`);
@@ -224,7 +223,7 @@ describe('the router under hostile input', () => {
     ['/entities/component/default/%zz', 400],
     ['/entities/component/default/nope', 404],
   ])('answers GET %s with %i', async (path, status) => {
-    const res = await request(server).get(`/api/availability${path}`).set(auth);
+    const res = await asUser(server).get(path);
     expect(res.status).toBe(status);
     expect(res.body.error.message).toBeTruthy();
   });

@@ -13,18 +13,16 @@ import {
   deployment,
   fakeKubernetesBackend,
 } from '../__testUtils__/fakeKubernetesBackend';
+import { componentEntity } from '../__testUtils__/entities';
+import {
+  asUser,
+  MANUAL_SCHEDULE,
+  userAuth as auth,
+} from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'shop-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'shop-api' },
-    },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-  },
+  componentEntity('shop-api', { lifecycle: 'production' }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -67,11 +65,7 @@ function healthyAnswers() {
 const baseConfig = {
   availability: {
     source: 'entity',
-    schedule: {
-      frequency: { hours: 24 },
-      timeout: { minutes: 5 },
-      initialDelay: { hours: 24 },
-    },
+    schedule: MANUAL_SCHEDULE,
     refresh: { requestTimeout: { seconds: 5 } },
     evaluate: { maxBodySize: '2kb' },
   },
@@ -80,6 +74,7 @@ const baseConfig = {
 async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   const { server } = await startTestBackend({
     features: [
+      testDatabases,
       availabilityPlugin,
       kube.plugin,
       catalogServiceMock.factory({ entities }),
@@ -98,8 +93,6 @@ async function start(options?: { deny?: boolean; checks?: JsonObject }) {
   });
   return server;
 }
-
-const auth = { Authorization: mockCredentials.user.header() };
 
 const protectedRoutes: Array<[string, string]> = [
   ['get', '/entities/component/default/shop-api'],
@@ -154,18 +147,16 @@ describe('availability router', () => {
 
   it('knows no full refresh before the first one', async () => {
     const server = await start();
-    const res = await request(server)
-      .get('/api/availability/refresh')
-      .set(auth);
+    const res = await asUser(server).get('/refresh');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ run: null });
   });
 
   it('serves an empty report for a catalog entity never refreshed, 404 for an unknown one', async () => {
     const server = await start();
-    const res = await request(server)
-      .get('/api/availability/entities/component/default/shop-api')
-      .set(auth);
+    const res = await asUser(server).get(
+      '/entities/component/default/shop-api',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       entityRef: 'component:default/shop-api',
@@ -176,18 +167,18 @@ describe('availability router', () => {
       lastError: null,
       history: [],
     });
-    const missing = await request(server)
-      .get('/api/availability/entities/component/default/nope')
-      .set(auth);
+    const missing = await asUser(server).get(
+      '/entities/component/default/nope',
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.name).toBe('NotFoundError');
   });
 
   it('refreshes an entity on demand, then lists and summarises it', async () => {
     const server = await start();
-    const res = await request(server)
-      .post('/api/availability/entities/component/default/shop-api/refresh')
-      .set(auth);
+    const res = await asUser(server).post(
+      '/entities/component/default/shop-api/refresh',
+    );
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
       { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
@@ -203,9 +194,9 @@ describe('availability router', () => {
     expect(replicasMin('prod-us')).toBe('fail');
     expect(res.body.history).toHaveLength(1);
 
-    const list = await request(server)
-      .get('/api/availability/reports?owner=team-a&failingCheck=replicas-min')
-      .set(auth);
+    const list = await asUser(server).get(
+      '/reports?owner=team-a&failingCheck=replicas-min',
+    );
     expect(list.status).toBe(200);
     expect(list.body.totalItems).toBe(1);
     expect(list.body.items[0]).toMatchObject({
@@ -215,18 +206,14 @@ describe('availability router', () => {
       failingChecks: expect.arrayContaining(['replicas-min']),
     });
 
-    const summary = await request(server)
-      .get('/api/availability/summary')
-      .set(auth);
+    const summary = await asUser(server).get('/summary');
     expect(summary.status).toBe(200);
     expect(summary.body.totalEntities).toBe(1);
     expect(summary.body.byCheck).toEqual(
       expect.arrayContaining([{ id: 'replicas-min', failing: 1, movesUp: 0 }]),
     );
 
-    const facets = await request(server)
-      .get('/api/availability/facets?lifecycle=production')
-      .set(auth);
+    const facets = await asUser(server).get('/facets?lifecycle=production');
     expect(facets.status).toBe(200);
     expect(facets.body.owner).toEqual([
       { value: 'group:default/team-a', count: 1 },
@@ -234,9 +221,7 @@ describe('availability router', () => {
     expect(facets.body.failingCheck).toEqual(
       expect.arrayContaining([{ value: 'replicas-min', count: 1 }]),
     );
-    const sorted = await request(server)
-      .get('/api/availability/reports?orderBy=level')
-      .set(auth);
+    const sorted = await asUser(server).get('/reports?orderBy=level');
     expect(sorted.status).toBe(200);
     expect(sorted.body.totalItems).toBe(1);
   });
@@ -255,9 +240,9 @@ describe('availability router', () => {
       ],
       podMetrics: [],
     };
-    const res = await request(server)
-      .post('/api/availability/entities/component/default/shop-api/refresh')
-      .set(auth);
+    const res = await asUser(server).post(
+      '/entities/component/default/shop-api/refresh',
+    );
     expect(res.status).toBe(200);
     expect(res.body.clusters).toEqual([
       { cluster: 'prod-eu', status: 'ok', lastSuccessAt: res.body.refreshedAt },
@@ -274,9 +259,8 @@ describe('availability router', () => {
 
   it('keeps the last report, stale, when the kubernetes backend fails', async () => {
     const server = await start();
-    await request(server)
-      .post('/api/availability/entities/component/default/shop-api/refresh')
-      .set(auth)
+    await asUser(server)
+      .post('/entities/component/default/shop-api/refresh')
       .expect(200);
     kube.answers.workloads = {
       status: 500,
@@ -286,9 +270,9 @@ describe('availability router', () => {
         response: { statusCode: 500 },
       },
     };
-    const res = await request(server)
-      .post('/api/availability/entities/component/default/shop-api/refresh')
-      .set(auth);
+    const res = await asUser(server).post(
+      '/entities/component/default/shop-api/refresh',
+    );
     expect(res.status).toBe(200);
     expect(res.body.stale).toBe(true);
     expect(res.body.report).not.toBeNull();
@@ -303,9 +287,9 @@ describe('availability router', () => {
 
   it('refuses to refresh an entity without Kubernetes annotations', async () => {
     const server = await start();
-    const res = await request(server)
-      .post('/api/availability/entities/component/default/docs/refresh')
-      .set(auth);
+    const res = await asUser(server).post(
+      '/entities/component/default/docs/refresh',
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/backstage.io\/kubernetes-id/);
   });
@@ -326,7 +310,7 @@ describe('availability router', () => {
     ['/facets?level=shiny', /level/],
   ])('answers 400 with a message for GET %s', async (path, message) => {
     const server = await start();
-    const res = await request(server).get(`/api/availability${path}`).set(auth);
+    const res = await asUser(server).get(path);
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toMatch(message);
@@ -341,9 +325,8 @@ describe('availability router', () => {
     'answers 400 with a message for POST /evaluate as %s %j',
     async (type, body, message) => {
       const server = await start();
-      const res = await request(server)
-        .post('/api/availability/evaluate')
-        .set(auth)
+      const res = await asUser(server)
+        .post('/evaluate')
         .set('content-type', type)
         .send(body);
       expect(res.status).toBe(400);
@@ -353,9 +336,8 @@ describe('availability router', () => {
 
   it('answers 413 on a body over the configured size', async () => {
     const server = await start();
-    const res = await request(server)
-      .post('/api/availability/evaluate')
-      .set(auth)
+    const res = await asUser(server)
+      .post('/evaluate')
       .set('content-type', 'text/yaml')
       .send(`# ${'x'.repeat(4096)}\nkind: Pod\n`);
     expect(res.status).toBe(413);
@@ -376,9 +358,8 @@ describe('availability router', () => {
       '---',
       'kind: [unterminated',
     ].join('\n');
-    const res = await request(server)
-      .post('/api/availability/evaluate')
-      .set(auth)
+    const res = await asUser(server)
+      .post('/evaluate')
       .set('content-type', 'text/yaml')
       .send(yaml);
     expect(res.status).toBe(200);
@@ -394,9 +375,8 @@ describe('availability router', () => {
 
   it('evaluates Kubernetes objects sent as JSON', async () => {
     const server = await start();
-    const res = await request(server)
-      .post('/api/availability/evaluate')
-      .set(auth)
+    const res = await asUser(server)
+      .post('/evaluate')
       .send([
         { apiVersion: 'apps/v1', kind: 'Deployment', ...deployment('api', 2) },
       ]);
@@ -411,7 +391,7 @@ describe('availability router', () => {
         'replicas-min': { enabled: false },
       },
     });
-    const res = await request(server).get('/api/availability/checks').set(auth);
+    const res = await asUser(server).get('/checks');
     expect(res.status).toBe(200);
     const byId = new Map(
       res.body.items.map((check: { id: string }) => [check.id, check]),
@@ -426,7 +406,7 @@ describe('availability router', () => {
 
   it('serves the check catalog', async () => {
     const server = await start();
-    const res = await request(server).get('/api/availability/checks').set(auth);
+    const res = await asUser(server).get('/checks');
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items[0]).toEqual(
@@ -439,9 +419,7 @@ describe('availability router', () => {
 
   it('lists the reports of the given entities in one request', async () => {
     const server = await start();
-    await request(server)
-      .post('/api/availability/entities/component/default/shop-api/refresh')
-      .set(auth);
+    await asUser(server).post('/entities/component/default/shop-api/refresh');
     const res = await request(server)
       .get('/api/availability/reports')
       .query('entityRef=shop-api&entityRef=component:default/docs&limit=2')
@@ -513,14 +491,11 @@ describe('availability router', () => {
 
     it('serves clusters, blast radius, drain readiness, the ledger and the simulator objects', async () => {
       const server = await start();
-      await request(server)
-        .post('/api/availability/entities/component/default/shop-api/refresh')
-        .set(auth)
+      await asUser(server)
+        .post('/entities/component/default/shop-api/refresh')
         .expect(200);
 
-      const clusters = await request(server)
-        .get('/api/availability/clusters')
-        .set(auth);
+      const clusters = await asUser(server).get('/clusters');
       expect(clusters.status).toBe(200);
       expect(clusters.body.items).toEqual([
         {
@@ -532,9 +507,9 @@ describe('availability router', () => {
         },
       ]);
 
-      const domains = await request(server)
-        .get('/api/availability/clusters/prod-eu/failure-domains')
-        .set(auth);
+      const domains = await asUser(server).get(
+        '/clusters/prod-eu/failure-domains',
+      );
       expect(domains.status).toBe(200);
       expect(domains.body.blastRadius.nodes).toEqual([
         expect.objectContaining({
@@ -568,9 +543,9 @@ describe('availability router', () => {
         ],
       });
 
-      const ledger = await request(server)
-        .get('/api/availability/exemptions?owner=team-a&horizonDays=30')
-        .set(auth);
+      const ledger = await asUser(server).get(
+        '/exemptions?owner=team-a&horizonDays=30',
+      );
       expect(ledger.status).toBe(200);
       expect(ledger.body).toEqual({
         horizonDays: 30,
@@ -586,14 +561,12 @@ describe('availability router', () => {
           }),
         ],
       });
-      const otherOwner = await request(server)
-        .get('/api/availability/exemptions?owner=team-b')
-        .set(auth);
+      const otherOwner = await asUser(server).get('/exemptions?owner=team-b');
       expect(otherOwner.body.items).toEqual([]);
 
-      const objects = await request(server)
-        .get('/api/availability/entities/component/default/shop-api/objects')
-        .set(auth);
+      const objects = await asUser(server).get(
+        '/entities/component/default/shop-api/objects',
+      );
       expect(objects.status).toBe(200);
       const stored = objects.body.objects.find(
         (o: any) => o.object.kind === 'Deployment',
@@ -606,18 +579,16 @@ describe('availability router', () => {
 
     it('answers 404 for an unknown cluster and 400 for a bad horizon', async () => {
       const server = await start();
-      const unknown = await request(server)
-        .get('/api/availability/clusters/nowhere/failure-domains')
-        .set(auth);
+      const unknown = await asUser(server).get(
+        '/clusters/nowhere/failure-domains',
+      );
       expect(unknown.status).toBe(404);
-      const bad = await request(server)
-        .get('/api/availability/exemptions?horizonDays=0')
-        .set(auth);
+      const bad = await asUser(server).get('/exemptions?horizonDays=0');
       expect(bad.status).toBe(400);
       expect(bad.body.error.name).toBe('InputError');
-      const none = await request(server)
-        .get('/api/availability/entities/component/default/shop-api/objects')
-        .set(auth);
+      const none = await asUser(server).get(
+        '/entities/component/default/shop-api/objects',
+      );
       expect(none.status).toBe(404);
     });
   });

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
   type BackstageCredentials,
   type PermissionsService,
@@ -32,6 +31,12 @@ import request from 'supertest';
 import { stringify } from 'yaml';
 import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
 import { availabilityPlugin } from '../plugin';
+import {
+  availabilityProbe,
+  MANUAL_SCHEDULE,
+} from './__testUtils__/testBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
+import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
 
 jest.setTimeout(60_000);
 
@@ -101,45 +106,15 @@ function report(
   level: Level,
   failing: string,
 ): AvailabilityReport {
-  return {
+  return oneWorkloadReport({
     score,
     level,
-    errors: [],
-    workloads: [
-      {
-        kind: 'Deployment',
-        namespace: 'shop',
-        name: 'api',
-        score,
-        level,
-        checks: [
-          {
-            id: failing,
-            status: 'fail',
-            severity: 'high',
-            message: 'not ok',
-            remediation: null,
-            reason: null,
-          },
-        ],
-      },
-    ],
-  };
+    checks: [checkResult(failing, 'fail')],
+  });
 }
 
-let store: DatabaseAvailabilityStore | undefined;
-const storeModule = createBackendModule({
-  pluginId: 'availability',
-  moduleId: 'test-store',
-  register(env) {
-    env.registerInit({
-      deps: { database: coreServices.database },
-      async init({ database }) {
-        store = await DatabaseAvailabilityStore.create({ database });
-      },
-    });
-  },
-});
+// Hands out the plugin's own database, for its store to seed.
+const probe = availabilityProbe();
 
 let server: any;
 let tmp: string;
@@ -169,32 +144,30 @@ beforeAll(async () => {
   );
   const backend = await startTestBackend({
     features: [
+      testDatabases,
       catalogPlugin,
       permissionsFactory,
       availabilityPlugin,
-      storeModule,
+      probe.feature,
       mockServices.rootConfig.factory({
         data: {
           catalog: {
             rules: [{ allow: ['Component', 'Location'] }],
             locations: [{ type: 'file', target: file }],
           },
-          availability: {
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { minutes: 5 },
-              initialDelay: { hours: 24 },
-            },
-          },
+          availability: { schedule: MANUAL_SCHEDULE },
         },
       }),
     ],
   });
   server = backend.server;
 
+  const store = await DatabaseAvailabilityStore.create({
+    database: probe.database,
+  });
   const at = new Date();
   const save = (name: string, owner: string, value: AvailabilityReport) =>
-    store!.saveReport({
+    store.saveReport({
       entity: {
         entityRef: `component:default/${name}`,
         kind: 'Component',

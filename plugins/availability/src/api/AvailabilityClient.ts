@@ -2,7 +2,6 @@ import {
   AvailabilityFacets,
   AvailabilitySummary,
   CheckInfo,
-  ChecksResponse,
   ClustersResponse,
   EntityObjectsResponse,
   ExemptionsResponse,
@@ -15,6 +14,12 @@ import {
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import {
+  DefaultApiClient,
+  queryParameters,
+  TypedResponse,
+} from '../schema/openapi';
+import { toSearch } from '../schema/openapi/runtime';
 import { AvailabilityApi } from './AvailabilityApi';
 
 /**
@@ -30,137 +35,95 @@ export interface AvailabilityClientOptions {
 /**
  * Talks to the availability backend over HTTP.
  *
+ * The requests go through the client generated from the backend's OpenAPI
+ * spec, and each method returns the spec's response type as the common
+ * package's type: a route, parameter or response the spec changes
+ * incompatibly breaks this file's compile.
+ *
  * @public
  */
 export class AvailabilityClient implements AvailabilityApi {
-  readonly #discoveryApi: DiscoveryApi;
-  readonly #fetchApi: FetchApi;
+  readonly #api: DefaultApiClient;
 
   constructor(options: AvailabilityClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#api = new DefaultApiClient(options);
   }
 
   async getEntityReport(
     entity: CompoundEntityRef,
   ): Promise<EntityReportResponse> {
-    return this.#request(entityPath(entity));
+    return json(this.#api.getEntityReport({ path: entity }));
   }
 
   async refreshEntityReport(
     entity: CompoundEntityRef,
   ): Promise<EntityReportResponse> {
-    return this.#request(`${entityPath(entity)}/refresh`, { method: 'POST' });
+    return json(this.#api.refreshEntity({ path: entity }));
   }
 
   async listReports(query: ReportsQuery = {}): Promise<ReportsPage> {
-    const search = reportsQueryToSearchParams(query).toString();
-    return this.#request(`/reports${search ? `?${search}` : ''}`);
+    return json(this.#api.listReports({ query }));
   }
 
   async getSummary(filter: ReportsQuery = {}): Promise<AvailabilitySummary> {
-    return this.#request(`/summary${filterSearch(filter)}`);
+    return json(this.#api.getSummary({ query: filtersOf(filter) }));
   }
 
   async getFacets(filter: ReportsQuery = {}): Promise<AvailabilityFacets> {
-    return this.#request(`/facets${filterSearch(filter)}`);
+    return json(this.#api.getFacets({ query: filtersOf(filter) }));
   }
 
   async getChecks(): Promise<CheckInfo[]> {
-    const response = await this.#request<ChecksResponse>('/checks');
+    const response = await json(this.#api.listChecks());
     return response.items;
   }
 
   async listClusters(): Promise<ClustersResponse> {
-    return this.#request('/clusters');
+    return json(this.#api.listClusters());
   }
 
   async getFailureDomains(cluster: string): Promise<FailureDomainsResponse> {
-    return this.#request(
-      `/clusters/${encodeURIComponent(cluster)}/failure-domains`,
-    );
+    return json(this.#api.getFailureDomains({ path: { cluster } }));
   }
 
   async listExemptions(query: ReportsQuery = {}): Promise<ExemptionsResponse> {
-    const search = reportsQueryToSearchParams(query).toString();
-    return this.#request(`/exemptions${search ? `?${search}` : ''}`);
+    return json(this.#api.listExemptions({ query }));
   }
 
   async getEntityObjects(
     entity: CompoundEntityRef,
   ): Promise<EntityObjectsResponse> {
-    return this.#request(`${entityPath(entity)}/objects`);
+    return json(this.#api.getEntityObjects({ path: entity }));
   }
 
   async getRefreshStatus(): Promise<RefreshStatusResponse> {
-    return this.#request('/refresh');
-  }
-
-  async #request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('availability');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return json(this.#api.getRefreshStatus());
   }
 }
 
-function entityPath(entity: CompoundEntityRef): string {
-  const parts = [entity.kind, entity.namespace, entity.name].map(part =>
-    encodeURIComponent(part),
-  );
-  return `/entities/${parts.join('/')}`;
+async function json<T>(request: Promise<TypedResponse<T>>): Promise<T> {
+  const response = await request;
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
+  }
+  return response.json();
+}
+
+/** The filters of a query, without its sort and paging. */
+function filtersOf(query: ReportsQuery): ReportsQuery {
+  const { orderBy, order, limit, cursor, ...filter } = query;
+  return filter;
 }
 
 /**
- * Serialises a reports query the way `GET /reports` reads it: list filters
- * as repeated parameters, empty values left out. The org page keeps its
- * view in the URL the same way.
+ * Serialises a reports query the way `GET /reports` reads it (as the
+ * generated client sends it): list filters as repeated parameters, empty
+ * values left out. The org page keeps its view in the URL the same way.
  *
  * @internal
  */
 export function reportsQueryToSearchParams(
   query: ReportsQuery,
 ): URLSearchParams {
-  const params = new URLSearchParams();
-  const lists = [
-    'entityRef',
-    'owner',
-    'system',
-    'kind',
-    'lifecycle',
-    'level',
-    'failingCheck',
-  ] as const;
-  for (const key of lists) {
-    for (const value of query[key] ?? []) {
-      if (value) {
-        params.append(key, value);
-      }
-    }
-  }
-  if (query.text) {
-    params.set('text', query.text);
-  }
-  if (query.orderBy) {
-    params.set('orderBy', query.orderBy);
-  }
-  if (query.order) {
-    params.set('order', query.order);
-  }
-  if (query.limit !== undefined) {
-    params.set('limit', String(query.limit));
-  }
-  if (query.cursor) {
-    params.set('cursor', query.cursor);
-  }
-  return params;
-}
-
-/** The filters of a query as a search string ("?owner=…"), without sort or paging. */
-function filterSearch(query: ReportsQuery): string {
-  const { orderBy, order, limit, cursor, ...filter } = query;
-  const search = reportsQueryToSearchParams(filter).toString();
-  return search ? `?${search}` : '';
+  return new URLSearchParams(toSearch({ ...query }, queryParameters));
 }

@@ -75,3 +75,13 @@ export async function warmUpKubernetesBackend(server: any) {
     .send({ entityRef: 'component:default/shop' })
     .expect(200);
 }
+
+/** Requests to the availability routes of a test backend, as a signed-in user. */
+export function asUser(server: any) {
+  return {
+    get: (path: string) =>
+      request(server).get(`/api/availability${path}`).set(userAuth),
+    post: (path: string) =>
+      request(server).post(`/api/availability${path}`).set(userAuth),
+  };
+}

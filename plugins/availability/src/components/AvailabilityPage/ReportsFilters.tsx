@@ -24,7 +24,24 @@ const noFacets: AvailabilityFacets = {
   failingCheck: [],
 };
 
-type ListKey = 'owner' | 'system' | 'kind' | 'lifecycle' | 'failingCheck';
+type ListKey =
+  | 'owner'
+  | 'system'
+  | 'kind'
+  | 'lifecycle'
+  | 'level'
+  | 'failingCheck';
+
+/** One picker of the filter bar. */
+interface ListField {
+  key: ListKey;
+  label: string;
+  /** Its width on a wide screen, in grid columns. */
+  md: 2 | 3 | 4;
+  options: Array<Pick<FacetCount, 'value'> & { count?: number }>;
+  getLabel?: (value: string) => string;
+  renderName?: (value: string) => ReactNode;
+}
 
 function ListFilter(props: {
   label: string;
@@ -120,6 +137,40 @@ export function ReportsFilters(props: ReportsFiltersProps) {
     onChange({ ...view, [key]: value });
   const checkTitles = new Map(props.checks.map(c => [c.id, c.title]));
   const facets = props.facets ?? noFacets;
+  const fields: ListField[] = [
+    {
+      key: 'owner',
+      label: 'Owner',
+      md: 4,
+      options: facets.owner,
+      getLabel: shortRef,
+      renderName: entityName('group'),
+    },
+    {
+      key: 'system',
+      label: 'System',
+      md: 4,
+      options: facets.system,
+      getLabel: shortRef,
+      renderName: entityName('system'),
+    },
+    { key: 'lifecycle', label: 'Lifecycle', md: 3, options: facets.lifecycle },
+    { key: 'kind', label: 'Kind', md: 2, options: facets.kind },
+    {
+      key: 'level',
+      label: 'Level',
+      md: 2,
+      options: LEVELS.map(level => ({ value: level })),
+      getLabel: option => levelLabel(option as Level),
+    },
+    {
+      key: 'failingCheck',
+      label: 'Failing check',
+      md: 4,
+      options: facets.failingCheck,
+      getLabel: id => checkTitles.get(id) ?? id,
+    },
+  ];
 
   return (
     <Grid container spacing={2} alignItems="center">
@@ -135,62 +186,18 @@ export function ReportsFilters(props: ReportsFiltersProps) {
           inputProps={{ 'aria-label': 'Search entities' }}
         />
       </Grid>
-      <Grid item xs={12} sm={6} md={4}>
-        <ListFilter
-          label="Owner"
-          value={view.owner}
-          options={facets.owner}
-          getLabel={shortRef}
-          renderName={entityName('group')}
-          onChange={setList('owner')}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={4}>
-        <ListFilter
-          label="System"
-          value={view.system}
-          options={facets.system}
-          getLabel={shortRef}
-          renderName={entityName('system')}
-          onChange={setList('system')}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={3}>
-        <ListFilter
-          label="Lifecycle"
-          value={view.lifecycle}
-          options={facets.lifecycle}
-          onChange={setList('lifecycle')}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <ListFilter
-          label="Kind"
-          value={view.kind}
-          options={facets.kind}
-          onChange={setList('kind')}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <ListFilter
-          label="Level"
-          value={view.level}
-          options={LEVELS.map(level => ({ value: level }))}
-          getLabel={option => levelLabel(option as Level)}
-          onChange={value =>
-            onChange({ ...view, level: value as Level[] | undefined })
-          }
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={4}>
-        <ListFilter
-          label="Failing check"
-          value={view.failingCheck}
-          options={facets.failingCheck}
-          getLabel={id => checkTitles.get(id) ?? id}
-          onChange={setList('failingCheck')}
-        />
-      </Grid>
+      {fields.map(field => (
+        <Grid item xs={12} sm={6} md={field.md} key={field.key}>
+          <ListFilter
+            label={field.label}
+            value={view[field.key]}
+            options={field.options}
+            getLabel={field.getLabel}
+            renderName={field.renderName}
+            onChange={setList(field.key)}
+          />
+        </Grid>
+      ))}
       <Grid item xs={12} md={1}>
         <Box display="flex" justifyContent="flex-end">
           <Button

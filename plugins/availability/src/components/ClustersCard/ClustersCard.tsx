@@ -11,6 +11,7 @@ import { ClusterSummary } from '@availability-backstage/plugin-availability-comm
 import useAsync from 'react-use/esm/useAsync';
 import { availabilityApiRef } from '../../api';
 import { formatRelative } from '../../lib/time';
+import { cardTableOptions } from '../cardTableOptions';
 
 const columns: TableColumn<ClusterSummary>[] = [
   {
@@ -47,13 +48,7 @@ export function ClustersCard() {
       <Table
         columns={columns}
         data={loaded.value?.items ?? []}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          toolbar: false,
-          padding: 'dense',
-        }}
+        options={cardTableOptions}
       />
     </InfoCard>
   );

@@ -11,6 +11,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import useAsync from 'react-use/esm/useAsync';
 import { availabilityApiRef } from '../../api';
+import { cardTableOptions } from '../cardTableOptions';
 
 const ORIGINS = {
   object: 'object annotation',
@@ -93,13 +94,7 @@ export function ExemptionLedger() {
         <Table
           columns={columns}
           data={ledger.items}
-          options={{
-            paging: false,
-            search: false,
-            sorting: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
+          options={cardTableOptions}
         />
       </div>
     </InfoCard>

@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { DefaultApiClient } from '.';
+
+const baseUrl = 'http://localhost:7007/api/availability';
+
+describe('the client generated from the OpenAPI spec', () => {
+  it('is what the spec generates (run yarn openapi:generate)', async () => {
+    const script = path.resolve(
+      __dirname,
+      '../../../../../scripts/openapi-generate.js',
+    );
+    await expect(
+      promisify(execFile)(process.execPath, [script, '--check']),
+    ).resolves.toMatchObject({ stderr: '' });
+  });
+
+  describe('DefaultApiClient', () => {
+    const server = setupServer();
+    registerMswTestHooks(server);
+    // Resolved on each call: msw replaces the global fetch once it listens.
+    const fetchApi = {
+      fetch: jest.fn((...args: Parameters<typeof fetch>) => fetch(...args)),
+    };
+    const client = new DefaultApiClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+      fetchApi,
+    });
+
+    it('fills the path template with escaped parameters, through the given fetch', async () => {
+      server.use(
+        http.get(`${baseUrl}/entities/:kind/:namespace/:name/objects`, () =>
+          HttpResponse.json({ entityRef: 'x', objects: [], config: {} }),
+        ),
+      );
+      const response = await client.getEntityObjects({
+        path: { kind: 'Component', namespace: 'default', name: 'a/b c' },
+      });
+      expect(response.url).toBe(
+        `${baseUrl}/entities/Component/default/a%2Fb%20c/objects`,
+      );
+      expect(await response.json()).toEqual({
+        entityRef: 'x',
+        objects: [],
+        config: {},
+      });
+      expect(fetchApi.fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it("writes the query in the spec's order, lists repeated and empty values left out", async () => {
+      let url: string | undefined;
+      server.use(
+        http.get(`${baseUrl}/exemptions`, ({ request }) => {
+          url = request.url;
+          return HttpResponse.json({ items: [] });
+        }),
+      );
+      await client.listExemptions({
+        query: {
+          horizonDays: 90,
+          text: '',
+          owner: ['team-a', '', 'team-b'],
+          lifecycle: ['production'],
+        },
+      });
+      expect(url).toBe(
+        `${baseUrl}/exemptions?owner=team-a&owner=team-b&lifecycle=production&horizonDays=90`,
+      );
+    });
+
+    it('sends a JSON body with its content type', async () => {
+      let seen: { type: string | null; body: unknown } | undefined;
+      server.use(
+        http.post(`${baseUrl}/evaluate`, async ({ request }) => {
+          seen = {
+            type: request.headers.get('content-type'),
+            body: await request.json(),
+          };
+          return HttpResponse.json({
+            score: null,
+            level: null,
+            workloads: [],
+            errors: [],
+          });
+        }),
+      );
+      const response = await client.evaluateManifests({
+        body: { manifests: 'kind: Deployment' },
+      });
+      expect(response.status).toBe(200);
+      expect(seen).toEqual({
+        type: 'application/json',
+        body: { manifests: 'kind: Deployment' },
+      });
+    });
+
+    it('hands error responses back as they came', async () => {
+      server.use(
+        http.get(`${baseUrl}/clusters/:cluster/failure-domains`, () =>
+          HttpResponse.json(
+            { error: { name: 'NotFoundError', message: 'no such cluster' } },
+            { status: 404 },
+          ),
+        ),
+      );
+      const response = await client.getFailureDomains({
+        path: { cluster: 'prod-eu' },
+      });
+      expect(response.status).toBe(404);
+    });
+  });
+});
