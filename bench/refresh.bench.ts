@@ -241,7 +241,12 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+// Exits when done: sockets of the stopped backends' HTTP agents would keep
+// the process alive after the results are written.
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
