@@ -1,5 +1,5 @@
 import type { V1Container } from '@kubernetes/client-node';
-import { stringify } from 'yaml';
+import { toYaml } from './yamlText';
 import { containerName, podSpecPath } from './containers';
 import type { Workload } from './model';
 
@@ -43,7 +43,7 @@ export function patchAt(
 ): string {
   return `# ${target.kind} "${target.name}"${path ? `: ${path}` : ''}${
     note ? ` (${note})` : ''
-  }\n${stringify(fields)}`;
+  }\n${toYaml(fields)}`;
 }
 
 /**
@@ -100,5 +100,5 @@ export function podSpecPatch(workload: Workload, fields: unknown): string {
  * @internal
  */
 export function newObject(object: unknown): string {
-  return `---\n${stringify(object)}`;
+  return `---\n${toYaml(object)}`;
 }
