@@ -24,6 +24,13 @@ function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** Two significant digits below 1, so that 0.002x does not read as 0x. */
+function formatRatio(value: number): string {
+  return Math.abs(value) < 1 && value !== 0
+    ? value.toLocaleString('en-US', { maximumSignificantDigits: 2 })
+    : formatNumber(value);
+}
+
 function goalCell(row: BenchRow): string {
   if (!row.goal) {
     return '';
@@ -46,7 +53,7 @@ function table(rows: BenchRow[]): string {
       `| ${escape(row.case)} | ${escape(row.metric)} | ${formatNumber(
         row.value,
       )} ${row.unit} | ${baseline} | ${
-        row.ratio === undefined ? '' : `${formatNumber(row.ratio)}x`
+        row.ratio === undefined ? '' : `${formatRatio(row.ratio)}x`
       } | ${goalCell(row)} |`,
     );
   }
