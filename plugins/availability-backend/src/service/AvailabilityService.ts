@@ -29,6 +29,7 @@ import {
 import {
   AvailabilityStore,
   ReportsFilter,
+  ReportsScope,
   StoredReport,
 } from '../database/AvailabilityStore';
 import { RefreshRunStore } from '../database/RefreshRunStore';
@@ -242,8 +243,7 @@ export class AvailabilityService {
     options: { credentials: BackstageCredentials },
   ): Promise<ReportsPage> {
     const normalized = this.#normalizeFilter(query);
-    const scope = await this.#visibleTo(options.credentials);
-    return this.#reads.get(this.#readKey('reports', scope, normalized), () =>
+    return this.#cached('reports', options.credentials, normalized, scope =>
       this.#store.listReports(normalized, scope),
     );
   }
@@ -254,8 +254,7 @@ export class AvailabilityService {
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilitySummary> {
     const normalized = this.#normalizeFilter(filter);
-    const scope = await this.#visibleTo(options.credentials);
-    return this.#reads.get(this.#readKey('summary', scope, normalized), () =>
+    return this.#cached('summary', options.credentials, normalized, scope =>
       this.#store.getSummary(normalized, { ...scope, now: this.#now() }),
     );
   }
@@ -266,20 +265,23 @@ export class AvailabilityService {
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilityFacets> {
     const normalized = this.#normalizeFilter(filter);
-    const scope = await this.#visibleTo(options.credentials);
-    return this.#reads.get(this.#readKey('facets', scope, normalized), () =>
+    return this.#cached('facets', options.credentials, normalized, scope =>
       this.#store.getFacets(normalized, scope),
     );
   }
 
-  #readKey(
+  /** The caller's answer, reused while it and what they may see last. */
+  async #cached<T>(
     route: string,
-    scope: { visibleEntityRefs?: ReadonlySet<string> },
+    credentials: BackstageCredentials,
     query: object,
-  ): string {
-    return `${route}|${this.#reads.visibilityKey(
-      scope.visibleEntityRefs,
-    )}|${JSON.stringify(query)}`;
+    compute: (scope: ReportsScope) => Promise<T>,
+  ): Promise<T> {
+    const scope = await this.#visibleTo(credentials);
+    const visible = this.#reads.visibilityKey(scope.visibleEntityRefs);
+    return this.#reads.get(`${route}|${visible}|${JSON.stringify(query)}`, () =>
+      compute(scope),
+    );
   }
 
   async #visibleTo(credentials: BackstageCredentials) {
@@ -302,11 +304,13 @@ export class AvailabilityService {
   async listClusters(options: {
     credentials: BackstageCredentials;
   }): Promise<ClustersResponse> {
-    const [nodeLists, reports] = await Promise.all([
-      this.#store.listClusterNodes(),
-      this.#readableReports({}, options.credentials),
-    ]);
-    return listClusters(nodeLists, reports);
+    return this.#cached('clusters', options.credentials, {}, async () => {
+      const [nodeLists, reports] = await Promise.all([
+        this.#store.listClusterNodes(),
+        this.#readableReports({}, options.credentials),
+      ]);
+      return listClusters(nodeLists, reports);
+    });
   }
 
   /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
@@ -314,11 +318,18 @@ export class AvailabilityService {
     cluster: string,
     options: { credentials: BackstageCredentials },
   ): Promise<FailureDomainsResponse> {
-    const [nodeLists, reports] = await Promise.all([
-      this.#store.listClusterNodes(),
-      this.#readableReports({}, options.credentials),
-    ]);
-    return clusterFailureDomains(cluster, nodeLists, reports);
+    return this.#cached(
+      'failure-domains',
+      options.credentials,
+      { cluster },
+      async () => {
+        const [nodeLists, reports] = await Promise.all([
+          this.#store.listClusterNodes(),
+          this.#readableReports({}, options.credentials),
+        ]);
+        return clusterFailureDomains(cluster, nodeLists, reports);
+      },
+    );
   }
 
   /** Every active exemption of the entities that match the filter. */
@@ -327,14 +338,22 @@ export class AvailabilityService {
     options: { horizonDays?: number; credentials: BackstageCredentials },
   ): Promise<ExemptionsResponse> {
     const horizonDays = options.horizonDays ?? this.#ledgerHorizonDays;
-    const reports = await this.#readableReports(
-      this.#normalizeFilter(filter),
+    const normalized = this.#normalizeFilter(filter);
+    return this.#cached(
+      'exemptions',
       options.credentials,
+      { ...normalized, horizonDays },
+      async () => {
+        const reports = await this.#readableReports(
+          normalized,
+          options.credentials,
+        );
+        return {
+          items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
+          horizonDays,
+        };
+      },
     );
-    return {
-      items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
-      horizonDays,
-    };
   }
 
   /** What the level-up simulator re-scores: the objects of the latest report, redacted. */

@@ -7,7 +7,8 @@ const MAX_ENTRIES = 500;
 
 /**
  * Answers of the list and aggregate routes (`/reports`, `/summary`,
- * `/facets`), reused for a few seconds. An org page is opened by many people
+ * `/facets`, `/clusters`, a cluster's failure domains, `/exemptions`),
+ * reused for a few seconds. An org page is opened by many people
  * and asks the same questions; over ten thousand reports each answer costs
  * several queries, and filtering them by what the caller may see costs as
  * much again. Keys hold a digest of the caller's visible set, so callers who
@@ -80,10 +81,12 @@ const WRITES: ReadonlySet<PropertyKey> = new Set<keyof AvailabilityStore>([
   'saveReport',
   'saveFailure',
   'deleteEntities',
+  'saveClusterNodes',
 ]);
 
 /**
- * The store, clearing the cache after each write of reports through it: the
+ * The store, clearing the cache after each write of reports or Node lists
+ * through it: the
  * refresher and the runner write through this, whatever they call.
  */
 export function clearingOnWrites(
