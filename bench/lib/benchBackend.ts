@@ -10,6 +10,7 @@ import {
   RootLoggerService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { requestJson } from './requestJson';
 
 /** The clusters of the generated fixtures. */
 export const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
@@ -30,12 +31,9 @@ export function baseUrl(server: { address(): AddressInfo | string | null }) {
   return `http://127.0.0.1:${address.port}`;
 }
 
-export async function getJson(url: string): Promise<any> {
-  const res = await fetch(url, { headers: auth });
-  if (!res.ok) {
-    throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
-  }
-  return res.json();
+/** A signed-in user's GET, on a connection of its own (see requestJson). */
+export function getJson(url: string): Promise<any> {
+  return requestJson(url, { headers: auth });
 }
 
 /**

@@ -12,11 +12,11 @@ import availabilityPlugin from '@availability-backstage/plugin-availability-back
 import { REFRESH_TASK_ID } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import { kubernetesConfigFor } from '@availability-backstage/demo-cluster';
 import { RemoteEmulator } from '../lib/emulatorProcess';
-import { requestJson } from '../lib/requestJson';
 import { generateServiceEntities } from '../lib/backendFixtures';
 import {
   auth,
   baseUrl,
+  getJson,
   QUIET_SCHEDULE,
   RecordingLogger,
 } from '../lib/benchBackend';
@@ -101,10 +101,6 @@ export async function pass(options: {
     peakRssMb: peakRss / 2 ** 20,
     summary,
   };
-}
-
-export function getJson(url: string): Promise<any> {
-  return requestJson(url, { headers: auth });
 }
 
 /** Entities whose report is fresh from this pass, of those on a healthy cluster. */

@@ -17,7 +17,8 @@ import {
 import { round } from '../lib/results';
 import type { BenchRow } from '../lib/results';
 import { auth, CLUSTERS, log } from '../lib/benchBackend';
-import { getJson, startBackend, toEntity } from './backend';
+import { getJson } from '../lib/benchBackend';
+import { startBackend, toEntity } from './backend';
 
 export const LOAD_REPORTS = 10_000;
 

@@ -20,6 +20,11 @@ import {
   REPORTS,
 } from './tables';
 
+/** The UTC date (YYYY-MM-DD) `days` days before `now`. */
+function utcDayBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Week-ago scores summed per owner, and the oldest day they are from. */
 type PreviousRow = {
   owner: string | null;
@@ -36,10 +41,7 @@ type PreviousRow = {
  * nothing to compare with.
  */
 function previousScores(db: Knex, now: Date): Knex.QueryBuilder {
-  const day = (offsetDays: number) =>
-    new Date(now.getTime() - offsetDays * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+  const day = (offsetDays: number) => utcDayBefore(now, offsetDays);
   const baseline = db(DAILY)
     .where('day', '<', day(0))
     .select('entity_ref')
@@ -114,11 +116,7 @@ export async function querySummary(
   filter: ReportsFilter,
   options: ReportsScope & { trendDays: number; now: Date },
 ): Promise<AvailabilitySummary> {
-  const since = new Date(
-    options.now.getTime() - (options.trendDays - 1) * 86_400_000,
-  )
-    .toISOString()
-    .slice(0, 10);
+  const since = utcDayBefore(options.now, options.trendDays - 1);
   const scope: ReportsScope = { visibleEntityRefs: options.visibleEntityRefs };
   const matching = () =>
     applyReportsFilter(db, db(`${REPORTS} as r`), filter, scope).select(
