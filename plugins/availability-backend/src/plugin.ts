@@ -81,6 +81,7 @@ export const availabilityPlugin = createBackendPlugin({
           triggerRefresh: () => deps.scheduler.triggerTask(REFRESH_TASK_ID),
           nodeCacheTtlMs: config.nodeCacheTtlMs,
           catalog: deps.catalog,
+          permissions: deps.permissions,
           auth: deps.auth,
           evaluation: config.evaluation,
           concurrency: config.concurrency,

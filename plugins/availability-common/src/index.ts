@@ -13,3 +13,4 @@ export * from './api';
 export * from './permissions';
 export * from './manifests';
 export * from './failureDomains';
+export * from './catalogPages';

@@ -7,9 +7,11 @@ import type {
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
-  EntityReportResponse,
-  ReportsPage,
+import {
+  ENTITY_REF_FIELDS,
+  queryAllPages,
+  type EntityReportResponse,
+  type ReportsPage,
 } from '@availability-backstage/plugin-availability-common';
 import {
   availabilityFacts,
@@ -65,25 +67,15 @@ async function filteredEntityRefs(
   ctx: FactRetrieverContext,
 ): Promise<Set<string>> {
   const credentials = await ctx.auth.getOwnServiceCredentials();
-  const refs = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor
-        ? { cursor, limit: PAGE_SIZE }
-        : {
-            filter: ctx.entityFilter,
-            fields: ['kind', 'metadata.namespace', 'metadata.name'],
-            limit: PAGE_SIZE,
-          },
-      { credentials },
-    );
-    for (const entity of page.items) {
-      refs.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
-    }
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
-  return refs;
+  const entities = await queryAllPages(
+    request => catalog.queryEntities(request, { credentials }),
+    { filter: ctx.entityFilter, fields: ENTITY_REF_FIELDS, limit: PAGE_SIZE },
+  );
+  return new Set(
+    entities.map(entity =>
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    ),
+  );
 }
 
 /**

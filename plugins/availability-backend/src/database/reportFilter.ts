@@ -22,16 +22,23 @@ export function hasFilter(filter: ReportsFilter): boolean {
   );
 }
 
-/** Narrows a query on the reports table (aliased) to the filter's reports with a score. */
-export function applyReportsFilter(
+/**
+ * What the filters take: the database, a query on the reports table (under
+ * `alias`, default `r`), the filter, and which entities the caller may see.
+ */
+type FilterArgs = [
   db: Knex,
   qb: Knex.QueryBuilder,
   filter: ReportsFilter,
   scope: ReportsScope,
-  alias = 'r',
-): Knex.QueryBuilder {
+  alias?: string,
+];
+
+/** Narrows a query on the reports table (aliased) to the filter's reports with a score. */
+export function applyReportsFilter(...args: FilterArgs): Knex.QueryBuilder {
+  const [, qb, , , alias = 'r'] = args;
   qb.whereNotNull(`${alias}.score`);
-  return applyEntityFilter(db, qb, filter, scope, alias);
+  return applyEntityFilter(...args);
 }
 
 /**
@@ -57,11 +64,7 @@ function whereRefIn(
 
 /** The filters on the entity itself, which unscored reports answer too. */
 export function applyEntityFilter(
-  db: Knex,
-  qb: Knex.QueryBuilder,
-  filter: ReportsFilter,
-  scope: ReportsScope,
-  alias = 'r',
+  ...[db, qb, filter, scope, alias = 'r']: FilterArgs
 ): Knex.QueryBuilder {
   if (scope.visibleEntityRefs) {
     whereRefIn(db, qb, `${alias}.entity_ref`, scope.visibleEntityRefs);

@@ -1,109 +1,67 @@
-import {
-  AuthService,
+import type {
   BackstageCredentials,
-  LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AvailabilityConfig,
-  AvailabilityReport,
-  AvailabilityFacets,
-  AvailabilitySummary,
+  type AvailabilityConfig,
+  type AvailabilityReport,
+  type AvailabilityFacets,
+  type AvailabilitySummary,
   checkCatalog,
-  ChecksResponse,
-  ClustersResponse,
-  EntityObjectsResponse,
-  EntityReportResponse,
+  type ChecksResponse,
+  type ClustersResponse,
+  type EntityObjectsResponse,
+  type EntityReportResponse,
   evaluate,
-  exemptionLedger,
-  ExemptionsResponse,
-  FailureDomainsResponse,
+  type ExemptionsResponse,
+  type FailureDomainsResponse,
   parseManifests,
-  RefreshRun,
-  RefreshStatusResponse,
-  ReportsPage,
-  ReportsQuery,
+  type RefreshRun,
+  type RefreshStatusResponse,
+  type ReportsPage,
+  type ReportsQuery,
 } from '@availability-backstage/plugin-availability-common';
-import {
-  AvailabilityStore,
-  ReportsFilter,
-  ReportsScope,
-  StoredReport,
-} from '../database/AvailabilityStore';
-import { RefreshRunStore } from '../database/RefreshRunStore';
-import { ClusterNodesCache } from './ClusterNodesCache';
-import { ClusterNodesSource } from './ClusterNodesSource';
-import { normalizeRefs } from './entityInfo';
-import {
-  hasKubernetesAnnotation,
-  KUBERNETES_ANNOTATIONS,
-  KubeRequestListener,
-  KubernetesObjectsSource,
-} from './KubernetesObjectsSource';
+import type { ReportsFilter } from '../database/AvailabilityStore';
 import {
   CatalogEntityVisibility,
   DEFAULT_VISIBILITY_TTL_MS,
 } from './CatalogEntityVisibility';
-import { clusterFailureDomains, listClusters } from './clusterViews';
 import { clearingOnWrites, ReadCache } from './ReadCache';
-import { LevelChangeNotifier } from './notifyLevelChanges';
-import { EntityRefresher } from './refresh/EntityRefresher';
-import { RefreshMetrics } from './refresh/refreshMetrics';
-import { RefreshRunner } from './refresh/RefreshRunner';
+import {
+  RefreshControl,
+  type RefreshControlOptions,
+} from './refresh/RefreshControl';
+import { VisibleReports } from './VisibleReports';
 
-const DEFAULT_NODE_CACHE_TTL_MS = 5 * 60_000;
-
-/** Options of {@link AvailabilityService.create}. */
-interface AvailabilityServiceOptions {
-  logger: LoggerService;
-  store: AvailabilityStore;
-  /** Where full refreshes are recorded; without it `GET /refresh` knows none. */
-  runs?: RefreshRunStore;
-  source: KubernetesObjectsSource;
-  /** Where Nodes (zones) come from; without it zone checks are unknown. */
-  nodes?: ClusterNodesSource;
-  /** How long on-demand refreshes reuse a cluster's Node list; default 5 minutes, 0 never. */
-  nodeCacheTtlMs?: number;
-  catalog: CatalogService;
+/**
+ * Options of {@link AvailabilityService.create}: those of the refreshes
+ * (store, sources, catalog, evaluation, schedule), and of the reads.
+ */
+interface AvailabilityServiceOptions
+  extends Omit<RefreshControlOptions, 'now'> {
+  /**
+   * Decides first what a user may read of the catalog (an allow or a deny
+   * needs no catalog query); without it the catalog is asked every time.
+   */
+  permissions?: PermissionsService;
   /** How long a caller's visible entities are reused; default 10 seconds. */
   visibilityTtlMs?: number;
-  auth: AuthService;
-  /** Check overrides, thresholds and exemptions. */
-  evaluation: AvailabilityConfig;
-  /** How many entities refresh at once. */
-  concurrency: number;
-  /** Starts the scheduled refresh now (on whichever backend instance picks it up). */
-  triggerRefresh?: () => Promise<void>;
-  metrics?: RefreshMetrics;
-  /** Told the report before and after each successful refresh. */
-  levelChanges?: LevelChangeNotifier;
   /** Exemptions running longer than this many days are flagged; default 365. */
   ledgerHorizonDays?: number;
   now?: () => Date;
 }
 
 /**
- * Refreshes, stores and serves availability reports of catalog entities.
+ * Refreshes, stores and serves availability reports of catalog entities:
+ * the one service the routes and actions call. Reads that follow catalog
+ * visibility are {@link VisibleReports}, refreshes {@link RefreshControl}.
  *
  * @public
  */
 export class AvailabilityService {
-  readonly #store: AvailabilityStore;
-  readonly #runs?: RefreshRunStore;
-  readonly #source: KubernetesObjectsSource;
-  /** Node lists shared by on-demand refreshes, for a short while. */
-  readonly #onDemandNodes?: ClusterNodesCache;
-  readonly #catalog: CatalogService;
-  readonly #visibility: CatalogEntityVisibility;
-  readonly #reads: ReadCache;
+  readonly #reports: VisibleReports;
+  readonly #refreshes: RefreshControl;
   readonly #config: AvailabilityConfig;
-  readonly #refresher: EntityRefresher;
-  readonly #ledgerHorizonDays: number;
-  readonly #runner: RefreshRunner;
-  readonly #triggerRefresh?: () => Promise<void>;
-  readonly #onKubeRequests?: KubeRequestListener;
   readonly #now: () => Date;
 
   static create(options: AvailabilityServiceOptions): AvailabilityService {
@@ -111,52 +69,27 @@ export class AvailabilityService {
   }
 
   private constructor(options: AvailabilityServiceOptions) {
+    this.#config = options.evaluation;
+    this.#now = options.now ?? (() => new Date());
     // Answers are reused as long as what the caller may see is.
-    this.#reads = new ReadCache({
+    const reads = new ReadCache({
       ttlMs: options.visibilityTtlMs ?? DEFAULT_VISIBILITY_TTL_MS,
     });
-    const store = clearingOnWrites(options.store, this.#reads);
-    this.#store = store;
-    this.#runs = options.runs;
-    this.#source = options.source;
-    this.#onDemandNodes =
-      options.nodes &&
-      ClusterNodesCache.create({
-        source: options.nodes,
-        logger: options.logger,
-        ttlMs: options.nodeCacheTtlMs ?? DEFAULT_NODE_CACHE_TTL_MS,
-      });
-    this.#catalog = options.catalog;
-    this.#visibility = CatalogEntityVisibility.create({
-      catalog: options.catalog,
-      ttlMs: options.visibilityTtlMs,
-    });
-    this.#config = options.evaluation;
-    this.#triggerRefresh = options.triggerRefresh;
-    this.#ledgerHorizonDays = options.ledgerHorizonDays ?? 365;
-    this.#now = options.now ?? (() => new Date());
-    const metrics = options.metrics;
-    this.#onKubeRequests = metrics && metrics.kubeRequests;
-    this.#refresher = new EntityRefresher({
-      logger: options.logger,
+    // The refresher and the runner write through this, clearing the answers.
+    const store = clearingOnWrites(options.store, reads);
+    this.#reports = new VisibleReports({
       store,
+      reads,
+      visibility: CatalogEntityVisibility.create({
+        catalog: options.catalog,
+        permissions: options.permissions,
+        ttlMs: options.visibilityTtlMs,
+      }),
       evaluation: options.evaluation,
-      levelChanges: options.levelChanges,
+      ledgerHorizonDays: options.ledgerHorizonDays ?? 365,
       now: this.#now,
     });
-    this.#runner = new RefreshRunner({
-      logger: options.logger,
-      store,
-      runs: options.runs,
-      source: options.source,
-      nodes: options.nodes,
-      catalog: options.catalog,
-      auth: options.auth,
-      refresher: this.#refresher,
-      concurrency: options.concurrency,
-      metrics,
-      now: this.#now,
-    });
+    this.#refreshes = new RefreshControl({ ...options, store, now: this.#now });
   }
 
   /**
@@ -164,28 +97,11 @@ export class AvailabilityService {
    * An entity the catalog does not let the caller read is not found, as in
    * the catalog itself.
    */
-  async getEntityReport(
+  getEntityReport(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityReportResponse> {
-    if (
-      !(await this.#visibility.canReadEntity(entityRef, options.credentials))
-    ) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    const stored = await this.#store.getEntityReport(entityRef);
-    if (stored) {
-      return stored;
-    }
-    return {
-      entityRef: entityRef.toLocaleLowerCase('en-US'),
-      report: null,
-      clusters: [],
-      refreshedAt: null,
-      stale: false,
-      lastError: null,
-      history: [],
-    };
+    return this.#reports.getEntityReport(entityRef, options.credentials);
   }
 
   /** Refreshes one entity now, as seen by the caller, and returns its report. */
@@ -193,101 +109,54 @@ export class AvailabilityService {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityReportResponse> {
-    const entity = await this.#catalog.getEntityByRef(entityRef, options);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    if (!hasKubernetesAnnotation(entity)) {
-      throw new InputError(
-        `Entity ${entityRef} has none of the annotations ${KUBERNETES_ANNOTATIONS.join(
-          ', ',
-        )}, so it has no Kubernetes objects to check`,
-      );
-    }
-    await this.#refresher.refresh(entity, {
-      source: this.#source,
-      nodes: this.#onDemandNodes,
-      onKubeRequests: this.#onKubeRequests,
-    });
-    return this.getEntityReport(stringifyEntityRef(entity), options);
+    const { credentials } = options;
+    const refreshed = await this.#refreshes.refreshEntity(
+      entityRef,
+      credentials,
+    );
+    return this.#reports.getEntityReport(refreshed, credentials);
   }
 
   /**
    * Refreshes every catalog entity with Kubernetes annotations; stops early,
    * as `interrupted`, when the signal aborts (the backend is stopping).
    */
-  async refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshRun> {
-    return this.#runner.run(options);
+  refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshRun> {
+    return this.#refreshes.refreshAll(options);
   }
 
   /** The running full refresh, else the last one, as recorded in the database. */
-  async getRefreshStatus(): Promise<RefreshStatusResponse> {
-    return { run: (await this.#runs?.latest(this.#now())) ?? null };
+  getRefreshStatus(): Promise<RefreshStatusResponse> {
+    return this.#refreshes.getRefreshStatus();
   }
 
   /** Starts a full refresh now; a conflict while one runs on any instance. */
-  async startRefresh(): Promise<void> {
-    if (!this.#triggerRefresh) {
-      throw new NotFoundError('Full refreshes are not scheduled here');
-    }
-    const latest = await this.#runs?.latest(this.#now());
-    if (latest?.status === 'running') {
-      throw new ConflictError(`A refresh is running since ${latest.startedAt}`);
-    }
-    await this.#triggerRefresh();
+  startRefresh(): Promise<void> {
+    return this.#refreshes.startRefresh();
   }
 
   /** The reports of the entities the catalog lets the caller read. */
-  async listReports(
+  listReports(
     query: ReportsQuery,
     options: { credentials: BackstageCredentials },
   ): Promise<ReportsPage> {
-    const normalized = this.#normalizeFilter(query);
-    return this.#cached('reports', options.credentials, normalized, scope =>
-      this.#store.listReports(normalized, scope),
-    );
+    return this.#reports.listReports(query, options.credentials);
   }
 
   /** Totals and rollups over the entities the catalog lets the caller read. */
-  async getSummary(
+  getSummary(
     filter: ReportsFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilitySummary> {
-    const normalized = this.#normalizeFilter(filter);
-    return this.#cached('summary', options.credentials, normalized, scope =>
-      this.#store.getSummary(normalized, { ...scope, now: this.#now() }),
-    );
+    return this.#reports.getSummary(filter, options.credentials);
   }
 
   /** The values of each filter field among the reports the caller may read, with counts. */
-  async getFacets(
+  getFacets(
     filter: ReportsFilter,
     options: { credentials: BackstageCredentials },
   ): Promise<AvailabilityFacets> {
-    const normalized = this.#normalizeFilter(filter);
-    return this.#cached('facets', options.credentials, normalized, scope =>
-      this.#store.getFacets(normalized, scope),
-    );
-  }
-
-  /** The caller's answer, reused while it and what they may see last. */
-  async #cached<T>(
-    route: string,
-    credentials: BackstageCredentials,
-    query: object,
-    compute: (scope: ReportsScope) => Promise<T>,
-  ): Promise<T> {
-    const scope = await this.#visibleTo(credentials);
-    const visible = this.#reads.visibilityKey(scope.visibleEntityRefs);
-    return this.#reads.get(`${route}|${visible}|${JSON.stringify(query)}`, () =>
-      compute(scope),
-    );
-  }
-
-  async #visibleTo(credentials: BackstageCredentials) {
-    return {
-      visibleEntityRefs: await this.#visibility.visibleEntityRefs(credentials),
-    };
+    return this.#reports.getFacets(filter, options.credentials);
   }
 
   /** Evaluates manifests given as YAML or JSON text. */
@@ -301,95 +170,34 @@ export class AvailabilityService {
   }
 
   /** The clusters known from Node lists and reports, with node and zone counts. */
-  async listClusters(options: {
+  listClusters(options: {
     credentials: BackstageCredentials;
   }): Promise<ClustersResponse> {
-    return this.#cached('clusters', options.credentials, {}, async () => {
-      const [nodeLists, reports] = await Promise.all([
-        this.#store.listClusterNodes(),
-        this.#readableReports({}, options.credentials),
-      ]);
-      return listClusters(nodeLists, reports);
-    });
+    return this.#reports.listClusters(options.credentials);
   }
 
   /** Blast radius and drain readiness of one cluster, from the stored reports and Node list. */
-  async getFailureDomains(
+  getFailureDomains(
     cluster: string,
     options: { credentials: BackstageCredentials },
   ): Promise<FailureDomainsResponse> {
-    return this.#cached(
-      'failure-domains',
-      options.credentials,
-      { cluster },
-      async () => {
-        const [nodeLists, reports] = await Promise.all([
-          this.#store.listClusterNodes(),
-          this.#readableReports({}, options.credentials),
-        ]);
-        return clusterFailureDomains(cluster, nodeLists, reports);
-      },
-    );
+    return this.#reports.getFailureDomains(cluster, options.credentials);
   }
 
   /** Every active exemption of the entities that match the filter. */
-  async listExemptions(
+  listExemptions(
     filter: ReportsFilter,
     options: { horizonDays?: number; credentials: BackstageCredentials },
   ): Promise<ExemptionsResponse> {
-    const horizonDays = options.horizonDays ?? this.#ledgerHorizonDays;
-    const normalized = this.#normalizeFilter(filter);
-    return this.#cached(
-      'exemptions',
-      options.credentials,
-      { ...normalized, horizonDays },
-      async () => {
-        const reports = await this.#readableReports(
-          normalized,
-          options.credentials,
-        );
-        return {
-          items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
-          horizonDays,
-        };
-      },
-    );
+    return this.#reports.listExemptions(filter, options);
   }
 
   /** What the level-up simulator re-scores: the objects of the latest report, redacted. */
-  async getEntityObjects(
+  getEntityObjects(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityObjectsResponse> {
-    if (
-      !(await this.#visibility.canReadEntity(entityRef, options.credentials))
-    ) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    const objects = await this.#store.getEntityObjects(entityRef);
-    if (!objects) {
-      throw new NotFoundError(`No objects are stored for ${entityRef}`);
-    }
-    return {
-      entityRef: entityRef.toLocaleLowerCase('en-US'),
-      objects,
-      config: this.#config,
-    };
-  }
-
-  /**
-   * The latest reports behind every cluster-wide answer (clusters, failure
-   * domains, exemptions): the one place where what a caller may see of the
-   * catalog is decided.
-   */
-  async #readableReports(
-    filter: ReportsFilter,
-    credentials: BackstageCredentials,
-  ): Promise<StoredReport[]> {
-    return this.#store.listLatestReports(
-      filter,
-      await this.#visibleTo(credentials),
-    );
+    return this.#reports.getEntityObjects(entityRef, options.credentials);
   }
 
   /** The check catalog with this backend's severity overrides and disabled checks. */
@@ -403,15 +211,6 @@ export class AvailabilityService {
           enabled: override?.enabled !== false,
         };
       }),
-    };
-  }
-
-  #normalizeFilter<T extends ReportsFilter>(filter: T): T {
-    return {
-      ...filter,
-      entityRef: normalizeRefs(filter.entityRef, 'component', 'entityRef'),
-      owner: normalizeRefs(filter.owner, 'group', 'owner'),
-      system: normalizeRefs(filter.system, 'system', 'system'),
     };
   }
 }

@@ -1,16 +1,43 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ENTITY_REF_FIELDS,
+  queryAllPages,
+} from '@availability-backstage/plugin-availability-common';
 import { KUBERNETES_ANNOTATIONS } from './KubernetesObjectsSource';
 
-/** Only what a ref is made of: the catalog sends nothing else. */
-const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 const PAGE_SIZE = 1000;
 /** How long a caller's visible set is reused by default. */
 export const DEFAULT_VISIBILITY_TTL_MS = 10_000;
 /** A set of 10,000 refs is about a megabyte: keep a bounded number. */
 const MAX_PRINCIPALS = 100;
+
+/**
+ * The entities a caller may read: every one, or those whose lower-cased refs
+ * are listed.
+ *
+ * @public
+ */
+export type VisibleEntities = { all: true } | { refs: ReadonlySet<string> };
+
+const ALL: VisibleEntities = Object.freeze({ all: true });
+const NONE: VisibleEntities = Object.freeze({
+  refs: new Set<string>() as ReadonlySet<string>,
+});
+
+/**
+ * What the caller's `catalog.entity.read` decision leaves to do: nothing
+ * when it allows or denies every entity; ask the catalog, which applies the
+ * conditions, when it is conditional or was not made here.
+ */
+type Access = 'all' | 'none' | 'catalog';
 
 /**
  * Options of {@link CatalogEntityVisibility.create}.
@@ -19,12 +46,22 @@ const MAX_PRINCIPALS = 100;
  */
 export interface CatalogEntityVisibilityOptions {
   catalog: CatalogService;
+  /**
+   * Asked for the caller's `catalog.entity.read` decision before the
+   * catalog is; without it the catalog is asked every time.
+   */
+  permissions?: PermissionsService;
   /** How long a caller's visible set is reused; default 10 seconds, 0 never. */
   ttlMs?: number;
   now?: () => number;
 }
 
-type CacheEntry = { at: number; refs: Promise<ReadonlySet<string>> };
+type CacheEntry = {
+  at: number;
+  access: Promise<Access>;
+  /** The catalog's answer, once `access` left it to the catalog. */
+  refs?: Promise<ReadonlySet<string>>;
+};
 
 function principalKey(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as {
@@ -42,17 +79,29 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
   return undefined;
 }
 
+function isUser(credentials: BackstageCredentials): boolean {
+  return (credentials.principal as { type?: string }).type === 'user';
+}
+
 /**
- * What the catalog lets a caller read, asked with the caller's own
- * credentials so that the catalog's permission policy (`catalog.entity.read`,
- * conditional decisions included) decides. Reports follow it: an entity the
- * catalog hides has no report for that caller, and stays out of lists,
- * totals and rollups.
+ * What the catalog lets a caller read, decided as the catalog decides it:
+ * the caller's `catalog.entity.read` decision first (an allow shows every
+ * report, a deny none, without asking the catalog), and for a conditional
+ * decision the catalog asked with the caller's own credentials, so that it
+ * applies the conditions. Reports follow it: an entity the catalog hides
+ * has no report for that caller, and stays out of lists, totals and
+ * rollups.
+ *
+ * Only users' decisions are taken from the permission service: a service
+ * reaches the catalog with this plugin's credentials, not its own, so for
+ * services the catalog is asked, as it always was; so it is when the
+ * permission service gives no decision (it fails, or knows no such call).
  *
  * @public
  */
 export class CatalogEntityVisibility {
   readonly #catalog: CatalogService;
+  readonly #permissions?: PermissionsService;
   readonly #ttlMs: number;
   readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
@@ -63,78 +112,109 @@ export class CatalogEntityVisibility {
 
   private constructor(options: CatalogEntityVisibilityOptions) {
     this.#catalog = options.catalog;
+    this.#permissions = options.permissions;
     this.#ttlMs = options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS;
     this.#now = options.now ?? Date.now;
   }
 
   /**
-   * The lower-cased refs of the entities with Kubernetes annotations (the
-   * only ones that have reports) that the caller may read. Reused for a
-   * short while per principal, and shared by concurrent requests.
+   * The entities with Kubernetes annotations (the only ones that have
+   * reports) that the caller may read. Reused for a short while per
+   * principal, and shared by concurrent requests.
    */
-  async visibleEntityRefs(
+  async visibleEntities(
     credentials: BackstageCredentials,
-  ): Promise<ReadonlySet<string>> {
-    const key = principalKey(credentials);
-    if (key === undefined || this.#ttlMs <= 0) {
-      return this.#fetchVisible(credentials);
+  ): Promise<VisibleEntities> {
+    const entry = this.#entry(credentials);
+    const access = await entry.access;
+    if (access === 'all') return ALL;
+    if (access === 'none') return NONE;
+    if (!entry.refs) {
+      const refs = this.#fetchVisible(credentials);
+      entry.refs = refs;
+      // A failed fetch is not kept: the next request asks again.
+      refs.catch(() => {
+        if (entry.refs === refs) entry.refs = undefined;
+      });
     }
-    const now = this.#now();
-    const cached = this.#cache.get(key);
-    if (cached && now - cached.at < this.#ttlMs) {
-      return cached.refs;
-    }
-    const refs = this.#fetchVisible(credentials);
-    this.#cache.delete(key);
-    this.#cache.set(key, { at: now, refs });
-    // A failed fetch is not kept: the next request asks again.
-    refs.catch(() => {
-      if (this.#cache.get(key)?.refs === refs) {
-        this.#cache.delete(key);
-      }
-    });
-    for (const oldest of this.#cache.keys()) {
-      if (this.#cache.size <= MAX_PRINCIPALS) break;
-      this.#cache.delete(oldest);
-    }
-    return refs;
+    return { refs: await entry.refs };
   }
 
-  /** Whether the caller may read this one entity. */
+  /**
+   * Whether the caller may read this one entity. With `hasReport`, an
+   * allow decision answers alone; otherwise the catalog is asked, so that
+   * a ref it does not know is not found.
+   */
   async canReadEntity(
     entityRef: string,
     credentials: BackstageCredentials,
+    options?: { hasReport?: boolean },
   ): Promise<boolean> {
+    const access = await this.#entry(credentials).access;
+    if (access === 'none') return false;
+    if (access === 'all' && options?.hasReport) return true;
     const { items } = await this.#catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: REF_FIELDS },
+      { entityRefs: [entityRef], fields: ENTITY_REF_FIELDS },
       { credentials },
     );
     return Boolean(items[0]);
   }
 
+  /** The principal's cached entry, or a new one (kept when it can be). */
+  #entry(credentials: BackstageCredentials): CacheEntry {
+    const key = principalKey(credentials);
+    const now = this.#now();
+    const cacheable = key !== undefined && this.#ttlMs > 0;
+    if (cacheable) {
+      const cached = this.#cache.get(key);
+      if (cached && now - cached.at < this.#ttlMs) return cached;
+    }
+    const entry: CacheEntry = { at: now, access: this.#access(credentials) };
+    if (!cacheable) return entry;
+    this.#cache.delete(key);
+    this.#cache.set(key, entry);
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= MAX_PRINCIPALS) break;
+      this.#cache.delete(oldest);
+    }
+    return entry;
+  }
+
+  async #access(credentials: BackstageCredentials): Promise<Access> {
+    if (!this.#permissions || !isUser(credentials)) return 'catalog';
+    let result: AuthorizeResult | undefined;
+    try {
+      const decisions = await this.#permissions.authorizeConditional(
+        [{ permission: catalogEntityReadPermission }],
+        { credentials },
+      );
+      result = decisions?.[0]?.result;
+    } catch {
+      // Left to the catalog, which asks the same service and reports its
+      // failures; it never shows more than the catalog itself would.
+    }
+    if (result === AuthorizeResult.ALLOW) return 'all';
+    if (result === AuthorizeResult.DENY) return 'none';
+    return 'catalog';
+  }
+
   async #fetchVisible(
     credentials: BackstageCredentials,
   ): Promise<ReadonlySet<string>> {
-    const refs = new Set<string>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.#catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields: REF_FIELDS }
-          : {
-              filter: KUBERNETES_ANNOTATIONS.map(annotation => ({
-                [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-              })),
-              fields: REF_FIELDS,
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      for (const entity of page.items) {
-        refs.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
-      }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return refs;
+    const entities = await queryAllPages(
+      request => this.#catalog.queryEntities(request, { credentials }),
+      {
+        filter: KUBERNETES_ANNOTATIONS.map(annotation => ({
+          [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+        })),
+        fields: ENTITY_REF_FIELDS,
+        limit: PAGE_SIZE,
+      },
+    );
+    return new Set(
+      entities.map(entity =>
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      ),
+    );
   }
 }

@@ -42,17 +42,26 @@ jest.setTimeout(60_000);
 
 const ADMIN = 'user:default/admin';
 const MEMBER = 'user:default/mock';
+/** Denied every catalog entity. */
+const OUTSIDER = 'user:default/outsider';
 
 /**
  * The policy: team b's entities are hidden from everyone but the admin,
  * through a conditional decision that the catalog itself turns into a
- * query filter (as it does for a policy served by the permission backend).
+ * query filter (as it does for a policy served by the permission backend);
+ * the admin may read every entity, the outsider none.
  */
 function hideTeamB(
   permission: Permission,
   credentials: BackstageCredentials,
 ): PolicyDecision {
   const principal = credentials.principal as { userEntityRef?: string };
+  if (
+    permission.name === 'catalog.entity.read' &&
+    principal.userEntityRef === OUTSIDER
+  ) {
+    return { result: AuthorizeResult.DENY };
+  }
   if (
     isResourcePermission(permission, 'catalog-entity') &&
     permission.name === 'catalog.entity.read' &&
@@ -308,5 +317,50 @@ describe('reports follow catalog visibility', () => {
       .set(as(ADMIN));
     expect(noObjects.status).toBe(404);
     expect(noObjects.body.error.message).toMatch(/^No objects are stored/);
+  });
+});
+
+describe('reports follow definitive catalog decisions', () => {
+  it('shows nothing to a caller the catalog denies every entity', async () => {
+    const catalog = await request(server)
+      .get('/api/catalog/entities/by-name/component/default/shop-api')
+      .set(as(OUTSIDER));
+    expect(catalog.status).toBe(404);
+    for (const path of [
+      '/entities/component/default/shop-api',
+      '/entities/component/default/shop-api/objects',
+    ]) {
+      const res = await request(server)
+        .get(`/api/availability${path}`)
+        .set(as(OUTSIDER));
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(/^No entity/);
+    }
+    const list = await request(server)
+      .get('/api/availability/reports')
+      .set(as(OUTSIDER));
+    expect(list.body).toEqual({ items: [], totalItems: 0 });
+    const summary = await request(server)
+      .get('/api/availability/summary')
+      .set(as(OUTSIDER));
+    expect(summary.body).toMatchObject({
+      totalEntities: 0,
+      unscored: { noWorkloads: 0, notJudged: 0 },
+    });
+  });
+
+  it('shows every report to a caller the catalog lets read every entity, and 404 for a ref it does not know', async () => {
+    const admin = await request(server)
+      .get('/api/availability/facets')
+      .set(as(ADMIN));
+    expect(admin.body.owner).toEqual([
+      { value: 'group:default/team-a', count: 2 },
+      { value: 'group:default/team-b', count: 1 },
+    ]);
+    const unknown = await request(server)
+      .get('/api/availability/entities/component/default/nope')
+      .set(as(ADMIN));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/^No entity/);
   });
 });
