@@ -9,7 +9,7 @@
  *
  * @public
  */
-export const ENTITY_REF_FIELDS = [
+export const ENTITY_REF_FIELDS: readonly string[] = [
   'kind',
   'metadata.namespace',
   'metadata.name',
@@ -35,9 +35,10 @@ export async function queryAllPages<TFilter, TItem>(
   queryPage: (
     request: CatalogPageRequest<TFilter>,
   ) => Promise<{ items: TItem[]; pageInfo: { nextCursor?: string } }>,
-  options: { filter?: TFilter; fields: string[]; limit: number },
+  options: { filter?: TFilter; fields: readonly string[]; limit: number },
 ): Promise<TItem[]> {
-  const { filter, fields, limit } = options;
+  const { filter, limit } = options;
+  const fields = [...options.fields];
   const items: TItem[] = [];
   let cursor: string | undefined;
   do {

@@ -108,7 +108,7 @@ function deciding(result: AuthorizeResult) {
   const permissions = mockServices.permissions.mock();
   permissions.authorizeConditional.mockImplementation(
     async queries =>
-      queries.map(({ permission }) =>
+      queries.map(() =>
         result === AuthorizeResult.CONDITIONAL
           ? {
               result,

@@ -154,7 +154,7 @@ export class CatalogEntityVisibility {
     if (access === 'none') return false;
     if (access === 'all' && options?.hasReport) return true;
     const { items } = await this.#catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: ENTITY_REF_FIELDS },
+      { entityRefs: [entityRef], fields: [...ENTITY_REF_FIELDS] },
       { credentials },
     );
     return Boolean(items[0]);

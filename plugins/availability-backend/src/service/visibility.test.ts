@@ -326,12 +326,12 @@ describe('reports follow definitive catalog decisions', () => {
       .get('/api/catalog/entities/by-name/component/default/shop-api')
       .set(as(OUTSIDER));
     expect(catalog.status).toBe(404);
-    for (const path of [
+    for (const route of [
       '/entities/component/default/shop-api',
       '/entities/component/default/shop-api/objects',
     ]) {
       const res = await request(server)
-        .get(`/api/availability${path}`)
+        .get(`/api/availability${route}`)
         .set(as(OUTSIDER));
       expect(res.status).toBe(404);
       expect(res.body.error.message).toMatch(/^No entity/);
