@@ -58,7 +58,7 @@ export const WARMUP = 10;
 export const DAY = 86_400_000;
 
 /** A user of the owner-only policy: `user:default/<team>.member-<n>`. */
-const TEAM_MEMBER = /^user:default\/(team-\d+)\.member-\d+$/;
+const TEAM_MEMBER = /^user:default\/(team-\d+)\.member-/;
 
 function teamOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as { userEntityRef?: string };
