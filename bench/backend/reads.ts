@@ -57,7 +57,7 @@ export const WARMUP = 10;
 
 export const DAY = 86_400_000;
 
-/** A user of the owner-only policy: `user:default/<team>.member-<n>`. */
+/** A user of the owner-only policy: `user:default/<team>.member-<anything>`. */
 const TEAM_MEMBER = /^user:default\/(team-\d+)\.member-/;
 
 function teamOf(credentials: BackstageCredentials): string | undefined {
@@ -315,19 +315,23 @@ export async function measureReads(
     // decision (allow) that costs one permission decision; a team member
     // under the owner-only policy gets a conditional decision, and the
     // plugin asks the catalog for the refs the conditions leave.
-    const coldUser = (round: number) => ({
-      Authorization: mockCredentials.user.header(`user:default/cold-${round}`),
-    });
-    const teamMember = (round: number) => ({
+    // Each row has users of its own: a user another row timed within the
+    // last 10 s would find their decision and visible set still cached.
+    const coldUser = (row: string) => (round: number) => ({
       Authorization: mockCredentials.user.header(
-        `user:default/${owner}.member-${round}`,
+        `user:default/cold-${row}-${round}`,
+      ),
+    });
+    const teamMember = (row: string) => (round: number) => ({
+      Authorization: mockCredentials.user.header(
+        `user:default/${owner}.member-${row}-${round}`,
       ),
     });
     const [memberReports, memberEntities] = await Promise.all(
       [
         `${av}/reports?limit=1`,
         `${cat}/entities/by-query?limit=1&filter=kind=component`,
-      ].map(url => requestJson(url, { headers: teamMember(-1) })),
+      ].map(url => requestJson(url, { headers: teamMember('check')(0) })),
     );
     if (
       memberReports.totalItems !== counts.get(owner) ||
@@ -342,10 +346,10 @@ export async function measureReads(
       );
     }
     const coldRuns = [
-      ['coldFirst', 'first', coldUser],
-      ['coldSummary', 'summary', coldUser],
-      ['memberFirst', 'first', teamMember],
-      ['memberSummary', 'summary', teamMember],
+      ['coldFirst', 'first', coldUser('reports')],
+      ['coldSummary', 'summary', coldUser('summary')],
+      ['memberFirst', 'first', teamMember('reports')],
+      ['memberSummary', 'summary', teamMember('summary')],
     ] as const;
     const cold: Record<string, { ours: Latency; catalog: Latency }> = {};
     for (const [name, ours, headers] of coldRuns) {
@@ -375,7 +379,7 @@ export async function measureReads(
     const n = READ_ENTITIES.toLocaleString('en-US');
     const members = `${owner}'s ${counts.get(owner)} entities`;
     const notes = [
-      `Permissions in the reads part: an in-process policy (ownerOnlyPermissions in bench/backend/reads.ts) that gives every request the test backend's default decision, allow, except catalog.entity.read for a team member (user:default/<team>.member-<n>): conditional, on the catalog's isEntityOwner rule with the claim group:default/<team>. The "allowed every entity" rows and every row below them are timed as users with the allow decision (user:default/mock, or a new user:default/cold-<n> per request); the "conditional" rows as a new member of ${owner} per request, with the catalog's by-query (limit ${PAGE}, counting the total) as the same user under the same policy as their baseline. Before timing, a member saw ${
+      `Permissions in the reads part: an in-process policy (ownerOnlyPermissions in bench/backend/reads.ts) that gives every request the test backend's default decision, allow, except catalog.entity.read for a team member (user:default/<team>.member-<row>-<n>): conditional, on the catalog's isEntityOwner rule with the claim group:default/<team>. The "allowed every entity" rows and every row below them are timed as users with the allow decision (user:default/mock, or a new user:default/cold-<row>-<n> per request, each row its own users); the "conditional" rows as a new member of ${owner} per request, with the catalog's by-query (limit ${PAGE}, counting the total) as the same user under the same policy as their baseline. Before timing, a member saw ${
         memberReports.totalItems
       } reports and ${
         memberEntities.totalItems
