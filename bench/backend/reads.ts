@@ -5,25 +5,16 @@
  */
 import path from 'node:path';
 import {
-  coreServices,
-  createServiceFactory,
-  type BackstageCredentials,
-  type PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
 import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import { createRandom } from '../lib/corpus';
+import { ownerOnlyPermissions } from './ownerOnlyPermissions';
 import {
   generateServiceEntities,
   serviceReport,
@@ -56,61 +47,6 @@ export const DEEP_PAGES = 250; // the page holding items 5,001-5,020
 export const WARMUP = 10;
 
 export const DAY = 86_400_000;
-
-/** A user of the owner-only policy: `user:default/<team>.member-<anything>`. */
-const TEAM_MEMBER = /^user:default\/(team-\d+)\.member-/;
-
-function teamOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as { userEntityRef?: string };
-  return principal.userEntityRef?.match(TEAM_MEMBER)?.[1];
-}
-
-/**
- * The suite's permission policy, in process: the test backend's default
- * decision (allow) for every request, except that a team member (see
- * TEAM_MEMBER) may read only the catalog entities their team owns: a
- * conditional decision on the catalog's own isEntityOwner rule, which the
- * catalog turns into a query filter as it does for a policy served by the
- * permission backend.
- */
-const ownerOnlyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory(): PermissionsService {
-    const allow = mockServices.permissions();
-    const isCatalogRead = (name: string) => name === 'catalog.entity.read';
-    return {
-      async authorize(requests, options) {
-        if (
-          teamOf(options.credentials) &&
-          requests.some(r => isCatalogRead(r.permission.name))
-        ) {
-          // Nothing in the suite asks this: fail loudly rather than guess.
-          throw new Error(
-            'the owner-only policy answers catalog reads conditionally only',
-          );
-        }
-        return allow.authorize(requests, options);
-      },
-      async authorizeConditional(queries, options) {
-        const team = teamOf(options.credentials);
-        const decisions = await allow.authorizeConditional(queries, options);
-        return queries.map((q, i) =>
-          team && isCatalogRead(q.permission.name)
-            ? createCatalogConditionalDecision(
-                q.permission as Parameters<
-                  typeof createCatalogConditionalDecision
-                >[0],
-                catalogConditions.isEntityOwner({
-                  claims: [`group:default/${team}`],
-                }),
-              )
-            : decisions[i],
-        );
-      },
-    };
-  },
-});
 
 /** Follows `pages` next cursors from `first` and returns the last cursor. */
 async function cursorAfter(
@@ -379,7 +315,7 @@ export async function measureReads(
     const n = READ_ENTITIES.toLocaleString('en-US');
     const members = `${owner}'s ${counts.get(owner)} entities`;
     const notes = [
-      `Permissions in the reads part: an in-process policy (ownerOnlyPermissions in bench/backend/reads.ts) that gives every request the test backend's default decision, allow, except catalog.entity.read for a team member (user:default/<team>.member-<row>-<n>): conditional, on the catalog's isEntityOwner rule with the claim group:default/<team>. The "allowed every entity" rows and every row below them are timed as users with the allow decision (user:default/mock, or a new user:default/cold-<row>-<n> per request, each row its own users); the "conditional" rows as a new member of ${owner} per request, with the catalog's by-query (limit ${PAGE}, counting the total) as the same user under the same policy as their baseline. Before timing, a member saw ${
+      `Permissions in the reads part: an in-process policy (bench/backend/ownerOnlyPermissions.ts) that gives every request the test backend's default decision, allow, except catalog.entity.read for a team member (user:default/<team>.member-<row>-<n>): conditional, on the catalog's isEntityOwner rule with the claim group:default/<team>. The "allowed every entity" rows and every row below them are timed as users with the allow decision (user:default/mock, or a new user:default/cold-<row>-<n> per request, each row its own users); the "conditional" rows as a new member of ${owner} per request, with the catalog's by-query (limit ${PAGE}, counting the total) as the same user under the same policy as their baseline. Before timing, a member saw ${
         memberReports.totalItems
       } reports and ${
         memberEntities.totalItems
