@@ -6,6 +6,7 @@
  * --client-package` writes.
  */
 const { toType, refName, docComment } = require('./typescript');
+const { COMMON_PACKAGE, commonSchemas } = require('./commonTypes');
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -154,10 +155,24 @@ ${docComment(operation.description, '  ')}  public async ${id}(${
 `;
 }
 
+/**
+ * The models: a schema with `x-common-type` is that type of the common
+ * package, re-exported under the schema's name; every other one is written.
+ */
 function renderModels(spec, models) {
-  const components = Object.entries(spec.components.schemas ?? {}).map(
-    ([name, schema]) => ({ name, schema }),
+  const common = commonSchemas(spec).map(({ name, common: type }) =>
+    type === name ? name : `${type} as ${name}`,
   );
+  const reexport = common.length
+    ? [
+        `export type {\n  ${common.join(
+          ',\n  ',
+        )},\n} from '${COMMON_PACKAGE}';\n`,
+      ]
+    : [];
+  const components = Object.entries(spec.components.schemas ?? {})
+    .filter(([, schema]) => !schema['x-common-type'])
+    .map(([name, schema]) => ({ name, schema }));
   const schemas = [...components, ...models.inline].map(
     ({ name, schema }) =>
       `${docComment(schema.description, '')}export type ${name} = ${toType(
@@ -167,7 +182,7 @@ function renderModels(spec, models) {
   const parameters = [...models.shared.values()].map(
     ({ name, text }) => `export type ${name} = ${text};\n`,
   );
-  return [...schemas, ...parameters].join('\n');
+  return [...reexport, ...schemas, ...parameters].join('\n');
 }
 
 const HEADER = `//
