@@ -10,6 +10,9 @@ const { COMMON_PACKAGE, commonSchemas } = require('./commonTypes');
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/** What the generated methods may call from the runtime to build a request. */
+const RUNTIME_HELPERS = ['expand', 'toSearch'];
+
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -211,6 +214,11 @@ function renderClient(spec) {
   const imported = used
     .filter(name => new RegExp(`\\b${name}\\b`).test(methods))
     .sort();
+  // The runtime's request helpers that some method calls: a spec without
+  // path (or query) parameters leaves `expand` (or `toSearch`) out.
+  const helpers = RUNTIME_HELPERS.filter(name =>
+    new RegExp(`\\b${name}\\(`).test(methods),
+  );
   const pluginId = spec.info.title;
   const queryNames = [
     ...new Set(
@@ -228,11 +236,9 @@ import type {
   ${imported.join(',\n  ')},
 } from './models';
 import {
-  OpenApiClient,
-  OpenApiClientOptions,
-  TypedResponse,
-  expand,
-  toSearch,
+  ${['OpenApiClient', 'OpenApiClientOptions', 'TypedResponse', ...helpers].join(
+    ',\n  ',
+  )},
 } from '../runtime';
 
 /** Every query parameter of the spec, in the order it lists them. */
