@@ -160,17 +160,17 @@ ${docComment(operation.description, '  ')}  public async ${id}(${
 
 /**
  * The models: a schema with `x-common-type` is that type of the common
- * package, re-exported under the schema's name; every other one is written.
+ * package under the schema's name; every other one is written out.
  */
 function renderModels(spec, models) {
-  const common = commonSchemas(spec).map(({ name, common: type }) =>
-    type === name ? name : `${type} as ${name}`,
+  const common = commonSchemas(spec).map(
+    ({ name, common: type }) => `export type ${name} = Common.${type};\n`,
   );
   const reexport = common.length
     ? [
-        `export type {\n  ${common.join(
-          ',\n  ',
-        )},\n} from '${COMMON_PACKAGE}';\n`,
+        `import type * as Common from '${COMMON_PACKAGE}';\n\n${common.join(
+          '',
+        )}`,
       ]
     : [];
   const components = Object.entries(spec.components.schemas ?? {})

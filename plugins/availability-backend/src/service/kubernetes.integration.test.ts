@@ -92,7 +92,7 @@ describe('availability backend against the real kubernetes backend', () => {
     }
   });
 
-  const statuses = (body: any, cluster: string, name = 'shop-api') =>
+  const checksOf = (body: any, cluster: string, name = 'shop-api') =>
     checkStatuses(body, cluster, name);
 
   it('evaluates the objects of every cluster', async () => {
@@ -107,11 +107,11 @@ describe('availability backend against the real kubernetes backend', () => {
       })),
     );
     for (const cluster of ['prod-eu', 'prod-us', 'staging']) {
-      expect(statuses(res.body, cluster)).toMatchObject({
+      expect(checksOf(res.body, cluster)).toMatchObject({
         'replicas-min': 'pass',
         'probe-readiness': 'pass',
       });
-      expect(statuses(res.body, cluster, 'shop-worker')).toMatchObject({
+      expect(checksOf(res.body, cluster, 'shop-worker')).toMatchObject({
         'replicas-min': 'fail',
         'probe-readiness': 'fail',
       });
@@ -125,7 +125,7 @@ describe('availability backend against the real kubernetes backend', () => {
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
     for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
-      expect(statuses(res.body, cluster)).toMatchObject({
+      expect(checksOf(res.body, cluster)).toMatchObject({
         'runtime-zone-spread': verdict,
         'runtime-node-spread': 'pass',
       });
@@ -162,7 +162,7 @@ describe('availability backend against the real kubernetes backend', () => {
         .set(auth)
         .expect(200);
       for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
-        expect(statuses(res.body, cluster)).toMatchObject({
+        expect(checksOf(res.body, cluster)).toMatchObject({
           'runtime-zone-spread': verdict,
         });
       }
@@ -182,7 +182,7 @@ describe('availability backend against the real kubernetes backend', () => {
       'ok',
     ]);
     for (const cluster of Object.keys(ZONE_VERDICTS)) {
-      expect(statuses(res.body, cluster)).toMatchObject({
+      expect(checksOf(res.body, cluster)).toMatchObject({
         'runtime-zone-spread': 'unknown',
         'runtime-node-spread': 'pass',
       });

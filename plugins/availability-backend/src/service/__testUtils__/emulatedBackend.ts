@@ -1,11 +1,16 @@
 import path from 'node:path';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import type { JsonObject } from '@backstage/types';
 import {
+  KubeApiEmulator,
   kubernetesConfigFor,
   startKubeApiEmulator,
 } from '@availability-backstage/demo-cluster';
@@ -20,6 +25,13 @@ import { testDatabases } from './testDatabases';
 
 const CLUSTERS_DIR = path.resolve(__dirname, '../../__fixtures__/clusters');
 
+/** What {@link startEmulatedBackend} starts. */
+export interface EmulatedBackend {
+  server: TestBackend['server'];
+  emulator: KubeApiEmulator;
+  probe: ReturnType<typeof availabilityProbe>;
+}
+
 /**
  * The availability plugin beside the real kubernetes backend, over the
  * emulated fixture clusters (src/__fixtures__/clusters) and the given
@@ -32,7 +44,7 @@ export async function startEmulatedBackend(options: {
   entities: Entity[];
   availability: JsonObject;
   features?: BackendFeature[];
-}) {
+}): Promise<EmulatedBackend> {
   requireVmModules();
   const emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
   try {
@@ -64,9 +76,6 @@ export async function startEmulatedBackend(options: {
     throw error;
   }
 }
-
-/** What {@link startEmulatedBackend} starts. */
-export type EmulatedBackend = Awaited<ReturnType<typeof startEmulatedBackend>>;
 
 /** One workload of an entity's report (a response body), by cluster and name. */
 export function workloadOf(body: any, cluster: string, name: string) {

@@ -1,5 +1,9 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
@@ -19,7 +23,7 @@ export async function startEntitySourceBackend(options: {
   entities: Entity[];
   config?: JsonObject & { availability?: JsonObject };
   features?: BackendFeature[];
-}) {
+}): Promise<TestBackend['server']> {
   const { availability, ...rest } = options.config ?? {};
   const { server } = await startTestBackend({
     features: [

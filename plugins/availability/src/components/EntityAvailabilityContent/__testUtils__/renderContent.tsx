@@ -14,6 +14,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { RenderResult } from '@testing-library/react';
 import { availabilityApiRef } from '../../../api';
 import { mockAvailabilityApi } from '../../../__fixtures__/mockAvailabilityApi';
 import { entity } from '../../../__fixtures__/reports';
@@ -30,7 +31,12 @@ export async function renderContent(options: {
   allowRefresh?: boolean;
   permissionApi?: PermissionApi;
   entity?: Entity;
-}) {
+}): Promise<
+  RenderResult & {
+    api: ReturnType<typeof mockAvailabilityApi>;
+    alertApi: { post: jest.Mock; alert$: jest.Mock };
+  }
+> {
   const api = options.api ?? mockAvailabilityApi();
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const permissionApi =

@@ -6,28 +6,28 @@
 // * `yarn openapi:generate`.                                        *
 // ******************************************************************
 
-export type {
-  Level,
-  ConfiguredCheck,
-  CheckResult,
-  WorkloadReport,
-  WorkloadEvidence,
-  AvailabilityReport,
-  ClusterStatus,
-  RefreshRun,
-  RefreshStatusResponse,
-  HistoryPoint,
-  EntityReportResponse,
-  EntityReportSummary,
-  ReportsPage,
-  AvailabilityFacets,
-  AvailabilitySummary,
-  ClusterSummary,
-  WorkloadImpact,
-  DomainRisk,
-  FailureDomainsResponse,
-  ExemptionsResponse,
-} from '@availability-backstage/plugin-availability-common';
+import type * as Common from '@availability-backstage/plugin-availability-common';
+
+export type Level = Common.Level;
+export type ConfiguredCheck = Common.ConfiguredCheck;
+export type CheckResult = Common.CheckResult;
+export type WorkloadReport = Common.WorkloadReport;
+export type WorkloadEvidence = Common.WorkloadEvidence;
+export type AvailabilityReport = Common.AvailabilityReport;
+export type ClusterStatus = Common.ClusterStatus;
+export type RefreshRun = Common.RefreshRun;
+export type RefreshStatusResponse = Common.RefreshStatusResponse;
+export type HistoryPoint = Common.HistoryPoint;
+export type EntityReportResponse = Common.EntityReportResponse;
+export type EntityReportSummary = Common.EntityReportSummary;
+export type ReportsPage = Common.ReportsPage;
+export type AvailabilityFacets = Common.AvailabilityFacets;
+export type AvailabilitySummary = Common.AvailabilitySummary;
+export type ClusterSummary = Common.ClusterSummary;
+export type WorkloadImpact = Common.WorkloadImpact;
+export type DomainRisk = Common.DomainRisk;
+export type FailureDomainsResponse = Common.FailureDomainsResponse;
+export type ExemptionsResponse = Common.ExemptionsResponse;
 
 export type ByLevel = {
   gold: number;
