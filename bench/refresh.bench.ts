@@ -14,10 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmulatorProcess } from './lib/emulatorProcess';
-import {
-  generateServiceEntities,
-  writeClusterFixtures,
-} from './lib/backendFixtures';
+import { refreshEntities, writeClusterFixtures } from './lib/backendFixtures';
 import { round, writeResults } from './lib/results';
 import type { BenchRow } from './lib/results';
 import { CLUSTERS, log } from './lib/benchBackend';
@@ -103,12 +100,7 @@ function rowsFor(
 
 async function measureSize(tmp: string, size: number) {
   log(`refresh: ${size} entities over ${CLUSTERS.length} clusters`);
-  const generated = generateServiceEntities({
-    count: size,
-    owners: 12,
-    systems: 30,
-    seed: 5,
-  });
+  const generated = refreshEntities(size);
   const entities = generated.map(toEntity);
   const clustersDir = path.join(tmp, `clusters-${size}`);
   const placements = writeClusterFixtures({

@@ -12,7 +12,10 @@
  * generation needs a Java build of openapi-generator that is not available from
  * the npm registry; here the request and response types are inferred from the
  * spec itself by `createValidatedOpenApiRouter` of @backstage/backend-openapi-utils, and the
- * client's models are written out by ./openapi/typescript.js.
+ * client's models are written out by ./openapi/typescript.js, but for the
+ * schemas that name a type of the common package with `x-common-type`: the
+ * client uses that type, and generating (or `--check`) fails while the type
+ * the schema describes is not that type (./openapi/commonTypes.js).
  *
  * Run it after changing the spec: `yarn openapi:generate`. The backend's
  * `router.spec.test.ts` and the frontend's `client.spec.test.ts` fail while a
@@ -20,14 +23,11 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const YAML = require('yaml');
 const { renderClient } = require('./openapi/client');
+const { disagreements } = require('./openapi/commonTypes');
+const { readSpec } = require('./openapi/spec');
 
 const root = path.resolve(__dirname, '..');
-const specPath = path.join(
-  root,
-  'plugins/availability-backend/src/schema/openapi.yaml',
-);
 const routerDir = path.join(
   root,
   'plugins/availability-backend/src/schema/openapi',
@@ -80,7 +80,14 @@ async function generatedFiles(spec) {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const spec = YAML.parse(fs.readFileSync(specPath, 'utf8'));
+  const spec = readSpec();
+  const disagreeing = disagreements(spec, clientDir);
+  if (disagreeing.length) {
+    console.error(
+      `The spec and the common package disagree:\n${disagreeing.join('\n')}`,
+    );
+    process.exit(1);
+  }
   const files = await generatedFiles(spec);
   const stale = [];
   for (const [file, text] of Object.entries(files)) {

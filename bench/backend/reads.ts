@@ -4,24 +4,15 @@
  * process.
  */
 import path from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
-import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import { createRandom } from '../lib/corpus';
 import { ownerOnlyPermissions } from './ownerOnlyPermissions';
 import {
   generateServiceEntities,
-  serviceReport,
+  seededService,
   ServiceEntity,
   writeCatalogFile,
-  okStatuses,
-  storedEntity,
 } from '../lib/backendFixtures';
 import { Latency, measureGets } from '../lib/httpLatency';
 import { requestJson } from '../lib/requestJson';
@@ -29,12 +20,10 @@ import { ratioRow } from '../lib/results';
 import type { BenchRow } from '../lib/results';
 import {
   auth,
-  baseUrl,
-  catalogConfig,
   CLUSTERS,
   getJson,
   log,
-  QUIET_SCHEDULE,
+  startCatalogBackend,
   waitForCatalog,
 } from '../lib/benchBackend';
 
@@ -76,19 +65,14 @@ async function seedReports(
   const random = createRandom(31);
   const today = Math.floor(Date.now() / DAY) * DAY;
   for (const [index, e] of entities.entries()) {
-    const quality = 0.3 + random.next() * 0.65;
-    const clusters = CLUSTERS.slice(0, random.int(1, CLUSTERS.length));
-    const report = (q: number) =>
-      serviceReport(random, {
-        name: e.name,
-        clusters,
-        quality: q,
-        now: new Date(today),
-      });
+    const { quality, report, entity, statuses } = seededService(
+      random,
+      e,
+      CLUSTERS,
+      new Date(today),
+    );
     const older = report(Math.max(0.1, quality - 0.25));
     const current = report(quality);
-    const entity = storedEntity(e);
-    const statuses = okStatuses(clusters);
     for (const [daysAgo, r] of [
       [20, older],
       [10, current],
@@ -138,28 +122,12 @@ export async function measureReads(
   const file = path.join(tmp, 'read-entities.yaml');
   writeCatalogFile(file, entities);
 
-  // Hands out the plugin's own database, for its store to seed.
-  const probe = availabilityProbe();
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      availabilityPlugin,
-      probe.feature,
-      ownerOnlyPermissions,
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            database: { client: 'better-sqlite3', connection: ':memory:' },
-          },
-          catalog: catalogConfig(file),
-          availability: { schedule: QUIET_SCHEDULE },
-        },
-      }),
-    ],
+  // The probe hands out the plugin's own database, for its store to seed.
+  const { backend, base, probe } = await startCatalogBackend({
+    catalogFile: file,
+    features: [ownerOnlyPermissions],
   });
   try {
-    const base = baseUrl(backend.server as any);
     const seedStart = Date.now();
     const store = await DatabaseAvailabilityStore.create({
       database: probe.database,

@@ -4,18 +4,14 @@
  * kubernetes backend queries for the same entities.
  */
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 import { REFRESH_TASK_ID } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
-import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import {
   kubernetesConfigFor,
   startKubeApiEmulator,
 } from '@availability-backstage/demo-cluster';
 import {
-  generateServiceEntities,
+  refreshEntities,
   writeCatalogFile,
   writeClusterFixtures,
 } from '../lib/backendFixtures';
@@ -23,13 +19,11 @@ import { median, ratioRow, round } from '../lib/results';
 import type { BenchRow } from '../lib/results';
 import {
   auth,
-  baseUrl,
-  catalogConfig,
   CLUSTERS,
   getJson,
   log,
-  QUIET_SCHEDULE,
   RecordingLogger,
+  startCatalogBackend,
   waitForCatalog,
 } from '../lib/benchBackend';
 
@@ -59,12 +53,7 @@ export async function measureRefresh(tmp: string): Promise<{
   notes: string[];
 }> {
   log(`refresh: ${REFRESH_ENTITIES} entities over ${CLUSTERS.length} clusters`);
-  const entities = generateServiceEntities({
-    count: REFRESH_ENTITIES,
-    owners: 12,
-    systems: 30,
-    seed: 5,
-  });
+  const entities = refreshEntities(REFRESH_ENTITIES);
   const file = path.join(tmp, 'refresh-entities.yaml');
   writeCatalogFile(file, entities);
   const clustersDir = path.join(tmp, 'clusters');
@@ -75,34 +64,18 @@ export async function measureRefresh(tmp: string): Promise<{
   });
   const emulator = await startKubeApiEmulator({ clustersDir });
   const logger = new RecordingLogger({ pluginPrefix: true });
-  // The availability plugin's scheduler: the mock one, whose triggerTask
-  // runs the task and resolves when it is done.
-  const probe = availabilityProbe();
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      kubernetesPlugin,
-      availabilityPlugin,
-      probe.feature,
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      logger.serviceFactory(),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            database: { client: 'better-sqlite3', connection: ':memory:' },
-          },
-          catalog: catalogConfig(file),
-          kubernetes: kubernetesConfigFor(emulator),
-          // The per-entity source, compared with the same kubernetes
-          // backend queries; bench/refresh.bench.ts compares both sources.
-          // Default refresh concurrency and request timeout.
-          availability: { source: 'entity', schedule: QUIET_SCHEDULE },
-        },
-      }),
-    ],
+  // The probe hands out the availability plugin's scheduler: the mock one,
+  // whose triggerTask runs the task and resolves when it is done.
+  const { backend, base, probe } = await startCatalogBackend({
+    catalogFile: file,
+    features: [kubernetesPlugin, logger.serviceFactory()],
+    config: { kubernetes: kubernetesConfigFor(emulator) },
+    // The per-entity source, compared with the same kubernetes backend
+    // queries; bench/refresh.bench.ts compares both sources. Default
+    // refresh concurrency and request timeout.
+    availability: { source: 'entity' },
   });
   try {
-    const base = baseUrl(backend.server as any);
     await waitForCatalog(base, REFRESH_ENTITIES);
     const headers = { ...auth, 'content-type': 'application/json' };
     const post = async (route: string, body: unknown) => {

@@ -79,6 +79,15 @@ export function generateServiceEntities(options: {
   });
 }
 
+/**
+ * The entities of the refresh benchmarks (the backend suite's and the
+ * refresh suite's), so that their passes over the same count run over the
+ * same entities: the first `count`, over 12 teams and 30 systems.
+ */
+export function refreshEntities(count: number): ServiceEntity[] {
+  return generateServiceEntities({ count, owners: 12, systems: 30, seed: 5 });
+}
+
 /** Writes the entities as one multi-document YAML file for a `file` location. */
 export function writeCatalogFile(file: string, entities: ServiceEntity[]) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -146,6 +155,29 @@ export function serviceReport(
     ),
     { now: options.now },
   );
+}
+
+/**
+ * A seeded report history's service: its quality (0.3 to 0.95), the first
+ * one to all of `clusters` it runs in, and its report at any quality as of
+ * `now`, each drawn from `random` in that order.
+ */
+export function seededService(
+  random: Random,
+  e: ServiceEntity,
+  clusters: string[],
+  now: Date,
+) {
+  const quality = 0.3 + random.next() * 0.65;
+  const on = clusters.slice(0, random.int(1, clusters.length));
+  return {
+    quality,
+    entity: storedEntity(e),
+    statuses: okStatuses(on),
+    clusters: on,
+    report: (q: number) =>
+      serviceReport(random, { name: e.name, clusters: on, quality: q, now }),
+  };
 }
 
 /**

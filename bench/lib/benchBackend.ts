@@ -1,15 +1,25 @@
 /*
  * What the backend suites share: a signed-in user's headers, JSON reads,
- * the server's base URL, a recording root logger and a schedule that never
- * fires by itself (the suites trigger every refresh).
+ * the server's base URL, a recording root logger, a schedule that never
+ * fires by itself (the suites trigger every refresh) and a backend with the
+ * catalog beside the availability plugin.
  */
 import type { AddressInfo } from 'node:net';
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
   RootLoggerService,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import type { JsonObject } from '@backstage/types';
+import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
+import { availabilityProbe } from '@availability-backstage/plugin-availability-backend/src/service/__testUtils__/testBackend';
 import { requestJson } from './requestJson';
 
 /** The clusters of the generated fixtures. */
@@ -105,6 +115,42 @@ export function catalogConfig(file: string) {
     // Process once, then stay idle: no re-processing during the timings.
     processingInterval: { hours: 24 },
   };
+}
+
+/**
+ * The catalog (over the Components of `catalogFile`) and the availability
+ * plugin in one backend on an in-memory SQLite, on the mock scheduler (no
+ * task runs at start-up) and the quiet schedule, `availability` laid over
+ * that schedule and `config` beside it; `features` are added. The returned
+ * `probe` hands out the availability plugin's scheduler and database.
+ */
+export async function startCatalogBackend(options: {
+  catalogFile: string;
+  availability?: JsonObject;
+  config?: JsonObject;
+  features?: BackendFeature[];
+}) {
+  const probe = availabilityProbe();
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      availabilityPlugin,
+      probe.feature,
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      ...(options.features ?? []),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            database: { client: 'better-sqlite3', connection: ':memory:' },
+          },
+          catalog: catalogConfig(options.catalogFile),
+          ...options.config,
+          availability: { schedule: QUIET_SCHEDULE, ...options.availability },
+        },
+      }),
+    ],
+  });
+  return { backend, base: baseUrl(backend.server as any), probe };
 }
 
 /** Waits until the catalog serves `count` Components. */

@@ -11,12 +11,7 @@ import { stringify } from 'yaml';
 import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { createRandom } from './corpus';
-import {
-  okStatuses,
-  serviceReport,
-  ServiceEntity,
-  storedEntity,
-} from './backendFixtures';
+import { seededService, ServiceEntity } from './backendFixtures';
 
 const DAY = 86_400_000;
 
@@ -88,20 +83,13 @@ export async function seedAvailabilityDatabase(options: {
     const today = Math.floor(options.now.getTime() / DAY) * DAY;
     let stale = 0;
     for (const [index, e] of options.entities.entries()) {
-      const quality = 0.3 + random.next() * 0.65;
-      const clusters = options.clusters.slice(
-        0,
-        random.int(1, options.clusters.length),
-      );
-      const report = (q: number) =>
-        serviceReport(random, {
-          name: e.name,
-          clusters,
-          quality: q,
-          now: new Date(today),
-        });
-      const entity = storedEntity(e);
-      const ok = okStatuses(clusters);
+      const {
+        quality,
+        report,
+        entity,
+        statuses: ok,
+        clusters,
+      } = seededService(random, e, options.clusters, new Date(today));
       for (const [daysAgo, drop] of [
         [28, 0.3],
         [14, 0.15],

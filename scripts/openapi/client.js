@@ -6,8 +6,12 @@
  * --client-package` writes.
  */
 const { toType, refName, docComment } = require('./typescript');
+const { COMMON_PACKAGE, commonSchemas } = require('./commonTypes');
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** What the generated methods may call from the runtime to build a request. */
+const RUNTIME_HELPERS = ['expand', 'toSearch'];
 
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -154,10 +158,24 @@ ${docComment(operation.description, '  ')}  public async ${id}(${
 `;
 }
 
+/**
+ * The models: a schema with `x-common-type` is that type of the common
+ * package under the schema's name; every other one is written out.
+ */
 function renderModels(spec, models) {
-  const components = Object.entries(spec.components.schemas ?? {}).map(
-    ([name, schema]) => ({ name, schema }),
+  const common = commonSchemas(spec).map(
+    ({ name, common: type }) => `export type ${name} = Common.${type};\n`,
   );
+  const reexport = common.length
+    ? [
+        `import type * as Common from '${COMMON_PACKAGE}';\n\n${common.join(
+          '',
+        )}`,
+      ]
+    : [];
+  const components = Object.entries(spec.components.schemas ?? {})
+    .filter(([, schema]) => !schema['x-common-type'])
+    .map(([name, schema]) => ({ name, schema }));
   const schemas = [...components, ...models.inline].map(
     ({ name, schema }) =>
       `${docComment(schema.description, '')}export type ${name} = ${toType(
@@ -167,7 +185,7 @@ function renderModels(spec, models) {
   const parameters = [...models.shared.values()].map(
     ({ name, text }) => `export type ${name} = ${text};\n`,
   );
-  return [...schemas, ...parameters].join('\n');
+  return [...reexport, ...schemas, ...parameters].join('\n');
 }
 
 const HEADER = `//
@@ -196,6 +214,11 @@ function renderClient(spec) {
   const imported = used
     .filter(name => new RegExp(`\\b${name}\\b`).test(methods))
     .sort();
+  // The runtime's request helpers that some method calls: a spec without
+  // path (or query) parameters leaves `expand` (or `toSearch`) out.
+  const helpers = RUNTIME_HELPERS.filter(name =>
+    new RegExp(`\\b${name}\\(`).test(methods),
+  );
   const pluginId = spec.info.title;
   const queryNames = [
     ...new Set(
@@ -213,11 +236,9 @@ import type {
   ${imported.join(',\n  ')},
 } from './models';
 import {
-  OpenApiClient,
-  OpenApiClientOptions,
-  TypedResponse,
-  expand,
-  toSearch,
+  ${['OpenApiClient', 'OpenApiClientOptions', 'TypedResponse', ...helpers].join(
+    ',\n  ',
+  )},
 } from '../runtime';
 
 /** Every query parameter of the spec, in the order it lists them. */

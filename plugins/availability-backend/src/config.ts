@@ -2,7 +2,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   AvailabilityConfig,
@@ -44,12 +48,6 @@ export interface AvailabilityBackendConfig {
   /** When owners are told that an entity's availability got worse. */
   notifications: LevelChangeNotificationsConfig;
 }
-
-const DEFAULT_NOTIFICATIONS: LevelChangeNotificationsConfig = {
-  enabled: false,
-  minLevelDrop: 1,
-  quietPeriodMs: 60 * 60_000,
-};
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -99,22 +97,9 @@ function durationMs(
 export function readAvailabilityBackendConfig(
   rootConfig: Config,
 ): AvailabilityBackendConfig {
-  const config = rootConfig.getOptionalConfig('availability');
-  if (!config) {
-    return {
-      evaluation: {},
-      schedule: DEFAULT_SCHEDULE,
-      source: 'cluster',
-      clusterTimeoutMs: 20_000,
-      concurrency: 4,
-      requestTimeoutMs: 30_000,
-      nodeCacheTtlMs: 300_000,
-      historyLimit: 365,
-      evaluateMaxBodySize: '4mb',
-      ledgerHorizonDays: 365,
-      notifications: DEFAULT_NOTIFICATIONS,
-    };
-  }
+  // Without the block, every setting takes its default below.
+  const config =
+    rootConfig.getOptionalConfig('availability') ?? new ConfigReader({});
 
   // Only the engine's keys go to its validator, which rejects unknown keys.
   const evaluation = validateAvailabilityConfig({
@@ -169,9 +154,7 @@ export function readAvailabilityBackendConfig(
     evaluateMaxBodySize: maxBodySize,
     ledgerHorizonDays: positiveInteger(config, 'ledger.horizonDays', 365),
     notifications: {
-      enabled:
-        config.getOptionalBoolean('notifications.enabled') ??
-        DEFAULT_NOTIFICATIONS.enabled,
+      enabled: config.getOptionalBoolean('notifications.enabled') ?? false,
       minLevelDrop: levelDrop(config),
       quietPeriodMs: durationMs(
         config,

@@ -1,8 +1,7 @@
 /*
  * Internals that code elsewhere in this repository drives directly: the
- * private benchmarks (`bench/`) and the Tech Insights module's integration
- * test seed the plugin's own database through its store, and the benchmarks
- * trigger its scheduled refresh. This file is not a package entry point (the
+ * private benchmarks (`bench/`) seed the plugin's own database through its
+ * store and trigger its scheduled refresh. This file is not a package entry point (the
  * package exports only `src/index.ts`), so it is never built into `dist` or
  * published, and nothing here is part of the plugin's API.
  */

@@ -17,9 +17,10 @@ import jsonfcModule from '@backstage-community/plugin-tech-insights-backend-modu
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import availabilityPlugin from '@availability-backstage/plugin-availability-backend';
 // The reports are seeded through the plugin's own store, which the package
-// does not export; the workspace reaches it through its source.
+// does not export; the workspace reaches it through the plugin's test
+// utilities, in its source.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports, @backstage/no-forbidden-package-imports
-import { DatabaseAvailabilityStore } from '@availability-backstage/plugin-availability-backend/src/workspaceInternals';
+import { seededStore } from '@availability-backstage/plugin-availability-backend/src/__testUtils__/seededStore';
 import {
   AvailabilityReport,
   evaluate,
@@ -67,23 +68,10 @@ spec:
 ).objects.map(({ object }) => ({ object, cluster: 'prod-eu' }));
 
 async function seedReports() {
-  const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseAvailabilityStore.create({
-    database: { getClient: async () => knex },
-  });
-  const refreshedAt = new Date('2026-03-01T12:00:00Z');
+  const seeded = await seededStore();
+  const { refreshedAt } = seeded;
   const save = (name: string, report: AvailabilityReport) =>
-    store.saveReport({
-      entity: {
-        entityRef: `component:default/${name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name,
-      },
-      report,
-      clusters: [{ cluster: 'prod-eu', status: 'ok' }],
-      refreshedAt,
-    });
+    seeded.saveReport({ name }, report);
   await save(
     'checkout-api',
     evaluate(checkoutApiObjects, { now: refreshedAt }),
@@ -114,7 +102,7 @@ async function seedReports() {
     ],
     errors: [],
   });
-  return { knex, store };
+  return seeded;
 }
 
 async function start() {

@@ -41,19 +41,28 @@ export function fakeKubernetesBackend() {
   return { plugin, answers };
 }
 
-/** The kubernetes backend's answer listing the given Deployments per cluster. */
+/**
+ * The objects of one cluster in a {@link workloadsAnswer}; without `pods`
+ * the cluster's answer has no pod list at all.
+ */
+export interface ClusterObjects {
+  deployments: unknown[];
+  pods?: unknown[];
+}
+
+/** The kubernetes backend's answer listing the given objects per cluster. */
 export function workloadsAnswer(
-  deploymentsByCluster: Record<string, unknown[]>,
+  objectsByCluster: Record<string, ClusterObjects>,
 ): KubeAnswer {
   return {
     status: 200,
     body: {
-      items: Object.entries(deploymentsByCluster).map(
-        ([cluster, deployments]) => ({
+      items: Object.entries(objectsByCluster).map(
+        ([cluster, { deployments, pods }]) => ({
           cluster: { name: cluster },
           resources: [
             { type: 'deployments', resources: deployments },
-            { type: 'pods', resources: [] },
+            ...(pods ? [{ type: 'pods', resources: pods }] : []),
           ],
           errors: [],
           podMetrics: [],

@@ -1,24 +1,27 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { evaluate } from '@availability-backstage/plugin-availability-common';
+import {
+  AvailabilityReport,
+  evaluate,
+} from '@availability-backstage/plugin-availability-common';
 import { DatabaseAvailabilityStore } from '../database/DatabaseAvailabilityStore';
 import { deployment } from './fakeKubernetesBackend';
+import { saveComponentReport, SEEDED_AT, SeededEntity } from './reports';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 /**
- * A database holding the availability store's tables, with a way to save a
- * report of one Deployment per entity as a refresh would.
+ * A database holding the availability store's tables, with ways to save a
+ * component's report as a refresh at `refreshedAt` would: a given one
+ * (`saveReport`), or that of one Deployment of the given replicas (`save`).
  */
 export async function seededStore() {
   const knex = await databases.init('SQLITE_3');
   const store = await DatabaseAvailabilityStore.create({
     database: { getClient: async () => knex },
   });
-  const save = async (
-    entity: { name: string; owner?: string; system?: string },
-    replicas: number,
-  ) => {
-    const refreshedAt = new Date('2026-03-01T12:00:00Z');
+  const saveReport = (entity: SeededEntity, report: AvailabilityReport) =>
+    saveComponentReport(store, entity, report);
+  const save = async (entity: SeededEntity, replicas: number) => {
     const report = evaluate(
       [
         {
@@ -30,22 +33,10 @@ export async function seededStore() {
           cluster: 'prod-eu',
         },
       ],
-      { now: refreshedAt },
+      { now: SEEDED_AT },
     );
-    await store.saveReport({
-      entity: {
-        entityRef: `component:default/${entity.name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name: entity.name,
-        owner: entity.owner,
-        system: entity.system,
-      },
-      report,
-      clusters: [{ cluster: 'prod-eu', status: 'ok' }],
-      refreshedAt,
-    });
+    await saveReport(entity, report);
     return report;
   };
-  return { knex, store, save };
+  return { knex, store, save, saveReport, refreshedAt: SEEDED_AT };
 }

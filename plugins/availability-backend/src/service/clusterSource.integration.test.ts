@@ -1,31 +1,17 @@
-import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import {
-  EmulatorFault,
-  KubeApiEmulator,
-  kubernetesConfigFor,
-  startKubeApiEmulator,
-} from '@availability-backstage/demo-cluster';
+import { EmulatorFault } from '@availability-backstage/demo-cluster';
 import request from 'supertest';
-import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
 import {
-  asUser,
-  availabilityProbe,
-  MANUAL_SCHEDULE,
-  requireVmModules,
-  userAuth as auth,
-  warmUpKubernetesBackend,
-} from './__testUtils__/testBackend';
-import { testDatabases } from './__testUtils__/testDatabases';
+  checkStatuses,
+  EmulatedBackend,
+  startEmulatedBackend,
+} from './__testUtils__/emulatedBackend';
+import { asUser, userAuth as auth } from './__testUtils__/testBackend';
 import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(90_000);
 
-const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 
 function component(name: string, annotations: Record<string, string>): Entity {
@@ -51,37 +37,18 @@ const idle = Array.from({ length: 20 }, (_, i) =>
 const REQUESTS_PER_CLUSTER = 12;
 
 describe('the cluster-wide source against the real kubernetes backend', () => {
-  let emulator: KubeApiEmulator;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  const probe = availabilityProbe();
+  let emulator: EmulatedBackend['emulator'];
+  let server: EmulatedBackend['server'];
+  let probe: EmulatedBackend['probe'];
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
-    requireVmModules();
     process.on('unhandledRejection', onUnhandled);
-    emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
-    const backend = await startTestBackend({
-      features: [
-        testDatabases,
-        availabilityPlugin,
-        kubernetesPlugin,
-        catalogServiceMock.factory({ entities: [shop, shopApi, ...idle] }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        probe.feature,
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: kubernetesConfigFor(emulator),
-            availability: {
-              clusterTimeout: { seconds: 2 },
-              schedule: MANUAL_SCHEDULE,
-            },
-          },
-        }),
-      ],
-    });
-    server = backend.server;
-    await warmUpKubernetesBackend(server);
+    ({ emulator, server, probe } = await startEmulatedBackend({
+      entities: [shop, shopApi, ...idle],
+      availability: { clusterTimeout: { seconds: 2 } },
+    }));
   });
 
   afterAll(async () => {
@@ -116,9 +83,7 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
   const byCluster = (body: any) =>
     Object.fromEntries(body.clusters.map((c: any) => [c.cluster, c]));
   const checkStatus = (body: any, cluster: string, name: string, id: string) =>
-    body.report.workloads
-      .find((w: any) => w.cluster === cluster && w.name === name)
-      ?.checks.find((c: any) => c.id === id)?.status;
+    checkStatuses(body, cluster, name)[id];
 
   it('lists each object type once per cluster and pass, whatever the number of entities', async () => {
     expect(await pass()).toBe(CLUSTERS.length * REQUESTS_PER_CLUSTER);

@@ -1,31 +1,19 @@
-import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import {
-  KubeApiEmulator,
-  kubernetesConfigFor,
-  startKubeApiEmulator,
-} from '@availability-backstage/demo-cluster';
 import request from 'supertest';
-import { availabilityPlugin } from '../plugin';
 import { REFRESH_TASK_ID } from './refreshTask';
 import {
-  availabilityProbe,
-  MANUAL_SCHEDULE,
-  requireVmModules,
-  userAuth as auth,
-  warmUpKubernetesBackend,
-} from './__testUtils__/testBackend';
-import { testDatabases } from './__testUtils__/testDatabases';
+  checkStatuses,
+  EmulatedBackend,
+  startEmulatedBackend,
+  workloadOf as workload,
+} from './__testUtils__/emulatedBackend';
+import { userAuth as auth } from './__testUtils__/testBackend';
 import { componentEntity } from '../__testUtils__/entities';
 
 jest.setTimeout(60_000);
-
-const CLUSTERS_DIR = path.resolve(__dirname, '../__fixtures__/clusters');
 
 const shop = componentEntity('shop', {
   owner: 'team-shop',
@@ -55,11 +43,11 @@ const ZONE_VERDICTS: Record<string, string> = {
 const REFRESH = '/api/availability/entities/component/default/shop/refresh';
 
 describe('availability backend against the real kubernetes backend', () => {
-  let emulator: KubeApiEmulator;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let emulator: EmulatedBackend['emulator'];
+  let server: EmulatedBackend['server'];
   // The availability plugin's scheduler: the mock one, whose triggerTask
   // runs the task and resolves when it is done.
-  const probe = availabilityProbe();
+  let probe: EmulatedBackend['probe'];
   // Whether the kubernetes backend denies its proxy (as a permission policy
   // or a service's access restrictions would); everything else is allowed.
   let denyProxy = false;
@@ -76,38 +64,21 @@ describe('availability backend against the real kubernetes backend', () => {
   });
 
   beforeAll(async () => {
-    requireVmModules();
-    emulator = await startKubeApiEmulator({ clustersDir: CLUSTERS_DIR });
-    const backend = await startTestBackend({
-      features: [
-        testDatabases,
-        availabilityPlugin,
-        kubernetesPlugin,
-        catalogServiceMock.factory({ entities: [shop, shopApi, shopWorker] }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        probe.feature,
-        permissions.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: kubernetesConfigFor(emulator),
-            availability: {
-              // The per-entity source; clusterSource.integration.test.ts
-              // covers the cluster-wide one.
-              source: 'entity',
-              schedule: MANUAL_SCHEDULE,
-              // Every on-demand refresh lists Nodes afresh, so that tests
-              // do not depend on each other's cached lists.
-              refresh: {
-                requestTimeout: { seconds: 3 },
-                nodeCacheTtl: { seconds: 0 },
-              },
-            },
-          },
-        }),
-      ],
-    });
-    server = backend.server;
-    await warmUpKubernetesBackend(server);
+    ({ emulator, server, probe } = await startEmulatedBackend({
+      entities: [shop, shopApi, shopWorker],
+      availability: {
+        // The per-entity source; clusterSource.integration.test.ts covers
+        // the cluster-wide one.
+        source: 'entity',
+        // Every on-demand refresh lists Nodes afresh, so that tests do not
+        // depend on each other's cached lists.
+        refresh: {
+          requestTimeout: { seconds: 3 },
+          nodeCacheTtl: { seconds: 0 },
+        },
+      },
+      features: [permissions.factory],
+    }));
   });
 
   afterAll(async () => {
@@ -121,12 +92,8 @@ describe('availability backend against the real kubernetes backend', () => {
     }
   });
 
-  const workload = (body: any, cluster: string, name: string) =>
-    body.report.workloads.find(
-      (w: any) => w.cluster === cluster && w.name === name,
-    );
-  const checkStatus = (body: any, cluster: string, name: string, id: string) =>
-    workload(body, cluster, name)?.checks.find((c: any) => c.id === id)?.status;
+  const checksOf = (body: any, cluster: string, name = 'shop-api') =>
+    checkStatuses(body, cluster, name);
 
   it('evaluates the objects of every cluster', async () => {
     const before = emulator.requestCount();
@@ -140,18 +107,14 @@ describe('availability backend against the real kubernetes backend', () => {
       })),
     );
     for (const cluster of ['prod-eu', 'prod-us', 'staging']) {
-      expect(checkStatus(res.body, cluster, 'shop-api', 'replicas-min')).toBe(
-        'pass',
-      );
-      expect(
-        checkStatus(res.body, cluster, 'shop-api', 'probe-readiness'),
-      ).toBe('pass');
-      expect(
-        checkStatus(res.body, cluster, 'shop-worker', 'replicas-min'),
-      ).toBe('fail');
-      expect(
-        checkStatus(res.body, cluster, 'shop-worker', 'probe-readiness'),
-      ).toBe('fail');
+      expect(checksOf(res.body, cluster)).toMatchObject({
+        'replicas-min': 'pass',
+        'probe-readiness': 'pass',
+      });
+      expect(checksOf(res.body, cluster, 'shop-worker')).toMatchObject({
+        'replicas-min': 'fail',
+        'probe-readiness': 'fail',
+      });
     }
     // 13 default object types, 2 custom resources and the Node list per
     // cluster.
@@ -162,12 +125,10 @@ describe('availability backend against the real kubernetes backend', () => {
     const res = await request(server).post(REFRESH).set(auth);
     expect(res.status).toBe(200);
     for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
-      expect(
-        checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
-      ).toBe(verdict);
-      expect(
-        checkStatus(res.body, cluster, 'shop-api', 'runtime-node-spread'),
-      ).toBe('pass');
+      expect(checksOf(res.body, cluster)).toMatchObject({
+        'runtime-zone-spread': verdict,
+        'runtime-node-spread': 'pass',
+      });
     }
     const zonesOf = (cluster: string) =>
       workload(res.body, cluster, 'shop-api')
@@ -201,9 +162,9 @@ describe('availability backend against the real kubernetes backend', () => {
         .set(auth)
         .expect(200);
       for (const [cluster, verdict] of Object.entries(ZONE_VERDICTS)) {
-        expect(
-          checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
-        ).toBe(verdict);
+        expect(checksOf(res.body, cluster)).toMatchObject({
+          'runtime-zone-spread': verdict,
+        });
       }
     }
   });
@@ -221,12 +182,10 @@ describe('availability backend against the real kubernetes backend', () => {
       'ok',
     ]);
     for (const cluster of Object.keys(ZONE_VERDICTS)) {
-      expect(
-        checkStatus(res.body, cluster, 'shop-api', 'runtime-zone-spread'),
-      ).toBe('unknown');
-      expect(
-        checkStatus(res.body, cluster, 'shop-api', 'runtime-node-spread'),
-      ).toBe('pass');
+      expect(checksOf(res.body, cluster)).toMatchObject({
+        'runtime-zone-spread': 'unknown',
+        'runtime-node-spread': 'pass',
+      });
       expect(
         workload(res.body, cluster, 'shop-api').evidence.pods.map(
           (p: any) => p.zone,

@@ -1,15 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { checkCatalog } from '@availability-backstage/plugin-availability-common';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
-import { availabilityPlugin } from '../plugin';
-import { testDatabases } from './__testUtils__/testDatabases';
+import { startEntitySourceBackend } from './__testUtils__/entitySourceBackend';
 import {
   deployment,
   fakeKubernetesBackend,
@@ -46,39 +40,29 @@ const entities: Entity[] = [
 
 async function start() {
   const kube = fakeKubernetesBackend();
-  const { server } = await startTestBackend({
-    features: [
-      testDatabases,
-      availabilityPlugin,
-      notificationsPlugin,
-      kube.plugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'http://localhost:3000' },
-          availability: {
-            // The fake answers the kubernetes backend's per-entity queries.
-            source: 'entity',
-            schedule: {
-              frequency: { hours: 24 },
-              timeout: { minutes: 5 },
-              initialDelay: { hours: 24 },
-            },
-            notifications: { enabled: true, quietPeriod: { seconds: 0 } },
-            // Only replicas-min counts: three replicas are gold, one none.
-            checks: Object.fromEntries(
-              checkCatalog
-                .filter(check => check.id !== 'replicas-min')
-                .map(check => [check.id, { enabled: false }]),
-            ),
-          },
-        },
-      }),
-    ],
+  const server = await startEntitySourceBackend({
+    kube,
+    entities,
+    config: {
+      app: { baseUrl: 'http://localhost:3000' },
+      availability: {
+        notifications: { enabled: true, quietPeriod: { seconds: 0 } },
+        // Only replicas-min counts: three replicas are gold, one none.
+        checks: Object.fromEntries(
+          checkCatalog
+            .filter(check => check.id !== 'replicas-min')
+            .map(check => [check.id, { enabled: false }]),
+        ),
+      },
+    },
+    features: [notificationsPlugin],
   });
   const refresh = async (replicas: number) => {
     kube.answers.workloads = workloadsAnswer({
-      'prod-eu': [deployment('checkout-api', replicas)],
+      'prod-eu': {
+        deployments: [deployment('checkout-api', replicas)],
+        pods: [],
+      },
     });
     const res = await request(server)
       .post('/api/availability/entities/component/default/checkout-api/refresh')

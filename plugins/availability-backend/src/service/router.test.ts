@@ -1,25 +1,16 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { availabilityPlugin } from '../plugin';
 import {
   deployment,
   fakeKubernetesBackend,
+  workloadsAnswer,
 } from '../__testUtils__/fakeKubernetesBackend';
 import { componentEntity } from '../__testUtils__/entities';
-import {
-  asUser,
-  MANUAL_SCHEDULE,
-  userAuth as auth,
-} from './__testUtils__/testBackend';
-import { testDatabases } from './__testUtils__/testDatabases';
+import { startEntitySourceBackend } from './__testUtils__/entitySourceBackend';
+import { asUser, userAuth as auth } from './__testUtils__/testBackend';
 
 const entities: Entity[] = [
   componentEntity('shop-api', { lifecycle: 'production' }),
@@ -34,55 +25,25 @@ const entities: Entity[] = [
 const kube = fakeKubernetesBackend();
 
 function healthyAnswers() {
-  kube.answers.workloads = {
-    status: 200,
-    body: {
-      items: [
-        {
-          cluster: { name: 'prod-eu' },
-          resources: [
-            { type: 'deployments', resources: [deployment('api', 3)] },
-            { type: 'pods', resources: [] },
-          ],
-          errors: [],
-          podMetrics: [],
-        },
-        {
-          cluster: { name: 'prod-us' },
-          resources: [
-            { type: 'deployments', resources: [deployment('api', 1)] },
-          ],
-          errors: [],
-          podMetrics: [],
-        },
-      ],
-    },
-  };
+  kube.answers.workloads = workloadsAnswer({
+    'prod-eu': { deployments: [deployment('api', 3)], pods: [] },
+    'prod-us': { deployments: [deployment('api', 1)] },
+  });
   kube.answers.custom = { status: 200, body: { items: [] } };
 }
 
-// The fake answers the kubernetes backend's per-entity queries.
-const baseConfig = {
-  availability: {
-    source: 'entity',
-    schedule: MANUAL_SCHEDULE,
-    refresh: { requestTimeout: { seconds: 5 } },
-    evaluate: { maxBodySize: '2kb' },
-  },
-};
-
 async function start(options?: { deny?: boolean; checks?: JsonObject }) {
-  const { server } = await startTestBackend({
+  return startEntitySourceBackend({
+    kube,
+    entities,
+    config: {
+      availability: {
+        refresh: { requestTimeout: { seconds: 5 } },
+        evaluate: { maxBodySize: '2kb' },
+        checks: options?.checks,
+      },
+    },
     features: [
-      testDatabases,
-      availabilityPlugin,
-      kube.plugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          availability: { ...baseConfig.availability, checks: options?.checks },
-        },
-      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -91,7 +52,6 @@ async function start(options?: { deny?: boolean; checks?: JsonObject }) {
         : []),
     ],
   });
-  return server;
 }
 
 const protectedRoutes: Array<[string, string]> = [
@@ -464,29 +424,16 @@ describe('availability router', () => {
       Object.assign(exempted.spec.template.spec.containers[0], {
         env: [{ name: 'API_TOKEN', value: 'plain-text' }],
       });
-      kube.answers.workloads = {
-        status: 200,
-        body: {
-          items: [
-            {
-              cluster: { name: 'prod-eu' },
-              resources: [
-                { type: 'deployments', resources: [exempted] },
-                {
-                  type: 'pods',
-                  resources: [
-                    pod('api-5d8f-a', 'eu-1'),
-                    pod('api-5d8f-b', 'eu-1'),
-                    pod('api-5d8f-c', 'eu-1'),
-                  ],
-                },
-              ],
-              errors: [],
-              podMetrics: [],
-            },
+      kube.answers.workloads = workloadsAnswer({
+        'prod-eu': {
+          deployments: [exempted],
+          pods: [
+            pod('api-5d8f-a', 'eu-1'),
+            pod('api-5d8f-b', 'eu-1'),
+            pod('api-5d8f-c', 'eu-1'),
           ],
         },
-      };
+      });
     });
 
     it('serves clusters, blast radius, drain readiness, the ledger and the simulator objects', async () => {

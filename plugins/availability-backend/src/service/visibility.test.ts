@@ -36,7 +36,11 @@ import {
   MANUAL_SCHEDULE,
 } from './__testUtils__/testBackend';
 import { testDatabases } from './__testUtils__/testDatabases';
-import { checkResult, oneWorkloadReport } from '../__testUtils__/reports';
+import {
+  checkResult,
+  oneWorkloadReport,
+  saveComponentReport,
+} from '../__testUtils__/reports';
 
 jest.setTimeout(60_000);
 
@@ -176,18 +180,12 @@ beforeAll(async () => {
   });
   const at = new Date();
   const save = (name: string, owner: string, value: AvailabilityReport) =>
-    store.saveReport({
-      entity: {
-        entityRef: `component:default/${name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name,
-        owner: `group:default/${owner}`,
-      },
-      report: value,
-      clusters: [{ cluster: 'prod-eu', status: 'ok' }],
-      refreshedAt: at,
-    });
+    saveComponentReport(
+      store,
+      { name, owner: `group:default/${owner}` },
+      value,
+      at,
+    );
   await save('shop-api', 'team-a', report(80, 'silver', 'pdb-present'));
   await save('shop-web', 'team-a', report(60, 'bronze', 'pdb-present'));
   await save('ledger', 'team-b', report(20, 'none', 'secrets-by-reference'));

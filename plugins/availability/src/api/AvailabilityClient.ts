@@ -36,9 +36,10 @@ export interface AvailabilityClientOptions {
  * Talks to the availability backend over HTTP.
  *
  * The requests go through the client generated from the backend's OpenAPI
- * spec, and each method returns the spec's response type as the common
- * package's type: a route, parameter or response the spec changes
- * incompatibly breaks this file's compile.
+ * spec, whose response models are the common package's types (generating it
+ * fails while a schema describes another type than the one it names): a
+ * route, parameter or response the spec changes incompatibly breaks this
+ * file's compile.
  *
  * @public
  */

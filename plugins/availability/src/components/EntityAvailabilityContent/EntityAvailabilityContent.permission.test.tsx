@@ -1,19 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { availabilityApiRef } from '../../api';
-import { mockAvailabilityApi } from '../../__fixtures__/mockAvailabilityApi';
-import { entity } from '../../__fixtures__/reports';
-import { EntityAvailabilityContent } from './EntityAvailabilityContent';
+import { renderContent } from './__testUtils__/renderContent';
 
 // In its own file: usePermission caches decisions per permission for the
 // whole module, so an "allowed" test in the same file would leak into this one.
@@ -22,19 +10,7 @@ describe('EntityAvailabilityContent without the refresh permission', () => {
     const permissionApi = mockApis.permission.mock({
       authorize: jest.fn(async () => ({ result: AuthorizeResult.DENY })),
     });
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [availabilityApiRef, mockAvailabilityApi()],
-          [permissionApiRef, permissionApi],
-        ]}
-      >
-        <EntityProvider entity={entity}>
-          <EntityAvailabilityContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    await renderContent({ permissionApi });
 
     expect(await screen.findByTestId('entity-score')).toHaveTextContent('62');
     await waitFor(() =>

@@ -1,55 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
-import { alertApiRef } from '@backstage/core-plugin-api';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { availabilityApiRef } from '../../api';
 import { mockAvailabilityApi } from '../../__fixtures__/mockAvailabilityApi';
 import { entity, entityReport } from '../../__fixtures__/reports';
-import { EntityAvailabilityContent } from './EntityAvailabilityContent';
-
-async function renderContent(options: {
-  api?: ReturnType<typeof mockAvailabilityApi>;
-  allowRefresh?: boolean;
-  entity?: Entity;
-}) {
-  const api = options.api ?? mockAvailabilityApi();
-  const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  // Awaited so that no test leaves React's act() scope open for the next.
-  const rendered = await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [availabilityApiRef, api],
-        [alertApiRef, alertApi],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize:
-              options.allowRefresh === false
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={options.entity ?? entity}>
-        <EntityAvailabilityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  return { api, alertApi, ...rendered };
-}
+import { renderContent } from './__testUtils__/renderContent';
 
 // Full entity tabs render slowly on a loaded machine; this is no timing test.
 jest.setTimeout(30_000);

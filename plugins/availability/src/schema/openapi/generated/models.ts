@@ -6,7 +6,28 @@
 // * `yarn openapi:generate`.                                        *
 // ******************************************************************
 
-export type Level = 'gold' | 'silver' | 'bronze' | 'none';
+import type * as Common from '@availability-backstage/plugin-availability-common';
+
+export type Level = Common.Level;
+export type ConfiguredCheck = Common.ConfiguredCheck;
+export type CheckResult = Common.CheckResult;
+export type WorkloadReport = Common.WorkloadReport;
+export type WorkloadEvidence = Common.WorkloadEvidence;
+export type AvailabilityReport = Common.AvailabilityReport;
+export type ClusterStatus = Common.ClusterStatus;
+export type RefreshRun = Common.RefreshRun;
+export type RefreshStatusResponse = Common.RefreshStatusResponse;
+export type HistoryPoint = Common.HistoryPoint;
+export type EntityReportResponse = Common.EntityReportResponse;
+export type EntityReportSummary = Common.EntityReportSummary;
+export type ReportsPage = Common.ReportsPage;
+export type AvailabilityFacets = Common.AvailabilityFacets;
+export type AvailabilitySummary = Common.AvailabilitySummary;
+export type ClusterSummary = Common.ClusterSummary;
+export type WorkloadImpact = Common.WorkloadImpact;
+export type DomainRisk = Common.DomainRisk;
+export type FailureDomainsResponse = Common.FailureDomainsResponse;
+export type ExemptionsResponse = Common.ExemptionsResponse;
 
 export type ByLevel = {
   gold: number;
@@ -15,306 +36,16 @@ export type ByLevel = {
   none: number;
 };
 
-export type ConfiguredCheck = {
-  id: string;
-  title: string;
-  description: string;
-  /** After the configured override, if any. */
-  severity: 'critical' | 'high' | 'medium' | 'low';
-  category: 'static' | 'runtime' | 'dockerfile';
-  enabled: boolean;
-};
-
-export type CheckResult = {
-  id: string;
-  status: 'pass' | 'fail' | 'exempt' | 'not-applicable' | 'unknown';
-  severity: 'critical' | 'high' | 'medium' | 'low';
-  message: string;
-  remediation: string | null;
-  reason: string | null;
-  until?: string | null;
-  exemptedBy?: 'object' | 'entity' | 'config';
-};
-
-export type WorkloadReport = {
-  kind: string;
-  namespace: string;
-  name: string;
-  /** Absent for manifests. */
-  cluster?: string;
-  /** Null when no check of the entry passed or failed. */
-  score: number | null;
-  level: Level | null;
-  checks: Array<CheckResult>;
-  evidence?: WorkloadEvidence;
-};
-
-/** What was observed on a live cluster. */
-export type WorkloadEvidence = {
-  replicas?: {
-    desired?: number;
-    ready?: number;
-  };
-  pods?: Array<{
-    name: string;
-    node?: string;
-    zone?: string;
-    ready: boolean;
-    restarts: number;
-  }>;
-};
-
-export type AvailabilityReport = {
-  /** Null when nothing was judged, or no object was found. */
-  score: number | null;
-  level: Level | null;
-  workloads: Array<WorkloadReport>;
-  errors: Array<{
-    source: string;
-    message: string;
-    line?: number;
-  }>;
-};
-
-export type ClusterStatus = {
-  cluster: string;
-  status: 'ok' | 'error';
-  message?: string;
-  /** The last refresh this cluster answered for the entity; absent when it never did. */
-  lastSuccessAt?: string;
-  /** True when the cluster failed and the report shows its workloads as they were at `lastSuccessAt`. */
-  stale?: boolean;
-};
-
-export type RefreshRun = {
-  /** `interrupted`: the backend running it stopped before it finished (or stopped reporting progress); the next pass completes it. */
-  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  entities: {
-    total: number;
-    ok: number;
-    failed: number;
-    /** Reports removed because their entity left the catalog. */
-    removed: number;
-  };
-  clusters: Array<{
-    cluster: string;
-    status: 'ok' | 'error';
-    message?: string;
-    /** Kubernetes API requests sent to the cluster. */
-    requests: number;
-  }>;
-  /** The first errors of the run; the backend log has them all. */
-  errors: Array<string>;
-};
-
-export type RefreshStatusResponse = {
-  run: RefreshRun | null;
-};
-
-export type HistoryPoint = {
-  refreshedAt: string;
-  score: number;
-  level: Level;
-  failingChecks: Array<string>;
-};
-
-export type EntityReportResponse = {
-  entityRef: string;
-  report: AvailabilityReport | null;
-  clusters: Array<ClusterStatus>;
-  refreshedAt: string | null;
-  stale: boolean;
-  lastError: {
-    message: string;
-    at: string;
-  } | null;
-  history: Array<HistoryPoint>;
-};
-
-export type EntityReportSummary = {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  lifecycle?: string;
-  score: number;
-  level: Level;
-  failingChecks: Array<string>;
-  refreshedAt: string;
-  stale: boolean;
-};
-
-export type ReportsPage = {
-  items: Array<EntityReportSummary>;
-  totalItems: number;
-  nextCursor?: string;
-};
-
 export type FacetCounts = Array<{
   /** Lower-cased, as stored. */
   value: string;
   count: number;
 }>;
 
-export type AvailabilityFacets = {
-  owner: FacetCounts;
-  system: FacetCounts;
-  kind: FacetCounts;
-  lifecycle: FacetCounts;
-  failingCheck: FacetCounts;
-};
-
-export type AvailabilitySummary = {
-  /** Entities with a score; averages and levels are over these. */
-  totalEntities: number;
-  averageScore: number;
-  /** Entities refreshed without a score, counted on their own. */
-  unscored: {
-    /** No object in any reachable cluster matches the entity. */
-    noWorkloads: number;
-    /** No check passed or failed on the entity's objects. */
-    notJudged: number;
-  };
-  byLevel: ByLevel;
-  byOwner: Array<{
-    owner: string;
-    entities: number;
-    averageScore: number;
-    byLevel: ByLevel;
-    /** The owner's average score about a week ago, over its entities with an earlier point (each one's last point on or before a week ago, else its oldest, never today's), and the oldest day among them; null when none has an earlier point. */
-    previous: {
-      averageScore: number;
-      since: string;
-    } | null;
-  }>;
-  byCheck: Array<{
-    id: string;
-    failing: number;
-    /** Of the failing entities, how many fixing this check alone lifts a level. */
-    movesUp: number;
-  }>;
-  trend: Array<{
-    date: string;
-    averageScore: number;
-    byLevel: ByLevel;
-  }>;
-};
-
-export type ClusterSummary = {
-  cluster: string;
-  nodes: number | null;
-  zones: number | null;
-  entities: number;
-  refreshedAt: string | null;
-};
-
-export type WorkloadImpact = {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  impact: 'dark' | 'below-minimum' | 'unknown';
-  lost: number;
-  ready: number;
-  minimum?: number;
-  message: string;
-};
-
-export type DomainRisk = {
-  type: 'node' | 'zone';
-  name: string;
-  zone?: string;
-  nodes?: Array<string>;
-  services: Array<{
-    entityRef: string;
-    title?: string;
-    impact: 'dark' | 'below-minimum' | 'unknown';
-    workloads: Array<string>;
-  }>;
-  workloads: Array<WorkloadImpact>;
-};
-
 export type WorstDomain = {
   name: string;
   lost: number;
   message: string;
-};
-
-export type FailureDomainsResponse = {
-  blastRadius: {
-    cluster: string;
-    nodes: Array<DomainRisk>;
-    zones: Array<DomainRisk>;
-    workloads: Array<{
-      entityRef: string;
-      kind: string;
-      namespace: string;
-      name: string;
-      ready: number;
-      node?: WorstDomain;
-      zone?: WorstDomain;
-      missing: Array<string>;
-    }>;
-    /** Data the analysis lacked (never guessed). */
-    missing: Array<string>;
-  };
-  drainReadiness: {
-    cluster: string;
-    safe: boolean;
-    verdict: string;
-    nodes: Array<{
-      node: string;
-      zone?: string;
-      safe: boolean;
-      findings: Array<{
-        entityRef: string;
-        kind: string;
-        namespace: string;
-        name: string;
-        issue:
-          | 'blocks-forever'
-          | 'blocks-now'
-          | 'drops-to-zero'
-          | 'single-replica'
-          | 'waits';
-        pdb?: string;
-        pods: Array<string>;
-        message: string;
-      }>;
-    }>;
-  };
-};
-
-export type ExemptionsResponse = {
-  horizonDays: number;
-  items: Array<{
-    entityRef: string;
-    title?: string;
-    owner?: string;
-    object: {
-      kind: string;
-      namespace: string;
-      name: string;
-      cluster?: string;
-    };
-    check: string;
-    severity: 'critical' | 'high' | 'medium' | 'low';
-    origin?: 'object' | 'entity' | 'config';
-    reason: string;
-    until: string | null;
-    score: number | null;
-    level: Level | null;
-    scoreIfLapsed: number | null;
-    levelIfLapsed: Level | null;
-    /** Why the waiver is flagged (no expiry, or past the horizon). */
-    flag?: string;
-  }>;
 };
 
 export type EntityObjectsResponse = {
