@@ -39,32 +39,54 @@ function isCollection(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
+/** Empty as YAML sees it: undefined values are left out. */
 function isEmpty(value: object): boolean {
-  return Array.isArray(value)
-    ? value.length === 0
-    : Object.keys(value).length === 0;
+  if (Array.isArray(value)) {
+    return value.length === 0;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (record[key] !== undefined) return false;
+  }
+  return true;
 }
 
-function lines(value: unknown, indent: string): string[] {
+/**
+ * Appends the lines of a non-empty collection to `out`, each but the first
+ * after a newline and `indent`; the first goes after `out` as it is (after
+ * an indent, or after the `- ` of the sequence that holds it). Writing into
+ * one string, not arrays of lines per level, keeps a snippet to about the
+ * allocations of its text: the engine writes one for every failing check.
+ */
+function writeLines(value: object, indent: string, out: string): string {
+  const inner = `${indent}  `;
+  let first = true;
   if (Array.isArray(value)) {
-    return value.flatMap(item => {
-      if (isCollection(item) && !isEmpty(item)) {
-        const [first, ...rest] = lines(item, `${indent}  `);
-        return [`${indent}- ${first.slice(indent.length + 2)}`, ...rest];
-      }
-      return [`${indent}- ${inline(item)}`];
-    });
+    for (const item of value) {
+      out = first ? `${out}- ` : `${out}\n${indent}- `;
+      first = false;
+      out =
+        isCollection(item) && !isEmpty(item)
+          ? writeLines(item, inner, out)
+          : out + inline(item);
+    }
+    return out;
   }
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .flatMap(([key, v]) => {
-      const name = `${indent}${scalar(key)}:`;
-      if (isCollection(v) && !isEmpty(v)) {
-        // A sequence sits under its key, indented; a map one level in.
-        return [name, ...lines(v, `${indent}  `)];
-      }
-      return [`${name} ${inline(v)}`];
-    });
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (v === undefined) continue;
+    const name = first
+      ? `${out}${scalar(key)}:`
+      : `${out}\n${indent}${scalar(key)}:`;
+    first = false;
+    out =
+      isCollection(v) && !isEmpty(v)
+        ? // A sequence sits under its key, indented; a map one level in.
+          writeLines(v, inner, `${name}\n${inner}`)
+        : `${name} ${inline(v)}`;
+  }
+  return out;
 }
 
 function inline(value: unknown): string {
@@ -81,5 +103,5 @@ export function toYaml(value: unknown): string {
   if (!isCollection(value) || isEmpty(value)) {
     return `${inline(value)}\n`;
   }
-  return `${lines(value, '').join('\n')}\n`;
+  return `${writeLines(value, '', '')}\n`;
 }
