@@ -132,28 +132,41 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
       // container, a NetworkPolicy): looking them up costs more than it saves.
       return this.freshResult(outcome);
     }
+    // Flattened first: a lookup would otherwise copy it just to hash it.
+    const message = flat(outcome.message);
     const remediation = remediationOf(outcome);
-    const seen = shared.byMessage.get(outcome.message);
+    const seen = shared.byMessage.get(message);
     if (seen && seen.remediation === remediation) {
       shared.hits++;
       return seen;
     }
     shared.misses++;
-    const result = this.freshResult(outcome);
+    const result = this.#build(outcome, message, remediation);
     if (!seen && shared.byMessage.size < SHARED_RESULTS) {
-      shared.byMessage.set(outcome.message, Object.freeze(result));
+      shared.byMessage.set(message, Object.freeze(result));
     }
     return result;
   }
 
   /** A result of its own, for an entry to change (an exemption). */
   freshResult(outcome: CheckOutcome): CheckResult {
-    const remediation = remediationOf(outcome);
+    return this.#build(
+      outcome,
+      flat(outcome.message),
+      remediationOf(outcome),
+    );
+  }
+
+  #build(
+    outcome: CheckOutcome,
+    message: string,
+    remediation: string | null,
+  ): CheckResult {
     return {
       id: this.check.id,
       status: outcome.status,
       severity: this.severity,
-      message: flat(outcome.message),
+      message,
       remediation: remediation === null ? null : flat(remediation),
       reason: null,
     };

@@ -24,10 +24,21 @@ function isPlain(text: string): boolean {
   );
 }
 
+/** Strings as written, by string: snippets repeat keys and most values. */
+const written = new Map<string, string>();
+/** Enough for the keys and common values; a larger variety starts over. */
+const WRITTEN_MAX = 4096;
+
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') {
-    return isPlain(value) ? value : JSON.stringify(value);
+    let text = written.get(value);
+    if (text === undefined) {
+      text = isPlain(value) ? value : JSON.stringify(value);
+      if (written.size >= WRITTEN_MAX) written.clear();
+      written.set(value, text);
+    }
+    return text;
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
@@ -45,48 +56,54 @@ function isEmpty(value: object): boolean {
     return value.length === 0;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (record[key] !== undefined) return false;
+  for (const key in record) {
+    if (hasOwn(record, key) && record[key] !== undefined) return false;
   }
   return true;
 }
 
+const hasOwn = (value: object, key: string) =>
+  Object.prototype.hasOwnProperty.call(value, key);
+
 /**
- * Appends the lines of a non-empty collection to `out`, each but the first
- * after a newline and `indent`; the first goes after `out` as it is (after
- * an indent, or after the `- ` of the sequence that holds it). Writing into
- * one string, not arrays of lines per level, keeps a snippet to about the
- * allocations of its text: the engine writes one for every failing check.
+ * Appends the pieces of the lines of a non-empty collection to `out`, each
+ * line but the first after a newline and `indent`; the first follows what
+ * `out` holds already (an indent, or the `- ` of the sequence that holds
+ * it). The pieces are joined once: joining strings as they come keeps a
+ * heap object per piece until the snippet is read, and the engine writes a
+ * snippet for every failing check.
  */
-function writeLines(value: object, indent: string, out: string): string {
+function writeLines(value: object, indent: string, out: string[]) {
   const inner = `${indent}  `;
+  const newline = `\n${indent}`;
   let first = true;
   if (Array.isArray(value)) {
     for (const item of value) {
-      out = first ? `${out}- ` : `${out}\n${indent}- `;
+      out.push(first ? '- ' : `${newline}- `);
       first = false;
-      out =
-        isCollection(item) && !isEmpty(item)
-          ? writeLines(item, inner, out)
-          : out + inline(item);
+      if (isCollection(item) && !isEmpty(item)) {
+        writeLines(item, inner, out);
+      } else {
+        out.push(inline(item));
+      }
     }
-    return out;
+    return;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  for (const key in record) {
     const v = record[key];
-    if (v === undefined) continue;
-    const name = first
-      ? `${out}${scalar(key)}:`
-      : `${out}\n${indent}${scalar(key)}:`;
+    if (v === undefined || !hasOwn(record, key)) continue;
+    if (!first) out.push(newline);
     first = false;
-    out =
-      isCollection(v) && !isEmpty(v)
-        ? // A sequence sits under its key, indented; a map one level in.
-          writeLines(v, inner, `${name}\n${inner}`)
-        : `${name} ${inline(v)}`;
+    out.push(scalar(key));
+    if (isCollection(v) && !isEmpty(v)) {
+      // A sequence sits under its key, indented; a map one level in.
+      out.push(`:\n${inner}`);
+      writeLines(v, inner, out);
+    } else {
+      out.push(': ', inline(v));
+    }
   }
-  return out;
 }
 
 function inline(value: unknown): string {
@@ -95,13 +112,17 @@ function inline(value: unknown): string {
 }
 
 /**
- * `value` as block YAML, ending in a newline.
+ * `value` as block YAML, ending in a newline, after `before` (a comment
+ * line, say).
  *
  * @internal
  */
-export function toYaml(value: unknown): string {
+export function toYaml(value: unknown, before = ''): string {
   if (!isCollection(value) || isEmpty(value)) {
-    return `${inline(value)}\n`;
+    return `${before}${inline(value)}\n`;
   }
-  return `${writeLines(value, '', '')}\n`;
+  const out = [before];
+  writeLines(value, '', out);
+  out.push('\n');
+  return out.join('');
 }
