@@ -65,24 +65,49 @@ function isEmpty(value: object): boolean {
 const hasOwn = (value: object, key: string) =>
   Object.prototype.hasOwnProperty.call(value, key);
 
+/** The separators of one depth of nesting, made once. */
+interface Depth {
+  /** Before a line at this depth. */
+  newline: string;
+  /** Before a sequence item at this depth. */
+  item: string;
+  /** After a key whose value opens one depth further in. */
+  open: string;
+}
+
+const depths: Depth[] = [];
+
+function depthOf(level: number): Depth {
+  let depth = depths[level];
+  if (depth === undefined) {
+    const indent = '  '.repeat(level);
+    depth = {
+      newline: `\n${indent}`,
+      item: `\n${indent}- `,
+      open: `:\n${indent}  `,
+    };
+    depths[level] = depth;
+  }
+  return depth;
+}
+
 /**
  * Appends the pieces of the lines of a non-empty collection to `out`, each
- * line but the first after a newline and `indent`; the first follows what
- * `out` holds already (an indent, or the `- ` of the sequence that holds
- * it). The pieces are joined once: joining strings as they come keeps a
- * heap object per piece until the snippet is read, and the engine writes a
- * snippet for every failing check.
+ * line but the first on a new line indented `level` deep; the first follows
+ * what `out` holds already (an indent, or the `- ` of the sequence that
+ * holds it). The pieces are joined once: joining strings as they come keeps
+ * a heap object per piece until the snippet is read, and the engine writes
+ * a snippet for every failing check.
  */
-function writeLines(value: object, indent: string, out: string[]) {
-  const inner = `${indent}  `;
-  const newline = `\n${indent}`;
+function writeLines(value: object, level: number, out: string[]) {
+  const { newline, item: nextItem, open } = depthOf(level);
   let first = true;
   if (Array.isArray(value)) {
     for (const item of value) {
-      out.push(first ? '- ' : `${newline}- `);
+      out.push(first ? '- ' : nextItem);
       first = false;
       if (isCollection(item) && !isEmpty(item)) {
-        writeLines(item, inner, out);
+        writeLines(item, level + 1, out);
       } else {
         out.push(inline(item));
       }
@@ -98,8 +123,8 @@ function writeLines(value: object, indent: string, out: string[]) {
     out.push(scalar(key));
     if (isCollection(v) && !isEmpty(v)) {
       // A sequence sits under its key, indented; a map one level in.
-      out.push(`:\n${inner}`);
-      writeLines(v, inner, out);
+      out.push(open);
+      writeLines(v, level + 1, out);
     } else {
       out.push(': ', inline(v));
     }
@@ -122,7 +147,7 @@ export function toYaml(value: unknown, before = ''): string {
     return `${before}${inline(value)}\n`;
   }
   const out = [before];
-  writeLines(value, '', out);
+  writeLines(value, 0, out);
   out.push('\n');
   return out.join('');
 }
