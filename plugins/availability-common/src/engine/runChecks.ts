@@ -150,11 +150,7 @@ export class PlannedCheck<C extends AvailabilityCheck = AvailabilityCheck> {
 
   /** A result of its own, for an entry to change (an exemption). */
   freshResult(outcome: CheckOutcome): CheckResult {
-    return this.#build(
-      outcome,
-      flat(outcome.message),
-      remediationOf(outcome),
-    );
+    return this.#build(outcome, flat(outcome.message), remediationOf(outcome));
   }
 
   #build(

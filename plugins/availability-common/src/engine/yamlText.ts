@@ -50,6 +50,9 @@ function isCollection(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
+const hasOwn = (value: object, key: string) =>
+  Object.prototype.hasOwnProperty.call(value, key);
+
 /** Empty as YAML sees it: undefined values are left out. */
 function isEmpty(value: object): boolean {
   if (Array.isArray(value)) {
@@ -61,9 +64,6 @@ function isEmpty(value: object): boolean {
   }
   return true;
 }
-
-const hasOwn = (value: object, key: string) =>
-  Object.prototype.hasOwnProperty.call(value, key);
 
 /** The separators of one depth of nesting, made once. */
 interface Depth {
@@ -116,8 +116,9 @@ function writeLines(value: object, level: number, out: string[]) {
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
+    if (!hasOwn(record, key)) continue;
     const v = record[key];
-    if (v === undefined || !hasOwn(record, key)) continue;
+    if (v === undefined) continue;
     if (!first) out.push(newline);
     first = false;
     out.push(scalar(key));
