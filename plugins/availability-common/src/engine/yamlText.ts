@@ -92,44 +92,42 @@ function depthOf(level: number): Depth {
 }
 
 /**
- * Appends the pieces of the lines of a non-empty collection to `out`, each
- * line but the first on a new line indented `level` deep; the first follows
- * what `out` holds already (an indent, or the `- ` of the sequence that
- * holds it). The pieces are joined once: joining strings as they come keeps
- * a heap object per piece until the snippet is read, and the engine writes
- * a snippet for every failing check.
+ * `start` with the lines of a non-empty collection appended, each line but
+ * the first on a new line indented `level` deep; the first follows what
+ * `start` ends with (an indent, or the `- ` of the sequence that holds it).
+ * Appended piece by piece, with no array of lines per level: the engine
+ * writes a snippet for every failing check, and copies each remediation
+ * flat once it is complete (runChecks.ts).
  */
-function writeLines(value: object, level: number, out: string[]) {
+function writeLines(value: object, level: number, start: string): string {
+  let out = start;
   const { newline, item: nextItem, open } = depthOf(level);
   let first = true;
   if (Array.isArray(value)) {
     for (const item of value) {
-      out.push(first ? '- ' : nextItem);
+      out += first ? '- ' : nextItem;
       first = false;
-      if (isCollection(item) && !isEmpty(item)) {
-        writeLines(item, level + 1, out);
-      } else {
-        out.push(inline(item));
-      }
+      out =
+        isCollection(item) && !isEmpty(item)
+          ? writeLines(item, level + 1, out)
+          : out + inline(item);
     }
-    return;
+    return out;
   }
   const record = value as Record<string, unknown>;
   for (const key in record) {
     if (!hasOwn(record, key)) continue;
     const v = record[key];
     if (v === undefined) continue;
-    if (!first) out.push(newline);
+    if (!first) out += newline;
     first = false;
-    out.push(scalar(key));
-    if (isCollection(v) && !isEmpty(v)) {
-      // A sequence sits under its key, indented; a map one level in.
-      out.push(open);
-      writeLines(v, level + 1, out);
-    } else {
-      out.push(': ', inline(v));
-    }
+    out += scalar(key);
+    out =
+      isCollection(v) && !isEmpty(v)
+        ? writeLines(v, level + 1, out + open)
+        : `${out}: ${inline(v)}`;
   }
+  return out;
 }
 
 function inline(value: unknown): string {
@@ -147,8 +145,5 @@ export function toYaml(value: unknown, before = ''): string {
   if (!isCollection(value) || isEmpty(value)) {
     return `${before}${inline(value)}\n`;
   }
-  const out = [before];
-  writeLines(value, 0, out);
-  out.push('\n');
-  return out.join('');
+  return `${writeLines(value, 0, before)}\n`;
 }
