@@ -24,14 +24,21 @@ function isPlain(text: string): boolean {
   );
 }
 
-/** Strings as written, by string: snippets repeat keys and most values. */
+/**
+ * Short strings as written, by string: snippets repeat keys and most
+ * values. Kept between evaluations, so bounded in number and length.
+ */
 const written = new Map<string, string>();
 /** Enough for the keys and common values; a larger variety starts over. */
 const WRITTEN_MAX = 4096;
+const WRITTEN_LENGTH = 128;
 
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') {
+    if (value.length > WRITTEN_LENGTH) {
+      return isPlain(value) ? value : JSON.stringify(value);
+    }
     let text = written.get(value);
     if (text === undefined) {
       text = isPlain(value) ? value : JSON.stringify(value);
