@@ -1,5 +1,7 @@
 import type { DockerfileCheck } from '../engine/model';
 import {
+  judgeFinalStage,
+  lastInLineage,
   stageLineage,
   type DockerfileStage,
   type ParsedDockerfile,
@@ -51,6 +53,10 @@ function remediation(
   ])}\n\n${which} The command needs \`wget\` in the image; where there is none (distroless, scratch), use a health command of the app itself.`;
 }
 
+/** The remediation when there is no FROM, so no stage to judge. */
+const WITHOUT_FROM =
+  'Start with a FROM, and declare a `HEALTHCHECK` in the final stage.';
+
 /** @internal */
 export const dockerfileHealthcheck: DockerfileCheck = {
   id: 'dockerfile-healthcheck',
@@ -61,30 +67,20 @@ export const dockerfileHealthcheck: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    const final = dockerfile.stages[dockerfile.stages.length - 1];
-    if (!final) {
-      return fail(
-        'The Dockerfile has no FROM instruction.',
-        'Start with a FROM, and declare a `HEALTHCHECK` in the final stage.',
-      );
-    }
-    for (const stage of stageLineage(dockerfile, final)) {
-      const checks = stage.instructions.filter(
-        i => i.keyword === 'HEALTHCHECK',
-      );
-      const last = checks[checks.length - 1];
-      if (last) {
-        return last.args.trim().toUpperCase() === 'NONE'
-          ? fail(
-              `HEALTHCHECK NONE (line ${last.line}) disables the health check.`,
-              remediation(dockerfile, final, last.line),
-            )
-          : pass(`The final stage declares a HEALTHCHECK (line ${last.line}).`);
+    return judgeFinalStage(dockerfile, WITHOUT_FROM, final => {
+      const last = lastInLineage(dockerfile, final, 'HEALTHCHECK');
+      if (!last) {
+        return fail(
+          'The final stage declares no HEALTHCHECK.',
+          remediation(dockerfile, final),
+        );
       }
-    }
-    return fail(
-      'The final stage declares no HEALTHCHECK.',
-      remediation(dockerfile, final),
-    );
+      return last.args.trim().toUpperCase() === 'NONE'
+        ? fail(
+            `HEALTHCHECK NONE (line ${last.line}) disables the health check.`,
+            remediation(dockerfile, final, last.line),
+          )
+        : pass(`The final stage declares a HEALTHCHECK (line ${last.line}).`);
+    });
   },
 };

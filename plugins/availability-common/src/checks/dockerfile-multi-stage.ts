@@ -3,6 +3,7 @@ import {
   findStage,
   fromLine,
   instructionText,
+  judgeFinalStage,
   type DockerfileStage,
 } from '../engine/dockerfile';
 import { dockerfileSnippet } from '../engine/dockerfileSnippet';
@@ -73,6 +74,10 @@ function copyFromEarlier(final: DockerfileStage, earlier: DockerfileStage) {
   )}`;
 }
 
+/** The remediation when there is no FROM, so no stage to judge. */
+const WITHOUT_FROM =
+  'Build in one stage and copy only its output into a final stage with `COPY --from=<stage>`.';
+
 /** @internal */
 export const dockerfileMultiStage: DockerfileCheck = {
   id: 'dockerfile-multi-stage',
@@ -83,33 +88,28 @@ export const dockerfileMultiStage: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    const final = dockerfile.stages[dockerfile.stages.length - 1];
-    if (!final) {
+    return judgeFinalStage(dockerfile, WITHOUT_FROM, final => {
+      if (dockerfile.stages.length < 2) {
+        return fail(
+          'The image is built in a single stage, so build tools and sources ship with it.',
+          splitStage(final),
+        );
+      }
+      const copies = final.instructions.filter(
+        i =>
+          (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+          i.flags.from !== undefined &&
+          findStage(dockerfile, i.flags.from, final.index),
+      );
+      if (copies.length > 0) {
+        return pass(
+          `The final stage copies from an earlier stage (line ${copies[0].line}).`,
+        );
+      }
       return fail(
-        'The Dockerfile has no FROM instruction.',
-        'Build in one stage and copy only its output into a final stage with `COPY --from=<stage>`.',
+        `There are ${dockerfile.stages.length} stages, but the final stage copies nothing from an earlier one.`,
+        copyFromEarlier(final, dockerfile.stages[final.index - 1]),
       );
-    }
-    if (dockerfile.stages.length < 2) {
-      return fail(
-        'The image is built in a single stage, so build tools and sources ship with it.',
-        splitStage(final),
-      );
-    }
-    const copies = final.instructions.filter(
-      i =>
-        (i.keyword === 'COPY' || i.keyword === 'ADD') &&
-        i.flags.from !== undefined &&
-        findStage(dockerfile, i.flags.from, final.index),
-    );
-    if (copies.length > 0) {
-      return pass(
-        `The final stage copies from an earlier stage (line ${copies[0].line}).`,
-      );
-    }
-    return fail(
-      `There are ${dockerfile.stages.length} stages, but the final stage copies nothing from an earlier one.`,
-      copyFromEarlier(final, dockerfile.stages[final.index - 1]),
-    );
+    });
   },
 };

@@ -1,5 +1,7 @@
 import type { DockerfileCheck } from '../engine/model';
 import {
+  judgeFinalStage,
+  lastInLineage,
   stageBase,
   stageLineage,
   type DockerfileInstruction,
@@ -62,6 +64,10 @@ function remediation(
   ].join('\n\n');
 }
 
+/** The remediation when there is no FROM, so no stage to judge. */
+const WITHOUT_FROM =
+  'Start with a FROM, and end the final stage with a `USER` other than root.';
+
 /** @internal */
 export const dockerfileNonRoot: DockerfileCheck = {
   id: 'dockerfile-non-root',
@@ -72,33 +78,22 @@ export const dockerfileNonRoot: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    const final = dockerfile.stages[dockerfile.stages.length - 1];
-    if (!final) {
-      return fail(
-        'The Dockerfile has no FROM instruction.',
-        'Start with a FROM, and end the final stage with a `USER` other than root.',
-      );
-    }
-    // The last USER wins; a stage built FROM an earlier one inherits its USER.
-    for (const stage of stageLineage(dockerfile, final)) {
-      const users = stage.instructions.filter(i => i.keyword === 'USER');
-      const last = users[users.length - 1];
-      if (last) {
-        const user = userOf(last);
-        if (ROOT.includes(user.toLowerCase())) {
-          return fail(
-            `The final stage switches to USER ${last.args} (line ${last.line}).`,
-            remediation(dockerfile, final),
-          );
-        }
-        return pass(
-          `The final stage runs as USER ${user} (line ${last.line}).`,
+    return judgeFinalStage(dockerfile, WITHOUT_FROM, final => {
+      // The last USER wins; a stage built FROM an earlier one inherits it.
+      const last = lastInLineage(dockerfile, final, 'USER');
+      if (!last) {
+        return fail(
+          `The final stage (line ${final.line}) sets no USER, so the container runs as root unless its base image sets a user.`,
+          remediation(dockerfile, final),
         );
       }
-    }
-    return fail(
-      `The final stage (line ${final.line}) sets no USER, so the container runs as root unless its base image sets a user.`,
-      remediation(dockerfile, final),
-    );
+      const user = userOf(last);
+      return ROOT.includes(user.toLowerCase())
+        ? fail(
+            `The final stage switches to USER ${last.args} (line ${last.line}).`,
+            remediation(dockerfile, final),
+          )
+        : pass(`The final stage runs as USER ${user} (line ${last.line}).`);
+    });
   },
 };

@@ -2,6 +2,7 @@ import type { DockerfileCheck } from '../engine/model';
 import {
   findStage,
   fromLine,
+  judgeFinalStage,
   type DockerfileStage,
 } from '../engine/dockerfile';
 import {
@@ -70,6 +71,10 @@ function problemOf(stage: DockerfileStage): Problem | undefined {
   return { text, edit: pinned(stage, replacement) };
 }
 
+/** The remediation when there is no FROM, so no stage to judge. */
+const WITHOUT_FROM =
+  'Start with a base image pinned to a version tag or a digest: `FROM <image>:<version>`.';
+
 /** @internal */
 export const dockerfilePinnedBase: DockerfileCheck = {
   id: 'dockerfile-pinned-base',
@@ -80,41 +85,38 @@ export const dockerfilePinnedBase: DockerfileCheck = {
   category: 'dockerfile',
   appliesTo: ['Dockerfile'],
   run({ dockerfile }) {
-    if (dockerfile.stages.length === 0) {
-      return fail(
-        'The Dockerfile has no FROM instruction.',
-        'Start with a base image pinned to a version tag or a digest: `FROM <image>:<version>`.',
+    // Every stage is read, the final one like the others.
+    return judgeFinalStage(dockerfile, WITHOUT_FROM, () => {
+      const problems = dockerfile.stages.flatMap(stage =>
+        // Earlier stages and scratch are not pulled from a registry.
+        stage.resolvedImage === 'scratch' ||
+        findStage(dockerfile, stage.resolvedImage, stage.index)
+          ? []
+          : problemOf(stage) ?? [],
       );
-    }
-    const problems = dockerfile.stages.flatMap(stage =>
-      // Earlier stages and scratch are not pulled from a registry.
-      stage.resolvedImage === 'scratch' ||
-      findStage(dockerfile, stage.resolvedImage, stage.index)
-        ? []
-        : problemOf(stage) ?? [],
-    );
-    if (problems.length === 0) {
-      return pass('Every base image has a version tag or digest.');
-    }
-    const edits = problems.flatMap(p => p.edit ?? []);
-    const advice = problems.flatMap(p => p.advice ?? []);
-    const floating = problems.some(
-      p => p.edit && /<version>-/.test(p.edit.lines[0]),
-    );
-    return fail(
-      `Unpinned base image: ${problems.map(p => p.text).join('; ')}.`,
-      [
-        edits.length > 0
-          ? `Pin each base image to the version you have tested, in place of \`<version>\`${
-              floating ? ' (keeping its variant)' : ''
-            }; \`docker buildx imagetools inspect <image>\` shows what a tag points at today, and adding \`@sha256:<digest>\` makes the build reproducible:\n\n${dockerfileSnippet(
-              edits,
-            )}`
-          : '',
-        ...advice,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    );
+      if (problems.length === 0) {
+        return pass('Every base image has a version tag or digest.');
+      }
+      const edits = problems.flatMap(p => p.edit ?? []);
+      const advice = problems.flatMap(p => p.advice ?? []);
+      const floating = problems.some(
+        p => p.edit && /<version>-/.test(p.edit.lines[0]),
+      );
+      return fail(
+        `Unpinned base image: ${problems.map(p => p.text).join('; ')}.`,
+        [
+          edits.length > 0
+            ? `Pin each base image to the version you have tested, in place of \`<version>\`${
+                floating ? ' (keeping its variant)' : ''
+              }; \`docker buildx imagetools inspect <image>\` shows what a tag points at today, and adding \`@sha256:<digest>\` makes the build reproducible:\n\n${dockerfileSnippet(
+                edits,
+              )}`
+            : '',
+          ...advice,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+      );
+    });
   },
 };

@@ -2,9 +2,8 @@ import { everyContainerPasses } from '../engine/containerFindings';
 import { imagePinning } from '../engine/images';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { pass } from '../engine/outcomes';
 import { asNonEmptyString } from '../engine/read';
-import { yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every container image has a version tag or digest.');
 
@@ -33,8 +32,7 @@ export const imageTagPinned: WorkloadCheck = {
   category: 'static',
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
-    return everyContainerPasses({
-      workload,
+    return everyContainerPasses(workload, {
       finding(container, name) {
         const image = asNonEmptyString(container.image)?.trim();
         if (!image) {
@@ -52,13 +50,8 @@ export const imageTagPinned: WorkloadCheck = {
         };
       },
       passed: PASSED,
-      failed: (problems, patches) =>
-        fail(
-          `${problems.join('; ')}.`,
-          `Pin each image to the version it runs now, with its digest (\`crane digest <image>\` or \`docker buildx imagetools inspect <image>\` gives it):\n\n${yamlBlock(
-            patches,
-          )}`,
-        ),
+      advice:
+        'Pin each image to the version it runs now, with its digest (`crane digest <image>` or `docker buildx imagetools inspect <image>` gives it):',
     });
   },
 };

@@ -19,9 +19,7 @@ export const rolloutStrategy: WorkloadCheck = {
   appliesTo: REPLICATED_KINDS,
   readsPodTemplate: false,
   run(subject) {
-    return judgeRollout(subject, (plan, replicas) =>
-      judgeStrategy(subject.workload, plan, replicas),
-    );
+    return judgeRollout(subject, judgeStrategy);
   },
 };
 

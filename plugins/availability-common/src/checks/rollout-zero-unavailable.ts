@@ -15,9 +15,7 @@ export const rolloutZeroUnavailable: WorkloadCheck = {
   appliesTo: DEPLOYMENT_KINDS,
   readsPodTemplate: false,
   run(subject) {
-    return judgeRollout(subject, (plan, replicas) =>
-      judgeSurge(subject.workload, plan, replicas),
-    );
+    return judgeRollout(subject, judgeSurge);
   },
 };
 

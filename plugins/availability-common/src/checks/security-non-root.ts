@@ -1,9 +1,8 @@
 import { everyContainerPasses } from '../engine/containerFindings';
 import type { WorkloadCheck } from '../engine/model';
 import { ALL_WORKLOAD_KINDS } from '../engine/model';
-import { fail, pass } from '../engine/outcomes';
+import { pass } from '../engine/outcomes';
 import { asInt, asRecord } from '../engine/read';
-import { yamlBlock } from '../engine/snippets';
 
 const PASSED = pass('Every container runs as a non-root user.');
 
@@ -21,8 +20,7 @@ export const securityNonRoot: WorkloadCheck = {
   appliesTo: ALL_WORKLOAD_KINDS,
   run({ workload }) {
     const pod = asRecord(workload.podSpec.securityContext);
-    return everyContainerPasses({
-      workload,
+    return everyContainerPasses(workload, {
       finding(container, name) {
         const own = asRecord(container.securityContext);
         // Each field resolves container-over-pod, so the fix goes on the
@@ -45,13 +43,8 @@ export const securityNonRoot: WorkloadCheck = {
         };
       },
       passed: PASSED,
-      failed: (problems, patches) =>
-        fail(
-          `${problems.join('; ')}.`,
-          `Run each container as an unprivileged user (its image must work without root: files it writes owned by that user, no port below 1024):\n\n${yamlBlock(
-            patches,
-          )}`,
-        ),
+      advice:
+        'Run each container as an unprivileged user (its image must work without root: files it writes owned by that user, no port below 1024):',
     });
   },
 };

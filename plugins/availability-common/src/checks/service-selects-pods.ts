@@ -81,14 +81,20 @@ function selectorFix(
   workloads: readonly Workload[],
 ): string {
   const keys = Object.keys(selector);
-  const shared = (w: Workload) => keys.filter(k => hasOwn(w.podLabels, k));
-  const best = [...workloads].sort(
-    (a, b) => shared(b).length - shared(a).length,
-  )[0];
+  const shared = (w: Workload) =>
+    keys.reduce((count, k) => (hasOwn(w.podLabels, k) ? count + 1 : count), 0);
+  // The first of those sharing the most keys.
+  let best: Workload | undefined;
+  let bestShared = -1;
+  for (const workload of workloads) {
+    const count = shared(workload);
+    if (count > bestShared) {
+      best = workload;
+      bestShared = count;
+    }
+  }
   const target =
-    best && (shared(best).length > 0 || workloads.length === 1)
-      ? best
-      : undefined;
+    best && (bestShared > 0 || workloads.length === 1) ? best : undefined;
   if (!target) {
     return `In Service "${service.name}" (namespace "${
       service.namespace
@@ -102,7 +108,7 @@ function selectorFix(
   for (const key of keys) {
     fields[key] = target.podLabels[key] ?? null;
   }
-  if (shared(target).length === 0) {
+  if (bestShared === 0) {
     Object.assign(fields, ownPodLabels(target));
   }
   return `If it routes to ${target.kind} "${

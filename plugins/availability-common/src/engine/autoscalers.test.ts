@@ -6,16 +6,10 @@ import {
   compliantSet,
   deployment,
   hpa,
-  inputs,
-  networkPolicy,
-  pdb,
+  reportOf,
   resultOf,
   scaledObject,
-  service,
 } from '../checks/__fixtures__/objects';
-import { evaluate } from './evaluate';
-
-const friends = [pdb(), networkPolicy(), service()];
 
 /** The HPA KEDA makes for ScaledObject "api" on a cluster. */
 const kedaHpa = (status: Record<string, unknown>) =>
@@ -31,7 +25,7 @@ const kedaHpa = (status: Record<string, unknown>) =>
 
 describe('ScaledObjects', () => {
   it('count as the HPA for every HPA row', () => {
-    const objects = [deployment(), scaledObject(), ...friends];
+    const objects = compliantSet({ autoscalers: [scaledObject()] });
     for (const id of [
       'hpa-present',
       'hpa-min-replicas',
@@ -103,13 +97,13 @@ describe('ScaledObjects', () => {
   });
 
   it('are one autoscaler with the HPA KEDA makes for them, which gives its status', () => {
-    const objects = [
-      deployment(),
-      scaledObject({ 'spec.maxReplicaCount': 4 }),
-      kedaHpa({ currentReplicas: 4 }),
-      ...friends,
-    ];
-    const kinds = evaluate(inputs(objects, 'prod')).workloads.map(w => w.kind);
+    const objects = compliantSet({
+      autoscalers: [
+        scaledObject({ 'spec.maxReplicaCount': 4 }),
+        kedaHpa({ currentReplicas: 4 }),
+      ],
+    });
+    const kinds = reportOf(objects, 'prod').workloads.map(w => w.kind);
     expect(kinds).toEqual(['Deployment', 'Service', 'ScaledObject']);
     // The ScaledObject's minimum counts, not the HPA's 1.
     expect(resultOf(objects, 'replicas-min', { cluster: 'prod' }).status).toBe(
@@ -126,7 +120,7 @@ describe('ScaledObjects', () => {
   });
 
   it("keeps KEDA's HPA as an autoscaler of its own when its ScaledObject is not in the input", () => {
-    const kinds = evaluate(inputs([deployment(), kedaHpa({})])).workloads.map(
+    const kinds = reportOf([deployment(), kedaHpa({})]).workloads.map(
       w => w.kind,
     );
     expect(kinds).toEqual(['Deployment', 'HorizontalPodAutoscaler']);
@@ -148,9 +142,10 @@ describe('ScaledObjects', () => {
   });
 
   it('are evaluated only as keda.sh/v1alpha1', () => {
-    const report = evaluate(
-      inputs([deployment(), scaledObject({ apiVersion: 'keda.sh/v1beta1' })]),
-    );
+    const report = reportOf([
+      deployment(),
+      scaledObject({ apiVersion: 'keda.sh/v1beta1' }),
+    ]);
     expect(report.workloads.map(w => w.kind)).toEqual(['Deployment']);
     expect(report.warnings).toEqual([
       expect.objectContaining({
@@ -160,6 +155,6 @@ describe('ScaledObjects', () => {
   });
 
   it('leave the compliant set as it was', () => {
-    expect(evaluate(inputs(compliantSet())).score).toBe(100);
+    expect(reportOf(compliantSet()).score).toBe(100);
   });
 });

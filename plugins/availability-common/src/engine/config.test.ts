@@ -47,29 +47,12 @@ describe('resolveConfig', () => {
 
 describe('validateAvailabilityConfig', () => {
   it('accepts a full config and reads numeric strings', () => {
-    expect(
-      validateAvailabilityConfig({
-        checks: {
-          'replicas-min': { severity: 'high' },
-          'hpa-present': { enabled: false },
-        },
-        thresholds: { minReplicas: '3', maxRestarts: 4 },
-        exemptions: [
-          {
-            namespaces: ['batch'],
-            names: ['job-*'],
-            checks: ['replicas-min'],
-            reason: 'Batch',
-            until: '2026-01-31',
-          },
-        ],
-      }),
-    ).toEqual({
+    // Everything but the numeric string comes back as it was given.
+    const given = {
       checks: {
         'replicas-min': { severity: 'high' },
         'hpa-present': { enabled: false },
       },
-      thresholds: { minReplicas: 3, maxRestarts: 4 },
       exemptions: [
         {
           namespaces: ['batch'],
@@ -79,7 +62,13 @@ describe('validateAvailabilityConfig', () => {
           until: '2026-01-31',
         },
       ],
-    });
+    };
+    expect(
+      validateAvailabilityConfig({
+        ...structuredClone(given),
+        thresholds: { minReplicas: '3', maxRestarts: 4 },
+      }),
+    ).toEqual({ ...given, thresholds: { minReplicas: 3, maxRestarts: 4 } });
     expect(validateAvailabilityConfig(undefined)).toEqual({});
   });
 

@@ -1,28 +1,32 @@
 import type { V1Container } from '@kubernetes/client-node';
 import { containerName, everyContainer } from './containers';
 import type { CheckOutcome, Workload } from './model';
-import { NO_CONTAINERS } from './outcomes';
-import { containerPatch } from './snippets';
+import { fail, NO_CONTAINERS } from './outcomes';
+import { containerPatch, yamlBlock } from './snippets';
 
 /**
  * The outcome of a check that every container (init containers too) must
  * pass: `NO_CONTAINERS` for an empty pod template, `passed` when no
- * container has a finding, else `failed` with each finding's problem and
- * the patch of its container (for those with a fix).
+ * container has a finding, else a failure that names each finding's
+ * problem, with `advice` and the patch of each container that has a fix as
+ * its remediation.
  *
  * @internal
  */
-export function everyContainerPasses(options: {
-  workload: Workload;
-  /** What is wrong with a container and the fields that fix it, or undefined. */
-  finding: (
-    container: V1Container,
-    name: string,
-  ) => { problem: string; fix?: unknown } | undefined;
-  passed: CheckOutcome;
-  failed: (problems: string[], patches: string[]) => CheckOutcome;
-}): CheckOutcome {
-  const { workload, finding, passed, failed } = options;
+export function everyContainerPasses(
+  workload: Workload,
+  options: {
+    passed: CheckOutcome;
+    /** What the remediation says before the patches (ending in a colon). */
+    advice: string;
+    /** What is wrong with a container and the fields that fix it, or undefined. */
+    finding: (
+      container: V1Container,
+      name: string,
+    ) => { problem: string; fix?: unknown } | undefined;
+  },
+): CheckOutcome {
+  const { passed, advice, finding } = options;
   const containers = everyContainer(workload);
   if (containers.length === 0) {
     return NO_CONTAINERS;
@@ -38,5 +42,7 @@ export function everyContainerPasses(options: {
       }
     }
   });
-  return problems ? failed(problems, patches) : passed;
+  return problems
+    ? fail(`${problems.join('; ')}.`, `${advice}\n\n${yamlBlock(patches)}`)
+    : passed;
 }

@@ -5,6 +5,9 @@
  * heredocs. It never throws; what it cannot read it leaves out.
  */
 
+import type { CheckOutcome } from './model';
+import { fail } from './outcomes';
+
 /** @internal */
 export interface DockerfileInstruction {
   /** Upper-cased, e.g. `COPY`. */
@@ -267,4 +270,44 @@ function substitute(
 
 function unquote(text: string): string {
   return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
+}
+
+/**
+ * The outcome of a Dockerfile check that reads the final stage: `judge`'s
+ * on it, or a failure (with `withoutFrom` as its remediation) when the
+ * Dockerfile has no FROM, so no stage at all.
+ *
+ * @internal
+ */
+export function judgeFinalStage(
+  dockerfile: ParsedDockerfile,
+  withoutFrom: string,
+  judge: (final: DockerfileStage) => CheckOutcome,
+): CheckOutcome {
+  const final = dockerfile.stages[dockerfile.stages.length - 1];
+  return final
+    ? judge(final)
+    : fail('The Dockerfile has no FROM instruction.', withoutFrom);
+}
+
+/**
+ * The `keyword` instruction in effect in a stage: its own last one, else
+ * that of the stage it is built FROM, and so on (USER and HEALTHCHECK carry
+ * over that way).
+ *
+ * @internal
+ */
+export function lastInLineage(
+  dockerfile: ParsedDockerfile,
+  stage: DockerfileStage,
+  keyword: string,
+): DockerfileInstruction | undefined {
+  for (const { instructions } of stageLineage(dockerfile, stage)) {
+    for (let i = instructions.length - 1; i >= 0; i--) {
+      if (instructions[i].keyword === keyword) {
+        return instructions[i];
+      }
+    }
+  }
+  return undefined;
 }

@@ -77,22 +77,13 @@ export function evaluate(
     entityAnnotations: stringMap(opts.entityAnnotations),
     config: config.exemptions,
   });
-  const workloadChecks = planChecks(
-    availabilityChecks.filter(isWorkloadCheck),
-    config,
-  );
-  const serviceChecks = planChecks(
-    availabilityChecks.filter(isServiceCheck),
-    config,
-  );
-  const autoscalerChecks = planChecks(
-    availabilityChecks.filter(isAutoscalerCheck),
-    config,
-  );
-  const dockerfileChecks = planChecks(
-    availabilityChecks.filter(isDockerfileCheck),
-    config,
-  );
+  const plan = <C extends AvailabilityCheck>(
+    ofKind: (check: AvailabilityCheck) => check is C,
+  ) => planChecks(availabilityChecks.filter(ofKind), config);
+  const workloadChecks = plan(isWorkloadCheck);
+  const serviceChecks = plan(isServiceCheck);
+  const autoscalerChecks = plan(isAutoscalerCheck);
+  const dockerfileChecks = plan(isDockerfileCheck);
 
   const entries: WorkloadReport[] = [];
   const tally = new ScoreTally();

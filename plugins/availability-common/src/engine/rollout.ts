@@ -118,7 +118,7 @@ export function surgingStrategy(
 }
 
 /**
- * Runs `judge` on the workload's rollout plan: `unknown` when the replica
+ * Runs `judge` on the workload and its rollout plan: `unknown` when the replica
  * count cannot be read, not-applicable scaled to zero (no pod to roll
  * over), and a pass for a blue-green Rollout.
  *
@@ -126,7 +126,11 @@ export function surgingStrategy(
  */
 export function judgeRollout(
   { replicas, workload }: WorkloadSubject,
-  judge: (plan: RolloutPlan, replicas: number) => CheckOutcome,
+  judge: (
+    workload: Workload,
+    plan: RolloutPlan,
+    replicas: number,
+  ) => CheckOutcome,
 ): CheckOutcome {
   if (!replicas || replicas.problem !== undefined) {
     return unknown(replicas?.problem ?? 'The replica count could not be read.');
@@ -135,5 +139,5 @@ export function judgeRollout(
     return SCALED_TO_ZERO;
   }
   const plan = rolloutPlan(workload, replicas.value);
-  return plan.blueGreen ? BLUE_GREEN : judge(plan, replicas.value);
+  return plan.blueGreen ? BLUE_GREEN : judge(workload, plan, replicas.value);
 }

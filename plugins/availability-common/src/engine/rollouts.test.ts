@@ -6,15 +6,12 @@ import {
   compliantSet,
   deployment,
   hpa,
-  inputs,
-  networkPolicy,
-  pdb,
+  reportOf,
   resultOf,
   rollout,
   service,
   withPatch,
 } from '../checks/__fixtures__/objects';
-import { evaluate } from './evaluate';
 
 const ROLLOUT = { kind: 'Rollout' };
 const onRollout = {
@@ -27,11 +24,14 @@ const onRollout = {
 
 /** The Rollout's friends: the compliant set's, with the HPA on the Rollout. */
 function rolloutSet(patch: Record<string, unknown> = {}) {
-  return [rollout(patch), hpa(onRollout), pdb(), networkPolicy(), service()];
+  return compliantSet({
+    workloads: [rollout(patch)],
+    autoscalers: [hpa(onRollout)],
+  });
 }
 
 function statuses(objects: object[], kind: string) {
-  const entry = evaluate(inputs(objects)).workloads.find(w => w.kind === kind)!;
+  const entry = reportOf(objects).workloads.find(w => w.kind === kind)!;
   return Object.fromEntries(entry.checks.map(c => [c.id, c.status]));
 }
 
@@ -53,12 +53,10 @@ describe('Rollouts', () => {
   });
 
   it('ignores a Rollout of another API group and warns on another version', () => {
-    const report = evaluate(
-      inputs([
-        rollout({ apiVersion: 'example.com/v1' }),
-        rollout({ apiVersion: 'argoproj.io/v1beta1' }),
-      ]),
-    );
+    const report = reportOf([
+      rollout({ apiVersion: 'example.com/v1' }),
+      rollout({ apiVersion: 'argoproj.io/v1beta1' }),
+    ]);
     expect(report.workloads).toEqual([]);
     expect(report.warnings).toEqual([
       expect.objectContaining({
@@ -115,15 +113,11 @@ describe('Rollouts', () => {
   });
 
   it('reads the pod template of the Deployment workloadRef names, which is then no workload', () => {
-    const objects = [
-      referencing,
-      deployment({ 'spec.replicas': 0 }),
-      hpa(onRollout),
-      pdb(),
-      networkPolicy(),
-      service(),
-    ];
-    const report = evaluate(inputs(objects));
+    const objects = compliantSet({
+      workloads: [referencing, deployment({ 'spec.replicas': 0 })],
+      autoscalers: [hpa(onRollout)],
+    });
+    const report = reportOf(objects);
     expect(report.workloads.map(w => w.kind)).toEqual([
       'Rollout',
       'Service',
@@ -150,7 +144,7 @@ describe('Rollouts', () => {
   });
 
   it('is unknown on every template check when the Deployment is absent, judging the rest', () => {
-    const checks = evaluate(inputs([referencing])).workloads[0].checks;
+    const checks = reportOf([referencing]).workloads[0].checks;
     const judged = checks
       .filter(c => c.status === 'pass' || c.status === 'fail')
       .map(c => c.id);

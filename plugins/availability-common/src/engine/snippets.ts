@@ -18,16 +18,20 @@ import type { Workload } from './model';
  * @internal
  */
 export function yamlBlock(sections: string[]): string {
-  const text = sections
-    .map((section, i) =>
-      i > 0 &&
-      sections[i - 1].startsWith('---\n') &&
-      !section.startsWith('---\n')
-        ? `---\n${section}`
-        : section,
-    )
-    .join('\n');
-  return `\`\`\`yaml\n${text}\`\`\``;
+  // Joined with `+`, not `join`: the engine copies each result's text into
+  // one piece once it is complete (runChecks.ts).
+  let text = '```yaml\n';
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (i > 0) {
+      text +=
+        sections[i - 1].startsWith('---\n') && !section.startsWith('---\n')
+          ? '\n---\n'
+          : '\n';
+    }
+    text += section;
+  }
+  return `${text}\`\`\``;
 }
 
 /**
@@ -41,9 +45,12 @@ export function patchAt(
   fields: unknown,
   note?: string,
 ): string {
-  return `# ${target.kind} "${target.name}"${path ? `: ${path}` : ''}${
-    note ? ` (${note})` : ''
-  }\n${toYaml(fields)}`;
+  return toYaml(
+    fields,
+    `# ${target.kind} "${target.name}"${path ? `: ${path}` : ''}${
+      note ? ` (${note})` : ''
+    }\n`,
+  );
 }
 
 /**

@@ -28,6 +28,20 @@ describe('toYaml', () => {
     expect(toYaml(value)).toBe(stringify(value));
   });
 
+  it('leaves out undefined values as the yaml package does', () => {
+    for (const value of [
+      { a: { b: undefined } },
+      { a: [{ b: undefined }] },
+      { a: [undefined, 1] },
+      { a: { b: undefined, c: 1 } },
+      { b: undefined },
+      [{ b: undefined }],
+      [[], {}, [[1, 2]], [{ c: [3] }]],
+    ]) {
+      expect(toYaml(value)).toBe(stringify(value));
+    }
+  });
+
   it('quotes what YAML would read as something else', () => {
     for (const text of [
       '8080',

@@ -260,9 +260,15 @@ export function claim(patch: Record<string, unknown> = {}): Obj {
   );
 }
 
-/** The Deployment with everything it needs to pass every static check. */
-export function compliantSet(): Obj[] {
-  return [deployment(), hpa(), pdb(), networkPolicy(), service()];
+/**
+ * The Deployment with everything it needs to pass every static check; `swap`
+ * puts other workloads or autoscalers in place of the Deployment or its HPA.
+ */
+export function compliantSet(
+  swap: { workloads?: Obj[]; autoscalers?: Obj[] } = {},
+): Obj[] {
+  const { workloads = [deployment()], autoscalers = [hpa()] } = swap;
+  return [...workloads, ...autoscalers, pdb(), networkPolicy(), service()];
 }
 
 /**
@@ -299,6 +305,11 @@ export function inputs(
     object: object as KubernetesObject,
     ...(cluster !== undefined ? { cluster } : {}),
   }));
+}
+
+/** The report on `objects`, as manifests or as live objects of `cluster`. */
+export function reportOf(objects: object[], cluster?: string) {
+  return evaluate(inputs(objects, cluster));
 }
 
 /** Evaluates and returns one check's result on one entry. */
