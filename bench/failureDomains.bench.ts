@@ -117,7 +117,7 @@ function main() {
   const goalMs = 100;
   writeResults({
     suite: 'failureDomains',
-    title: 'Failure domains of one cluster (`failureDomains`)',
+    title: 'Failure domains of one cluster',
     rows: [
       {
         case: caseName,
