@@ -120,7 +120,9 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     return queryLatestReports(this.#db, filter, scope);
   }
 
-  listReportClusters(scope: ReportsScope = {}): Promise<StoredReportClusters[]> {
+  listReportClusters(
+    scope: ReportsScope = {},
+  ): Promise<StoredReportClusters[]> {
     return queryReportClusters(this.#db, scope);
   }
 

@@ -70,7 +70,10 @@ const SEEDS: Array<[string, string, Array<string | undefined>, CheckResult[]]> =
       [
         exempt('spread-zones', { exemptedBy: 'entity', until: null }),
         ...passing,
-        exempt('probe-liveness', { severity: 'critical', exemptedBy: 'object' }),
+        exempt('probe-liveness', {
+          severity: 'critical',
+          exemptedBy: 'object',
+        }),
       ],
     ],
     ['manifest', 'team-b', [undefined], [exempt('pdb-present')]],
