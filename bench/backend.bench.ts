@@ -1,9 +1,9 @@
 /*
  * The availability backend in a real Backstage backend process beside the
  * real catalog backend:
- *   1. reads (GET /reports, GET /summary) over 10,000 stored reports, side by
- *      side with the catalog's by-query and entity-facets over 10,000
- *      entities in the same process;
+ *   1. reads (GET /reports, GET /summary, the org page's aggregates cold)
+ *      over 10,000 stored reports, side by side with the catalog's by-query
+ *      and entity-facets over 10,000 entities in the same process;
  *   2. a full refresh of 500 entities over 3 emulated clusters through the
  *      real kubernetes backend, against the bare kubernetes backend queries
  *      for the same entities.

@@ -30,12 +30,17 @@ export async function measureGets(
       | ((round: number) => Record<string, string>);
     warmup?: number;
     runs?: number;
+    /** Waits this long before each round, e.g. until cached answers lapse. */
+    pauseMs?: number;
   },
 ): Promise<Record<string, Latency>> {
-  const { warmup = 10, runs = 50 } = options;
+  const { warmup = 10, runs = 50, pauseMs = 0 } = options;
   const names = Object.keys(urls);
   const samples = new Map<string, number[]>(names.map(n => [n, []]));
   for (let i = 0; i < warmup + runs; i++) {
+    if (pauseMs > 0) {
+      await new Promise(resolve => setTimeout(resolve, pauseMs));
+    }
     const headers =
       typeof options.headers === 'function'
         ? options.headers(i)

@@ -58,6 +58,17 @@ export interface StoredReport {
 }
 
 /**
+ * The clusters a latest report's workloads came from, without the report.
+ *
+ * @public
+ */
+export interface StoredReportClusters {
+  entityRef: string;
+  clusters: string[];
+  refreshedAt: string;
+}
+
+/**
  * A cluster's Node list from the last refresh that could read it.
  *
  * @public
@@ -132,6 +143,22 @@ export interface AvailabilityStore {
   ): Promise<AvailabilitySummary>;
   /** Every latest report that matches the filter (entities without a good report are left out). */
   listLatestReports(
+    filter: ReportsFilter,
+    scope?: ReportsScope,
+  ): Promise<StoredReport[]>;
+  /** The workload clusters of every latest report the scope leaves. */
+  listReportClusters(scope?: ReportsScope): Promise<StoredReportClusters[]>;
+  /** Every latest report the scope leaves with workloads on the cluster. */
+  listClusterReports(
+    cluster: string,
+    scope?: ReportsScope,
+  ): Promise<StoredReport[]>;
+  /**
+   * Every latest report that matches the filter and has an exempt check,
+   * trimmed to what the exemption ledger reads: its score and level, and of
+   * each workload its name and counted and exempt checks, without messages.
+   */
+  listExemptReports(
     filter: ReportsFilter,
     scope?: ReportsScope,
   ): Promise<StoredReport[]>;

@@ -3,7 +3,6 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type {
-  AvailabilityReport,
   AvailabilityFacets,
   AvailabilitySummary,
   EvaluationObject,
@@ -21,8 +20,14 @@ import {
   SaveReportOptions,
   StoredClusterNodes,
   StoredReport,
+  StoredReportClusters,
 } from './AvailabilityStore';
-import { applyReportsFilter } from './reportFilter';
+import {
+  queryClusterReports,
+  queryExemptReports,
+  queryLatestReports,
+  queryReportClusters,
+} from './aggregateReads';
 import { queryFacets } from './facetQueries';
 import { queryReports, readEntityReport } from './reportReads';
 import { writeFailure, writeReport } from './reportWrites';
@@ -35,7 +40,6 @@ import {
   OBJECTS,
   parseJsonArray,
   REPORTS,
-  ReportRow,
 } from './tables';
 
 const migrationsDir = resolvePackagePath(
@@ -109,37 +113,31 @@ export class DatabaseAvailabilityStore implements AvailabilityStore {
     });
   }
 
-  async listLatestReports(
+  listLatestReports(
     filter: ReportsFilter,
     scope: ReportsScope = {},
   ): Promise<StoredReport[]> {
-    const rows: Array<
-      Pick<
-        ReportRow,
-        'entity_ref' | 'title' | 'owner' | 'report' | 'refreshed_at'
-      >
-    > = await applyReportsFilter(
-      this.#db,
-      this.#db(`${REPORTS} as r`),
-      filter,
-      scope,
-    )
-      .whereNotNull('r.report')
-      .orderBy('r.entity_ref')
-      .select(
-        'r.entity_ref',
-        'r.title',
-        'r.owner',
-        'r.report',
-        'r.refreshed_at',
-      );
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      ...(row.title ? { title: row.title } : {}),
-      ...(row.owner ? { owner: row.owner } : {}),
-      report: JSON.parse(row.report!) as AvailabilityReport,
-      refreshedAt: row.refreshed_at!,
-    }));
+    return queryLatestReports(this.#db, filter, scope);
+  }
+
+  listReportClusters(
+    scope: ReportsScope = {},
+  ): Promise<StoredReportClusters[]> {
+    return queryReportClusters(this.#db, scope);
+  }
+
+  listClusterReports(
+    cluster: string,
+    scope: ReportsScope = {},
+  ): Promise<StoredReport[]> {
+    return queryClusterReports(this.#db, cluster, scope);
+  }
+
+  listExemptReports(
+    filter: ReportsFilter,
+    scope: ReportsScope = {},
+  ): Promise<StoredReport[]> {
+    return queryExemptReports(this.#db, filter, scope);
   }
 
   async getEntityObjects(

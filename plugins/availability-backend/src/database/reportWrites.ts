@@ -5,6 +5,7 @@ import type {
   SaveReportOptions,
   StoredEntityInfo,
 } from './AvailabilityStore';
+import { exemptionColumn, workloadClusters } from './reportColumns';
 import {
   DAILY,
   FAILING,
@@ -157,6 +158,8 @@ export async function writeReport(
         failing_checks: failingJson,
         report: JSON.stringify(report),
         clusters: JSON.stringify(clusters),
+        workload_clusters: JSON.stringify(workloadClusters(report)),
+        exemption_report: exemptionColumn(report),
         refreshed_at: at,
         stale: false,
         last_error_message: null,

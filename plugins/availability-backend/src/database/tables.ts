@@ -23,7 +23,12 @@ export type ReportRow = {
   entries: number | null;
   failing_checks: string;
   report: string | null;
+  /** The clusters asked on the last refresh, as JSON (a failed one overwrites them). */
   clusters: string;
+  /** JSON array of the clusters the latest good report's workloads came from. */
+  workload_clusters: string | null;
+  /** JSON of the report as the exemption ledger reads it; null when no check is exempt. */
+  exemption_report: string | null;
   refreshed_at: string | null;
   stale: boolean | number;
   last_error_message: string | null;

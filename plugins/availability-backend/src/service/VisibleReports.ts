@@ -152,7 +152,7 @@ export class VisibleReports {
     return this.#cached('clusters', credentials, {}, async scope => {
       const [nodeLists, reports] = await Promise.all([
         this.#store.listClusterNodes(),
-        this.#store.listLatestReports({}, scope),
+        this.#store.listReportClusters(scope),
       ]);
       return listClusters(nodeLists, reports);
     });
@@ -170,7 +170,7 @@ export class VisibleReports {
       async scope => {
         const [nodeLists, reports] = await Promise.all([
           this.#store.listClusterNodes(),
-          this.#store.listLatestReports({}, scope),
+          this.#store.listClusterReports(cluster, scope),
         ]);
         return clusterFailureDomains(cluster, nodeLists, reports);
       },
@@ -189,7 +189,7 @@ export class VisibleReports {
       options.credentials,
       { ...normalized, horizonDays },
       async scope => {
-        const reports = await this.#store.listLatestReports(normalized, scope);
+        const reports = await this.#store.listExemptReports(normalized, scope);
         return {
           items: exemptionLedger(reports, { now: this.#now(), horizonDays }),
           horizonDays,

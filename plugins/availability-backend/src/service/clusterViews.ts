@@ -7,14 +7,9 @@ import { NotFoundError } from '@backstage/errors';
 import {
   StoredClusterNodes,
   StoredReport,
+  StoredReportClusters,
 } from '../database/AvailabilityStore';
-
-/** The clusters a stored report has workloads on. */
-function reportClusters(stored: StoredReport): Set<string> {
-  return new Set(
-    stored.report.workloads.flatMap(w => (w.cluster ? [w.cluster] : [])),
-  );
-}
+import { workloadClusters } from '../database/reportColumns';
 
 /**
  * The clusters known from Node lists and reports, with node and zone counts;
@@ -22,7 +17,7 @@ function reportClusters(stored: StoredReport): Set<string> {
  */
 export function listClusters(
   nodeLists: StoredClusterNodes[],
-  reports: StoredReport[],
+  reports: StoredReportClusters[],
 ): ClustersResponse {
   const clusters = new Map<string, ClustersResponse['items'][number]>();
   for (const list of nodeLists) {
@@ -35,7 +30,7 @@ export function listClusters(
     });
   }
   for (const stored of reports) {
-    for (const cluster of reportClusters(stored)) {
+    for (const cluster of stored.clusters) {
       const entry = clusters.get(cluster) ?? {
         cluster,
         nodes: null,
@@ -67,7 +62,9 @@ export function clusterFailureDomains(
   reports: StoredReport[],
 ): FailureDomainsResponse {
   const nodes = nodeLists.find(l => l.cluster === cluster)?.nodes;
-  const entities = reports.filter(r => reportClusters(r).has(cluster));
+  const entities = reports.filter(r =>
+    workloadClusters(r.report).includes(cluster),
+  );
   if (!nodes && entities.length === 0) {
     throw new NotFoundError(`No cluster ${cluster} is known`);
   }
