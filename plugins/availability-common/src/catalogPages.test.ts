@@ -20,4 +20,10 @@ describe('queryAllPages', () => {
       [{ cursor: 'b', fields: ['kind'], limit: 2 }],
     ]);
   });
+
+  it('asks for whole items when no fields are named', async () => {
+    const queryPage = jest.fn(async () => ({ items: [1], pageInfo: {} }));
+    await queryAllPages(queryPage, { limit: 5 });
+    expect(queryPage.mock.calls).toEqual([[{ filter: undefined, limit: 5 }]]);
+  });
 });

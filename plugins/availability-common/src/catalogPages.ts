@@ -17,13 +17,14 @@ export const ENTITY_REF_FIELDS: readonly string[] = [
 
 /**
  * A request of {@link queryAllPages}: the first page carries the filter, the
- * later ones the cursor; every page the fields and the page size.
+ * later ones the cursor; every page the fields (when some are asked for) and
+ * the page size.
  *
  * @public
  */
 export type CatalogPageRequest<TFilter> =
-  | { filter?: TFilter; fields: string[]; limit: number }
-  | { cursor: string; fields: string[]; limit: number };
+  | { filter?: TFilter; fields?: string[]; limit: number }
+  | { cursor: string; fields?: string[]; limit: number };
 
 /**
  * Every item of a cursor-paged catalog query, following `nextCursor` from the
@@ -35,15 +36,16 @@ export async function queryAllPages<TFilter, TItem>(
   queryPage: (
     request: CatalogPageRequest<TFilter>,
   ) => Promise<{ items: TItem[]; pageInfo: { nextCursor?: string } }>,
-  options: { filter?: TFilter; fields: readonly string[]; limit: number },
+  options: { filter?: TFilter; fields?: readonly string[]; limit: number },
 ): Promise<TItem[]> {
   const { filter, limit } = options;
-  const fields = [...options.fields];
+  // Whole entities unless fields are named.
+  const fields = options.fields ? { fields: [...options.fields] } : {};
   const items: TItem[] = [];
   let cursor: string | undefined;
   do {
     const page = await queryPage(
-      cursor ? { cursor, fields, limit } : { filter, fields, limit },
+      cursor ? { cursor, ...fields, limit } : { filter, ...fields, limit },
     );
     items.push(...page.items);
     cursor = page.pageInfo.nextCursor;

@@ -2,7 +2,6 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -11,7 +10,7 @@ import {
   ENTITY_REF_FIELDS,
   queryAllPages,
 } from '@availability-backstage/plugin-availability-common';
-import { KUBERNETES_ANNOTATIONS } from './KubernetesObjectsSource';
+import { ANNOTATED_ENTITIES_FILTER } from './annotatedEntitiesFilter';
 
 const PAGE_SIZE = 1000;
 /** How long a caller's visible set is reused by default. */
@@ -204,9 +203,7 @@ export class CatalogEntityVisibility {
     const entities = await queryAllPages(
       request => this.#catalog.queryEntities(request, { credentials }),
       {
-        filter: KUBERNETES_ANNOTATIONS.map(annotation => ({
-          [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-        })),
+        filter: ANNOTATED_ENTITIES_FILTER,
         fields: ENTITY_REF_FIELDS,
         limit: PAGE_SIZE,
       },

@@ -1,10 +1,12 @@
-import { failureDomainNode } from '@availability-backstage/plugin-availability-common';
+import {
+  failureDomainNode,
+  queryAllPages,
+} from '@availability-backstage/plugin-availability-common';
 import {
   AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
@@ -15,9 +17,9 @@ import { AvailabilityStore } from '../../database/AvailabilityStore';
 import { RefreshRunStore, RunProgress } from '../../database/RefreshRunStore';
 import { ClusterNodesCache } from '../ClusterNodesCache';
 import { ClusterNodesSource } from '../ClusterNodesSource';
+import { ANNOTATED_ENTITIES_FILTER } from '../annotatedEntitiesFilter';
 import {
   hasKubernetesAnnotation,
-  KUBERNETES_ANNOTATIONS,
   KubernetesObjectsSource,
 } from '../KubernetesObjectsSource';
 import { createLimiter } from '../limiter';
@@ -34,24 +36,11 @@ async function annotatedEntities(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<Entity[]> {
-  const entities: Entity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor
-        ? { cursor, limit: CATALOG_PAGE_SIZE }
-        : {
-            filter: KUBERNETES_ANNOTATIONS.map(annotation => ({
-              [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-            })),
-            limit: CATALOG_PAGE_SIZE,
-          },
-      { credentials },
-    );
-    entities.push(...page.items.filter(hasKubernetesAnnotation));
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
-  return entities;
+  const entities = await queryAllPages(
+    request => catalog.queryEntities(request, { credentials }),
+    { filter: ANNOTATED_ENTITIES_FILTER, limit: CATALOG_PAGE_SIZE },
+  );
+  return entities.filter(hasKubernetesAnnotation);
 }
 
 /** What a run saw, filled in as it goes. */
