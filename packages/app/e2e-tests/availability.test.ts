@@ -217,3 +217,32 @@ test('the org page filtered to production shows the same count in every panel', 
   await expectAccessible(page, 'main');
   await screenshot(page, 'org-production');
 });
+
+test('a service not deployed yet says no workloads were found and stays out of the averages', async ({
+  page,
+}) => {
+  // The demo's gift-cards has a kubernetes-id that no emulated cluster runs.
+  const entityPath = '/catalog/default/component/gift-cards';
+  await openAsGuest(page, `${entityPath}/availability`);
+  const noWorkloads = page.getByTestId('availability-no-workloads');
+  const refreshNow = page.getByRole('button', { name: 'Refresh now' });
+  await expect(noWorkloads.or(refreshNow)).toBeVisible();
+  if (await refreshNow.isVisible()) {
+    await refreshNow.click();
+  }
+  await expect(noWorkloads).toBeVisible();
+  await expect(noWorkloads).toContainText('No workloads found');
+  // It names what it looked for and where, so a typo can be told apart.
+  await expect(noWorkloads).toContainText(
+    'backstage.io/kubernetes-id: gift-cards',
+  );
+  await expect(noWorkloads).toContainText(/clusters? .*prod-eu/);
+  await expect(page.getByTestId('entity-score')).toHaveText('no score');
+  await expect(page.getByText(/nothing in the clusters matches/)).toBeVisible();
+  await screenshot(page, 'no-workloads');
+
+  await openAsGuest(page, '/availability');
+  await expect(page.getByTestId('availability-unscored')).toContainText(
+    /with no workloads found/,
+  );
+});

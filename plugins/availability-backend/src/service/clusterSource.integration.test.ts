@@ -184,6 +184,27 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
     },
   );
 
+  it('names every cluster it asked for an entity that none runs', async () => {
+    await pass();
+    const body = await report('idle-0');
+    expect(body.report).toMatchObject({ score: null, workloads: [] });
+    expect(body.clusters).toEqual(
+      CLUSTERS.map(cluster => ({
+        cluster,
+        status: 'ok',
+        lastSuccessAt: body.refreshedAt,
+      })),
+    );
+    // An entity that runs somewhere lists only the clusters that run it.
+    const api = await report('shop-api');
+    expect(api.clusters.length).toBeGreaterThan(0);
+    for (const status of api.clusters) {
+      expect(
+        api.report.workloads.some((w: any) => w.cluster === status.cluster),
+      ).toBe(true);
+    }
+  });
+
   it('keeps every report, stale, when all clusters are down, and recovers', async () => {
     await pass();
     const good = await report();

@@ -83,4 +83,14 @@ describe('explainLevel', () => {
     expect(explanation.fixFirst).toEqual([]);
     expect(explanation.next).toBeUndefined();
   });
+
+  it('tells an entity with no workloads from one where nothing counted', () => {
+    expect(explainLevel(report([])).reason).toBe(
+      'No score: nothing in the clusters matches this entity yet, so there is no level to explain.',
+    );
+    const unknown = workload('w', undefined, [check('a', 'unknown', 'high')]);
+    expect(explainLevel(report([unknown])).reason).toMatch(
+      /^No score: no check counted/,
+    );
+  });
 });

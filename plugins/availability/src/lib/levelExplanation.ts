@@ -111,7 +111,9 @@ export function explainLevel(report: AvailabilityReport): LevelExplanation {
   if (report.level === null) {
     return {
       reason:
-        'No score: no check counted (every check was not applicable, unknown or exempt), so there is no level to explain.',
+        report.workloads.length === 0
+          ? 'No score: nothing in the clusters matches this entity yet, so there is no level to explain.'
+          : 'No score: no check counted (every check was not applicable, unknown or exempt), so there is no level to explain.',
       fixFirst: [],
     };
   }

@@ -18,6 +18,7 @@ type Listing = { cluster: string } & (
 
 function objectsOf(listings: Listing[], scope: EntityScope | undefined) {
   const clusters: ClusterObjects[] = [];
+  const answeredEmpty: ClusterObjects[] = [];
   for (const listing of listings) {
     if ('message' in listing) {
       clusters.push({
@@ -28,14 +29,18 @@ function objectsOf(listings: Listing[], scope: EntityScope | undefined) {
       continue;
     }
     const objects = scope ? listing.snapshot.objectsFor(scope) : [];
-    // A cluster where the entity has nothing is not one of its clusters.
-    if (objects.length) {
-      clusters.push({
-        cluster: listing.cluster,
-        status: 'ok',
-        objects,
-      });
-    }
+    const found: ClusterObjects = {
+      cluster: listing.cluster,
+      status: 'ok',
+      objects,
+    };
+    (objects.length ? clusters : answeredEmpty).push(found);
+  }
+  // A cluster where the entity has nothing is not one of its clusters,
+  // unless none has anything: then the clusters asked are what the owner
+  // needs to see ("no workloads found in prod-eu, prod-us").
+  if (!clusters.some(c => c.status === 'ok')) {
+    clusters.push(...answeredEmpty);
   }
   return { clusters };
 }

@@ -78,7 +78,10 @@ function EntityReport() {
         const { message, severity } =
           fresh.report.score === null
             ? {
-                message: 'Refreshed: no check counted, so there is no score',
+                message:
+                  fresh.report.workloads.length === 0
+                    ? 'Refreshed: no workloads found, so there is no score'
+                    : 'Refreshed: no check counted, so there is no score',
                 severity: 'info' as const,
               }
             : describeRefresh(
