@@ -148,7 +148,11 @@ export interface AvailabilityStore {
   ): Promise<StoredReport[]>;
   /** The workload clusters of every latest report the scope leaves. */
   listReportClusters(scope?: ReportsScope): Promise<StoredReportClusters[]>;
-  /** Every latest report the scope leaves with workloads on the cluster. */
+  /**
+   * Every latest report the scope leaves with workloads on the cluster,
+   * trimmed to what the failure-domain analyses read: each entry from a
+   * cluster with its name and evidence, without checks or scores.
+   */
   listClusterReports(
     cluster: string,
     scope?: ReportsScope,

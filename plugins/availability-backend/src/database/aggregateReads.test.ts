@@ -1,9 +1,11 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
+  analyzeFailureDomains,
   type AvailabilityReport,
   type CheckResult,
   exemptionLedger,
+  type WorkloadEvidence,
 } from '@availability-backstage/plugin-availability-common';
 import { DatabaseAvailabilityStore } from './DatabaseAvailabilityStore';
 import { checkResult } from '../__testUtils__/reports';
@@ -35,11 +37,35 @@ function report(
       kind: 'Deployment',
       namespace: 'shop',
       name: `api-${i}`,
-      ...(cluster !== undefined ? { cluster } : {}),
+      ...(cluster !== undefined ? { cluster, evidence: evidence(cluster, i) } : {}),
       score: 70,
       level: 'bronze',
       checks,
     })),
+  };
+}
+
+/** Pods on two nodes of the cluster and a PDB, as a live entry carries them. */
+function evidence(cluster: string, i: number): WorkloadEvidence {
+  return {
+    replicas: { desired: 2, ready: 2 },
+    pods: [0, 1].map(p => ({
+      name: `api-${i}-${p}`,
+      node: `${cluster}-node-${(i + p) % 2}`,
+      zone: `${cluster}-zone-${p}`,
+      ready: true,
+      restarts: 0,
+    })),
+    pdbs: [
+      {
+        name: `api-${i}`,
+        budget: 'minAvailable 1',
+        blocksEveryEviction: false,
+        disruptionsAllowed: 1,
+        desiredHealthy: 1,
+        currentHealthy: 2,
+      },
+    ],
   };
 }
 
@@ -148,15 +174,37 @@ describe.each(databaseIds)('the aggregate reads on %s', databaseId => {
     ['a%"b\\c', ['db']],
     ['asked', []],
   ])(
-    'reads whole only the reports with workloads on %s',
+    'gives the failure-domain analyses only the reports with workloads on %s, without their checks',
     async (cluster, names) => {
       const { store } = await seededStore();
-      const latest = await store.listLatestReports({});
-      await expect(store.listClusterReports(cluster)).resolves.toEqual(
-        latest.filter(r => names.includes(r.entityRef.split('/')[1])),
+      const whole = (await store.listLatestReports({})).filter(r =>
+        names.includes(r.entityRef.split('/')[1]),
+      );
+      const trimmed = await store.listClusterReports(cluster);
+      expect(trimmed.map(r => r.entityRef)).toEqual(whole.map(r => r.entityRef));
+      expect(trimmed.flatMap(r => r.report.workloads.flatMap(w => w.checks))).toEqual([]);
+      const analysis = analyzeFailureDomains({ cluster, entities: trimmed });
+      expect(analysis).toEqual(
+        analyzeFailureDomains({ cluster, entities: whole }),
+      );
+      // Each entity's live workloads are there to analyse.
+      expect(analysis.blastRadius.workloads).toHaveLength(
+        whole.flatMap(r => r.report.workloads.filter(w => w.cluster === cluster))
+          .length,
       );
     },
   );
+
+  it('parses whole a report that a replica older than the live-evidence column wrote', async () => {
+    const { knex, store } = await seededStore();
+    await knex('availability_reports')
+      .where('entity_ref', refOf('api'))
+      .update({ live_evidence: null });
+    const [api] = await store.listLatestReports({
+      entityRef: [refOf('api')],
+    });
+    await expect(store.listClusterReports('prod-eu')).resolves.toEqual([api]);
+  });
 
   it('keeps the cluster reads within the scope', async () => {
     const { store } = await seededStore();
@@ -164,9 +212,9 @@ describe.each(databaseIds)('the aggregate reads on %s', databaseId => {
     await expect(store.listClusterReports('prod-eu', scope)).resolves.toEqual(
       [],
     );
-    await expect(store.listClusterReports('prod_eu', scope)).resolves.toEqual(
-      await store.listLatestReports({}, scope),
-    );
+    await expect(
+      store.listClusterReports('prod_eu', scope),
+    ).resolves.toMatchObject([{ entityRef: refOf('web') }]);
   });
 
   it.each([
@@ -189,12 +237,17 @@ describe.each(databaseIds)('the aggregate reads on %s', databaseId => {
     },
   );
 
-  it('fills both columns from the stored reports when migrating, and rolls back', async () => {
+  it('fills the aggregate columns from the stored reports when migrating, and rolls back', async () => {
     const { knex, store } = await seededStore();
     const columns = () =>
       knex('availability_reports')
         .orderBy('entity_ref')
-        .select('entity_ref', 'workload_clusters', 'exemption_report');
+        .select(
+          'entity_ref',
+          'workload_clusters',
+          'exemption_report',
+          'live_evidence',
+        );
     const written = await columns();
     expect(written.filter(r => r.exemption_report)).toHaveLength(3);
 
@@ -214,6 +267,7 @@ describe.each(databaseIds)('the aggregate reads on %s', databaseId => {
           entity_ref: 'component:default/failed',
           workload_clusters: null,
           exemption_report: null,
+          live_evidence: null,
         },
       ].sort((a, b) => a.entity_ref.localeCompare(b.entity_ref)),
     );

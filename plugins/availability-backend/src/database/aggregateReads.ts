@@ -6,7 +6,7 @@ import type {
   StoredReport,
   StoredReportClusters,
 } from './AvailabilityStore';
-import { exemptionReportOf } from './reportColumns';
+import { exemptionReportOf, liveEvidenceReportOf } from './reportColumns';
 import { applyReportsFilter } from './reportFilter';
 import { parseJsonArray, REPORTS, ReportRow } from './tables';
 
@@ -77,7 +77,11 @@ function likeLiteral(value: string): string {
   return value.replace(/[\\%_]/g, c => `\\${c}`);
 }
 
-/** The visible latest reports with workloads on the cluster, parsed whole. */
+/**
+ * The visible latest reports with workloads on the cluster, each as the
+ * failure-domain analyses read it (see `liveEvidenceReportOf`). A row
+ * written by a replica older than that column is parsed whole.
+ */
 export async function queryClusterReports(
   db: Knex,
   cluster: string,
@@ -85,19 +89,37 @@ export async function queryClusterReports(
 ): Promise<StoredReport[]> {
   // The JSON text narrows the rows in SQL; the parsed array decides.
   const rows: Array<
-    EntityRow & Pick<ReportRow, 'report' | 'workload_clusters'>
+    EntityRow & Pick<ReportRow, 'live_evidence' | 'workload_clusters'>
   > = await latestRows(db, {}, scope)
     .whereRaw(`r.workload_clusters like ? escape '\\'`, [
       `%${likeLiteral(JSON.stringify(cluster))}%`,
     ])
-    .select(...ENTITY_COLUMNS, 'r.report', 'r.workload_clusters');
-  return rows
-    .filter(row =>
-      parseJsonArray<string>(row.workload_clusters).includes(cluster),
+    .select(...ENTITY_COLUMNS, 'r.live_evidence', 'r.workload_clusters');
+  const onCluster = rows.filter(row =>
+    parseJsonArray<string>(row.workload_clusters).includes(cluster),
+  );
+  const older = onCluster.filter(row => row.live_evidence === null);
+  const whole = new Map<string, string>();
+  if (older.length > 0) {
+    const reports: Array<Pick<ReportRow, 'entity_ref' | 'report'>> = await db(
+      REPORTS,
     )
-    .map(row =>
-      toStoredReport(row, JSON.parse(row.report!) as AvailabilityReport),
-    );
+      .whereIn(
+        'entity_ref',
+        older.map(row => row.entity_ref),
+      )
+      .select('entity_ref', 'report');
+    for (const row of reports) whole.set(row.entity_ref, row.report!);
+  }
+  return onCluster.flatMap(row => {
+    if (row.live_evidence !== null) {
+      return [toStoredReport(row, liveEvidenceReportOf(row.live_evidence))];
+    }
+    const report = whole.get(row.entity_ref);
+    return report
+      ? [toStoredReport(row, JSON.parse(report) as AvailabilityReport)]
+      : [];
+  });
 }
 
 /**

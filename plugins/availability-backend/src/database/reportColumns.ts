@@ -83,3 +83,44 @@ export function exemptionReportOf(column: string): AvailabilityReport {
     })),
   };
 }
+
+type LiveEntry = Pick<
+  AvailabilityReport['workloads'][number],
+  'kind' | 'namespace' | 'name' | 'cluster' | 'evidence'
+>;
+
+/**
+ * What the failure-domain analyses read of a report: each entry that came
+ * from a cluster, with its name and runtime evidence (pods, PDBs), without
+ * its checks. A report's entries carry every check's message and
+ * remediation, many times the size of this.
+ * {@link liveEvidenceReportOf} turns it back into a report.
+ */
+export function liveEvidenceColumn(report: AvailabilityReport): string {
+  const workloads: LiveEntry[] = report.workloads.flatMap(
+    ({ kind, namespace, name, cluster, evidence }) =>
+      cluster === undefined
+        ? []
+        : [{ kind, namespace, name, cluster, ...(evidence && { evidence }) }],
+  );
+  return JSON.stringify({ workloads });
+}
+
+/**
+ * The report a live-evidence column was written from, as far as the
+ * failure-domain analyses read it: no checks, and no scores.
+ */
+export function liveEvidenceReportOf(column: string): AvailabilityReport {
+  const stored = JSON.parse(column) as { workloads: LiveEntry[] };
+  return {
+    score: null,
+    level: null,
+    errors: [],
+    workloads: stored.workloads.map(entry => ({
+      ...entry,
+      score: null,
+      level: null,
+      checks: [],
+    })),
+  };
+}

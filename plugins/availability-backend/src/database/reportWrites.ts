@@ -5,7 +5,11 @@ import type {
   SaveReportOptions,
   StoredEntityInfo,
 } from './AvailabilityStore';
-import { exemptionColumn, workloadClusters } from './reportColumns';
+import {
+  exemptionColumn,
+  liveEvidenceColumn,
+  workloadClusters,
+} from './reportColumns';
 import {
   DAILY,
   FAILING,
@@ -160,6 +164,7 @@ export async function writeReport(
         clusters: JSON.stringify(clusters),
         workload_clusters: JSON.stringify(workloadClusters(report)),
         exemption_report: exemptionColumn(report),
+        live_evidence: liveEvidenceColumn(report),
         refreshed_at: at,
         stale: false,
         last_error_message: null,

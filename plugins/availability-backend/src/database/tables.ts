@@ -29,6 +29,8 @@ export type ReportRow = {
   workload_clusters: string | null;
   /** JSON of the report as the exemption ledger reads it; null when no check is exempt. */
   exemption_report: string | null;
+  /** JSON of the report as the failure-domain analyses read it; null on rows written before it existed. */
+  live_evidence: string | null;
   refreshed_at: string | null;
   stale: boolean | number;
   last_error_message: string | null;
