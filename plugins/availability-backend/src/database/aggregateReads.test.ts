@@ -37,7 +37,9 @@ function report(
       kind: 'Deployment',
       namespace: 'shop',
       name: `api-${i}`,
-      ...(cluster !== undefined ? { cluster, evidence: evidence(cluster, i) } : {}),
+      ...(cluster !== undefined
+        ? { cluster, evidence: evidence(cluster, i) }
+        : {}),
       score: 70,
       level: 'bronze',
       checks,
@@ -181,16 +183,21 @@ describe.each(databaseIds)('the aggregate reads on %s', databaseId => {
         names.includes(r.entityRef.split('/')[1]),
       );
       const trimmed = await store.listClusterReports(cluster);
-      expect(trimmed.map(r => r.entityRef)).toEqual(whole.map(r => r.entityRef));
-      expect(trimmed.flatMap(r => r.report.workloads.flatMap(w => w.checks))).toEqual([]);
+      expect(trimmed.map(r => r.entityRef)).toEqual(
+        whole.map(r => r.entityRef),
+      );
+      expect(
+        trimmed.flatMap(r => r.report.workloads.flatMap(w => w.checks)),
+      ).toEqual([]);
       const analysis = analyzeFailureDomains({ cluster, entities: trimmed });
       expect(analysis).toEqual(
         analyzeFailureDomains({ cluster, entities: whole }),
       );
       // Each entity's live workloads are there to analyse.
       expect(analysis.blastRadius.workloads).toHaveLength(
-        whole.flatMap(r => r.report.workloads.filter(w => w.cluster === cluster))
-          .length,
+        whole.flatMap(r =>
+          r.report.workloads.filter(w => w.cluster === cluster),
+        ).length,
       );
     },
   );
