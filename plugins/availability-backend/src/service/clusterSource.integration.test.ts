@@ -195,6 +195,17 @@ describe('the cluster-wide source against the real kubernetes backend', () => {
         lastSuccessAt: body.refreshedAt,
       })),
     );
+    // With one cluster down it still has no workloads in the others, and
+    // the one that failed says so.
+    emulator.setFault('prod-us', { status: 500 });
+    await pass();
+    const down = await report('idle-1');
+    expect(down.report).toMatchObject({ score: null, workloads: [] });
+    expect(down.clusters.map((c: any) => [c.cluster, c.status])).toEqual([
+      ['prod-eu', 'ok'],
+      ['prod-us', 'error'],
+      ['staging', 'ok'],
+    ]);
     // An entity that runs somewhere lists only the clusters that run it.
     const api = await report('shop-api');
     expect(api.clusters.length).toBeGreaterThan(0);
