@@ -83,6 +83,7 @@ export class AvailabilityService {
       visibility: CatalogEntityVisibility.create({
         catalog: options.catalog,
         permissions: options.permissions,
+        auth: options.auth,
         ttlMs: options.visibilityTtlMs,
       }),
       evaluation: options.evaluation,

@@ -1,4 +1,8 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -18,7 +22,7 @@ function refsOf(visible: VisibleEntities): ReadonlySet<string> {
   return visible.refs;
 }
 
-function setup(permissions?: PermissionsService) {
+function setup(permissions?: PermissionsService, auth?: AuthService) {
   const catalog = catalogServiceMock({
     entities: [
       component('Shop-API'),
@@ -32,6 +36,7 @@ function setup(permissions?: PermissionsService) {
   const visibility = CatalogEntityVisibility.create({
     catalog,
     permissions,
+    auth,
     ttlMs: 10_000,
     now: () => now,
   });
@@ -204,12 +209,38 @@ describe('CatalogEntityVisibility with the catalog read decision', () => {
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
   });
 
-  it('asks the catalog, not the permission service, for a service', async () => {
+  it('asks the catalog, not the permission service, for a service when it cannot tell whose decision applies', async () => {
     const permissions = deciding(AuthorizeResult.DENY);
     const { visibility, queryEntities } = setup(permissions);
     const visible = await visibility.visibleEntities(mockCredentials.service());
     expect(refsOf(visible).size).toBe(2);
     expect(queryEntities).toHaveBeenCalledTimes(1);
+    expect(permissions.authorizeConditional).not.toHaveBeenCalled();
+  });
+
+  it("takes this plugin's decision for a service, as the catalog does, and asks the catalog nothing", async () => {
+    const permissions = deciding(AuthorizeResult.ALLOW);
+    const auth = mockServices.auth({ pluginId: 'availability' });
+    const { visibility, queryEntities } = setup(permissions, auth);
+    const service = mockCredentials.service('plugin:tech-insights');
+    expect(await visibility.visibleEntities(service)).toEqual({ all: true });
+    expect(queryEntities).not.toHaveBeenCalled();
+    expect(permissions.authorizeConditional.mock.calls[0][1]).toEqual({
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+  });
+
+  it('leaves a service whose token may not reach the catalog to the catalog', async () => {
+    const permissions = deciding(AuthorizeResult.ALLOW);
+    const auth = mockServices.auth.mock({
+      getPluginRequestToken: async () => {
+        throw new NotAllowedError('restricted');
+      },
+    });
+    const { visibility, queryEntities } = setup(permissions, auth);
+    const service = mockCredentials.service('external:ci');
+    await visibility.visibleEntities(service);
+    expect(queryEntities.mock.calls[0][1]).toEqual({ credentials: service });
     expect(permissions.authorizeConditional).not.toHaveBeenCalled();
   });
 

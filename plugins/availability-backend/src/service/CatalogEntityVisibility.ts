@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -50,6 +51,11 @@ export interface CatalogEntityVisibilityOptions {
    * catalog is; without it the catalog is asked every time.
    */
   permissions?: PermissionsService;
+  /**
+   * With `permissions`, lets a service's decision be made here too: the
+   * catalog sees a service's calls as this plugin's own.
+   */
+  auth?: AuthService;
   /** How long a caller's visible set is reused; default 10 seconds, 0 never. */
   ttlMs?: number;
   now?: () => number;
@@ -78,8 +84,8 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
   return undefined;
 }
 
-function isUser(credentials: BackstageCredentials): boolean {
-  return (credentials.principal as { type?: string }).type === 'user';
+function principalType(credentials: BackstageCredentials): string | undefined {
+  return (credentials.principal as { type?: string }).type;
 }
 
 /**
@@ -91,16 +97,20 @@ function isUser(credentials: BackstageCredentials): boolean {
  * has no report for that caller, and stays out of lists, totals and
  * rollups.
  *
- * Only users' decisions are taken from the permission service: a service
- * reaches the catalog with this plugin's credentials, not its own, so for
- * services the catalog is asked, as it always was; so it is when the
- * permission service gives no decision (it fails, or knows no such call).
+ * A service reaches the catalog with this plugin's credentials, not its
+ * own, once its token may be passed on to the catalog: its decision is the
+ * one the permission service makes for this plugin (immediate for a
+ * service principal). The catalog is asked when a service's token may not
+ * be passed on (the catalog then refuses it as it always did), and when
+ * the permission service gives no decision (it fails, or knows no such
+ * call).
  *
  * @public
  */
 export class CatalogEntityVisibility {
   readonly #catalog: CatalogService;
   readonly #permissions?: PermissionsService;
+  readonly #auth?: AuthService;
   readonly #ttlMs: number;
   readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
@@ -112,6 +122,7 @@ export class CatalogEntityVisibility {
   private constructor(options: CatalogEntityVisibilityOptions) {
     this.#catalog = options.catalog;
     this.#permissions = options.permissions;
+    this.#auth = options.auth;
     this.#ttlMs = options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS;
     this.#now = options.now ?? Date.now;
   }
@@ -180,12 +191,14 @@ export class CatalogEntityVisibility {
   }
 
   async #access(credentials: BackstageCredentials): Promise<Access> {
-    if (!this.#permissions || !isUser(credentials)) return 'catalog';
+    if (!this.#permissions) return 'catalog';
+    const deciding = await this.#decidingCredentials(credentials);
+    if (!deciding) return 'catalog';
     let result: AuthorizeResult | undefined;
     try {
       const decisions = await this.#permissions.authorizeConditional(
         [{ permission: catalogEntityReadPermission }],
-        { credentials },
+        { credentials: deciding },
       );
       result = decisions?.[0]?.result;
     } catch {
@@ -195,6 +208,30 @@ export class CatalogEntityVisibility {
     if (result === AuthorizeResult.ALLOW) return 'all';
     if (result === AuthorizeResult.DENY) return 'none';
     return 'catalog';
+  }
+
+  /**
+   * Whose `catalog.entity.read` decision the catalog would apply to the
+   * caller: a user's own; this plugin's for a service whose token the auth
+   * service lets this plugin pass on to the catalog; none otherwise.
+   */
+  async #decidingCredentials(
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials | undefined> {
+    const type = principalType(credentials);
+    if (type === 'user') return credentials;
+    if (type !== 'service' || !this.#auth) return undefined;
+    try {
+      // Throws where the catalog client would: a token restricted away
+      // from the catalog.
+      await this.#auth.getPluginRequestToken({
+        onBehalfOf: credentials,
+        targetPluginId: 'catalog',
+      });
+      return await this.#auth.getOwnServiceCredentials();
+    } catch {
+      return undefined;
+    }
   }
 
   async #fetchVisible(
