@@ -228,6 +228,14 @@ export async function measureReads(
         `user:default/cold-${row}-${round}`,
       ),
     });
+    // A service principal (another plugin) new on every request; its
+    // token names the plugin it calls.
+    const coldService = (row: string) => (round: number, name: string) => ({
+      Authorization: mockCredentials.service.header({
+        onBehalfOf: mockCredentials.service(`plugin:cold-${row}-${round}`),
+        targetPluginId: name === 'catFirst' ? 'catalog' : 'availability',
+      }),
+    });
     const teamMember = (row: string) => (round: number) => ({
       Authorization: mockCredentials.user.header(
         `user:default/${owner}.member-${row}-${round}`,
@@ -255,6 +263,7 @@ export async function measureReads(
       ['coldFirst', 'first', coldUser('reports')],
       ['coldSummary', 'summary', coldUser('summary')],
       ['memberFirst', 'first', teamMember('reports')],
+      ['serviceFirst', 'first', coldService('reports')],
       ['memberSummary', 'summary', teamMember('summary')],
     ] as const;
     const cold: Record<string, { ours: Latency; catalog: Latency }> = {};
@@ -319,6 +328,11 @@ export async function measureReads(
         'memberSummary',
         `${n}, whole organisation, a new user per request, conditional: reads ${members}`,
         'GET /summary, conditional visibility',
+      ),
+      ...visibilityRows(
+        'serviceFirst',
+        `${n} reports / entities, a new service principal per request`,
+        'GET /reports, service caller',
       ),
       ...aggregates.routes.flatMap(({ route, latency: ours }) =>
         latencyRows({

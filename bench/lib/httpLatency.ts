@@ -24,10 +24,13 @@ export function percentile(values: number[], p: number): number {
 export async function measureGets(
   urls: Record<string, string>,
   options: {
-    /** Fixed headers, or headers per round (e.g. a new user each time). */
+    /**
+     * Fixed headers, or headers per round (e.g. a new user each time) and
+     * URL name (a service token names the plugin it is for).
+     */
     headers:
       | Record<string, string>
-      | ((round: number) => Record<string, string>);
+      | ((round: number, name: string) => Record<string, string>);
     warmup?: number;
     runs?: number;
     /** Waits this long before each round, e.g. until cached answers lapse. */
@@ -41,11 +44,11 @@ export async function measureGets(
     if (pauseMs > 0) {
       await new Promise(resolve => setTimeout(resolve, pauseMs));
     }
-    const headers =
-      typeof options.headers === 'function'
-        ? options.headers(i)
-        : options.headers;
     for (const name of names) {
+      const headers =
+        typeof options.headers === 'function'
+          ? options.headers(i, name)
+          : options.headers;
       const start = process.hrtime.bigint();
       const res = await fetch(urls[name], { headers });
       const body = await res.text();
